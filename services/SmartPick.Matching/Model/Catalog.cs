@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SmartPick.Matching.Model;
+
+/// <summary>
+/// An immutable set of programs with a content-hash version: the same rows in the same order always give
+/// the same version, so a ranked list can name exactly the catalog it was computed from.
+/// </summary>
+public sealed class Catalog
+{
+    public IReadOnlyList<CatalogProgram> Programs { get; }
+    /// <summary>"sha256:" and the first 16 hex digits of the SHA-256 of the canonical rows.</summary>
+    public string Version { get; }
+
+    public Catalog(IReadOnlyList<CatalogProgram> programs)
+    {
+        Programs = programs;
+        Version = ComputeVersion(programs);
+    }
+
+    public static string ComputeVersion(IEnumerable<CatalogProgram> programs)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var p in programs)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(CanonicalLine(p)));
+            hash.AppendData("\n"u8);
+        }
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+
+    private static string CanonicalLine(CatalogProgram p) => string.Join('\u001f',
+        p.ProgramCode, p.ProgramName, p.Institution, p.City, p.State, p.SpecialtyCode, p.Specialty,
+        p.Track, p.ProgramType, p.Positions, p.ImgShare?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        p.VisaJ1, p.VisaH1b, p.MinStep2Ck, p.MinStep2CkStrictness, p.MaxYearsSinceGraduation, p.UsceRequired,
+        p.MinUsceMonths?.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Notes, p.Source,
+        p.ObservedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+}
