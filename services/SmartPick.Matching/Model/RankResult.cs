@@ -1,0 +1,32 @@
+namespace SmartPick.Matching.Model;
+
+public enum Tier { Likely, Target, Reach }
+
+/// <summary>One named term of the interview model as it applied to a program: a reason, signed.</summary>
+public sealed record Reason(string Code, string Message, double Weight);
+
+public sealed record RankedProgram(string ProgramCode, string ProgramName, string State, string Specialty,
+    double P, Tier Tier, IReadOnlyList<Reason> Reasons);
+
+public sealed record ExcludedProgram(string ProgramCode, string ProgramName, IReadOnlyList<Reason> Reasons);
+
+public sealed record CurvePoint(int N, double PMatch);
+
+public sealed record Advice(string Code, string Message, string Trigger);
+
+public sealed record EngineVersions(string Engine, string Parameters, string Catalog);
+
+/// <summary>
+/// What the engine decided for one profile against one catalog: ranked eligible programs (best first),
+/// excluded programs with reasons, the P(match)-against-N curve, the recommended number of applications,
+/// risk factor codes, advice with triggers, and the versions that make the result reproducible.
+/// </summary>
+public sealed record RankResult(
+    IReadOnlyList<RankedProgram> Programs,
+    IReadOnlyList<ExcludedProgram> Excluded,
+    IReadOnlyList<CurvePoint> Curve,
+    int RecommendedApplications,
+    double PMatchAtRecommended,
+    IReadOnlyList<string> RiskFactors,
+    IReadOnlyList<Advice> Advice,
+    EngineVersions Versions);
