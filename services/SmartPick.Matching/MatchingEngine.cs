@@ -1,15 +1,163 @@
 using SmartPick.Matching.Model;
+using SmartPick.Matching.Parameters;
+using SmartPick.Matching.Stages;
 
 namespace SmartPick.Matching;
 
-/// <summary>Options of one ranking run; null budget means the profile's own budget.</summary>
-public sealed record RankOptions(int? Budget = null);
+/// <summary>
+/// Options of one ranking run. A null <paramref name="Budget"/> means the profile's own budget, or
+/// <see cref="DefaultBudget"/> when the profile has none. <paramref name="DefaultSeason"/> is the Match year
+/// used to count years since graduation when the profile has no season (the engine never reads the clock).
+/// <paramref name="Parameters"/> defaults to <see cref="DefaultParameters.ImgInternalMedicine2025"/>.
+/// </summary>
+public sealed record RankOptions(int? Budget = null, int? DefaultSeason = null, ParameterSet? Parameters = null)
+{
+    /// <summary>Applications considered when neither the options nor the profile give a budget.</summary>
+    public const int DefaultBudget = 200;
+}
 
 /// <summary>The engine's entry point: pure, deterministic, explainable (see docs/matching.md).</summary>
 public static class MatchingEngine
 {
-    public const string EngineVersion = "0.0.0";
+    public const string EngineVersion = "1.0.0";
+
+    /// <summary>The "one-year rebuild" the advice weighs: 3 months hands-on USCE and 2 strong US letters in the first target specialty, one more year since graduation.</summary>
+    public static IReadOnlyList<ProfileChange> RebuildChanges(CandidateProfile profile) =>
+    [
+        new ProfileChange.AddHandsOnUsce(3, profile.TargetSpecialties.FirstOrDefault()),
+        new ProfileChange.AddUsLetters(2, LetterStrength.Strong),
+        new ProfileChange.WaitOneYear(),
+    ];
 
     public static RankResult Rank(CandidateProfile profile, Catalog catalog, RankOptions? options = null)
-        => throw new NotImplementedException("The engine is being built.");
+    {
+        options ??= new RankOptions();
+        var ps = options.Parameters ?? DefaultParameters.ImgInternalMedicine2025;
+        var scored = Score(profile, catalog, options, ps, collectExcluded: true);
+        var budget = BudgetOf(profile, options);
+        var plan = ListOptimizer.Optimize(scored.P, budget, ps);
+
+        var ranked = new RankedProgram[scored.Programs.Count];
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            var (program, key, reasons) = scored.Programs[i];
+            var p = scored.P[i];
+            ranked[i] = new RankedProgram(program.ProgramCode, program.ProgramName, program.State, key, p, ListOptimizer.TierOf(p, ps), reasons);
+        }
+
+        var primary = profile.TargetSpecialties.FirstOrDefault() ?? "internal_medicine";
+        RebuildOutlook? rebuild = null;
+        if (plan.RecommendedApplications > 0)
+        {
+            var rebuilt = ProfileChange.ApplyAll(profile, RebuildChanges(profile));
+            var after = Score(rebuilt, catalog, options, ps, collectExcluded: false);
+            var n = plan.RecommendedApplications;
+            rebuild = new RebuildOutlook(n, plan.PMatchAtRecommended, ListOptimizer.Optimize(after.P, n, ps).Curve[^1].PMatch);
+        }
+
+        var (stating, unknown) = VisaCounts(scored.Programs, profile.VisaNeed);
+        var (risks, advice) = AdviceRules.Derive(profile, scored.Facts,
+            new AdviceContext(primary, plan.RecommendedApplications, plan.PMatchAtRecommended, stating, unknown, rebuild));
+
+        return new RankResult(ranked, scored.Excluded, plan.Curve, plan.RecommendedApplications, plan.PMatchAtRecommended,
+            risks, advice, new EngineVersions(EngineVersion, ps.Version, catalog.Version))
+        {
+            ExcludedCountsByReason = scored.ExcludedCounts,
+        };
+    }
+
+    /// <summary>
+    /// Ranks the profile as it is and as changed, so "apply now or wait" is answered with numbers. The delta
+    /// compares P(match) at the current recommended number of applications, and at each side's own recommendation.
+    /// </summary>
+    public static WhatIfResult WhatIf(CandidateProfile profile, IReadOnlyList<ProfileChange> changes, Catalog catalog, RankOptions? options = null)
+    {
+        var before = Rank(profile, catalog, options);
+        var changed = ProfileChange.ApplyAll(profile, changes);
+        var after = Rank(changed, catalog, options);
+        var n = before.RecommendedApplications;
+        var afterAtSameN = n == 0 ? 0 : after.Curve.LastOrDefault(c => c.N <= n)?.PMatch ?? 0;
+        return new WhatIfResult(before, after, changed, n, before.PMatchAtRecommended, afterAtSameN);
+    }
+
+    /// <summary>Programs that need not be known by the caller: the scored list (best first) and exclusions.</summary>
+    internal sealed record Scored(
+        List<(CatalogProgram Program, string SpecialtyKey, Reason[] Reasons)> Programs,
+        double[] P,
+        List<ExcludedProgram> Excluded,
+        IReadOnlyDictionary<string, int> ExcludedCounts,
+        ProfileFacts Facts);
+
+    internal static int BudgetOf(CandidateProfile profile, RankOptions options) =>
+        Math.Max(0, options.Budget ?? profile.Budget?.Applications ?? RankOptions.DefaultBudget);
+
+    internal static Scored Score(CandidateProfile profile, Catalog catalog, RankOptions options, ParameterSet ps, bool collectExcluded)
+    {
+        var facts = ProfileFacts.From(profile, options.DefaultSeason, (int)ps.DefaultYearsSinceGraduation.Value);
+        var model = new InterviewModel(ps, profile, facts);
+        var targets = new HashSet<string>(profile.TargetSpecialties, StringComparer.Ordinal);
+        var avoided = new HashSet<string>(profile.AvoidedStates, StringComparer.Ordinal);
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var excluded = new List<ExcludedProgram>();
+        var eligible = new List<(CatalogProgram, string, Reason[], double)>();
+
+        foreach (var program in catalog.Programs)
+        {
+            var key = Specialties.ByCode(program.SpecialtyCode)?.Key;
+            if (key is null || !targets.Contains(key))
+            {
+                // Programs of other specialties are counted, not listed: the list would be thousands of rows saying the same thing.
+                counts["specialty_not_targeted"] = counts.GetValueOrDefault("specialty_not_targeted") + 1;
+                continue;
+            }
+            var reasons = Eligibility.Exclusions(program, key, profile, facts, targets, avoided);
+            if (reasons is not null)
+            {
+                foreach (var r in reasons) counts[r.Code] = counts.GetValueOrDefault(r.Code) + 1;
+                if (collectExcluded) excluded.Add(new ExcludedProgram(program.ProgramCode, program.ProgramName, reasons));
+                continue;
+            }
+            var (p, why) = model.Score(program, key);
+            eligible.Add((program, key, why, p));
+        }
+
+        // Best p first; ties broken by program code so the order never depends on the catalog's row order.
+        eligible.Sort(static (a, b) =>
+        {
+            var byP = b.Item4.CompareTo(a.Item4);
+            return byP != 0 ? byP : string.CompareOrdinal(a.Item1.ProgramCode, b.Item1.ProgramCode);
+        });
+        var programs = new List<(CatalogProgram, string, Reason[])>(eligible.Count);
+        var ps2 = new double[eligible.Count];
+        for (var i = 0; i < eligible.Count; i++)
+        {
+            programs.Add((eligible[i].Item1, eligible[i].Item2, eligible[i].Item3));
+            ps2[i] = eligible[i].Item4;
+        }
+        return new Scored(programs, ps2, excluded, counts, facts);
+    }
+
+    private static (int Stating, int Unknown) VisaCounts(List<(CatalogProgram Program, string, Reason[])> programs, VisaNeed? need)
+    {
+        int stating = 0, unknown = 0;
+        foreach (var (p, _, _) in programs)
+        {
+            var (j1, h1b) = (p.VisaJ1, p.VisaH1b);
+            var states = need switch
+            {
+                VisaNeed.J1 => j1 == Tristate.Yes,
+                VisaNeed.H1b => h1b == Tristate.Yes,
+                _ => j1 == Tristate.Yes || h1b == Tristate.Yes,
+            };
+            var isUnknown = need switch
+            {
+                VisaNeed.J1 => j1 == Tristate.Unknown,
+                VisaNeed.H1b => h1b == Tristate.Unknown,
+                _ => !states && (j1 == Tristate.Unknown || h1b == Tristate.Unknown),
+            };
+            if (states) stating++;
+            else if (isUnknown) unknown++;
+        }
+        return (stating, unknown);
+    }
 }

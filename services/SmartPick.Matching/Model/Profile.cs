@@ -54,4 +54,6 @@ public sealed record CandidateProfile
     public IReadOnlyList<string> AvoidedStates { get; init; } = [];
     public Budget? Budget { get; init; }
     public IReadOnlyList<PreviousCycle> PreviousCycles { get; init; } = [];
+    /// <summary>Lists that are unknown rather than empty (e.g. omitted from the JSON); none by default.</summary>
+    public ProfileSections UnknownSections { get; init; }
 }

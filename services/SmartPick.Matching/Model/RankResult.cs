@@ -29,4 +29,11 @@ public sealed record RankResult(
     double PMatchAtRecommended,
     IReadOnlyList<string> RiskFactors,
     IReadOnlyList<Advice> Advice,
-    EngineVersions Versions);
+    EngineVersions Versions)
+{
+    /// <summary>
+    /// How many programs each exclusion reason ruled out, including programs of specialties the candidate does
+    /// not target (counted under "specialty_not_targeted" but not listed in <see cref="Excluded"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, int> ExcludedCountsByReason { get; init; } = new Dictionary<string, int>();
+}

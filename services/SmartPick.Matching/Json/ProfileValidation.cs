@@ -1,0 +1,80 @@
+using SmartPick.Matching.Model;
+
+namespace SmartPick.Matching.Json;
+
+/// <summary>
+/// Range and vocabulary checks on a profile, with JSON field paths. The JSON reader runs them after reading;
+/// anything that builds a profile another way (the HTTP API, what-if requests) can run them too.
+/// </summary>
+public static class ProfileValidation
+{
+    public const int MinScore = 1, MaxScore = 300;
+    public const decimal MaxMonths = 120;
+    public const int MinYear = 1950, MaxYear = 2100;
+    public const int MaxAttempt = 10;
+    public const int MaxApplications = 5000;
+
+    public static IReadOnlyList<FieldError> Validate(CandidateProfile profile)
+    {
+        var errors = new List<FieldError>();
+        void Year(int? value, string field)
+        {
+            if (value is { } y && (y < MinYear || y > MaxYear))
+                errors.Add(new(field, $"must be a year between {MinYear} and {MaxYear}, got {y}"));
+        }
+        void Specialty(string? key, string field)
+        {
+            if (key is not null && !Specialties.IsKnown(key))
+                errors.Add(new(field, $"unknown specialty '{key}'; use a key such as internal_medicine or family_medicine"));
+        }
+        void State(string? code, string field)
+        {
+            if (code is not null && !UsStates.IsKnown(code))
+                errors.Add(new(field, $"unknown US state '{code}'; use a two-letter code such as NY"));
+        }
+
+        Year(profile.YearOfGraduation, "year_of_graduation");
+        Year(profile.Season, "season");
+        for (var i = 0; i < profile.Exams.Count; i++)
+        {
+            var e = profile.Exams[i];
+            if (e.Score is { } s && (s < MinScore || s > MaxScore))
+                errors.Add(new($"exams[{i}].score", $"must be between {MinScore} and {MaxScore}, got {s}"));
+            if (e.Score is null && e.Passed is null)
+                errors.Add(new($"exams[{i}]", "give a score or passed"));
+            if (e.Attempt < 1 || e.Attempt > MaxAttempt)
+                errors.Add(new($"exams[{i}].attempt", $"must be between 1 and {MaxAttempt}, got {e.Attempt}"));
+        }
+        for (var i = 0; i < profile.Usce.Count; i++)
+        {
+            var u = profile.Usce[i];
+            if (u.Months < 0 || u.Months > MaxMonths)
+                errors.Add(new($"usce[{i}].months", $"must be between 0 and {MaxMonths}, got {u.Months}"));
+            Specialty(u.Specialty, $"usce[{i}].specialty");
+            State(u.State, $"usce[{i}].state");
+        }
+        for (var i = 0; i < profile.Letters.Count; i++)
+            Specialty(profile.Letters[i].Specialty, $"letters[{i}].specialty");
+        for (var i = 0; i < profile.TargetSpecialties.Count; i++)
+            Specialty(profile.TargetSpecialties[i], $"target_specialties[{i}]");
+        for (var i = 0; i < profile.PreferredStates.Count; i++)
+            State(profile.PreferredStates[i], $"preferred_states[{i}]");
+        for (var i = 0; i < profile.AvoidedStates.Count; i++)
+            State(profile.AvoidedStates[i], $"avoided_states[{i}]");
+        if (profile.Budget is { } b)
+        {
+            if (b.Applications < 0 || b.Applications > MaxApplications)
+                errors.Add(new("budget.applications", $"must be between 0 and {MaxApplications}, got {b.Applications}"));
+            if (b.Dollars is < 0)
+                errors.Add(new("budget.dollars", "must not be negative"));
+        }
+        for (var i = 0; i < profile.PreviousCycles.Count; i++)
+        {
+            var c = profile.PreviousCycles[i];
+            Year(c.Season, $"previous_cycles[{i}].season");
+            if (c.Interviews is < 0)
+                errors.Add(new($"previous_cycles[{i}].interviews", "must not be negative"));
+        }
+        return errors;
+    }
+}
