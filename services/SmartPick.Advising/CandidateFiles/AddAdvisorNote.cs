@@ -1,0 +1,28 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using SmartPick.Advising.Http;
+using SmartPick.Contracts;
+using SmartPick.Matching.Model;
+using Wolverine;
+using Wolverine.Http;
+
+namespace SmartPick.Advising.CandidateFiles;
+
+/// <summary>An advisor's free-text note in the file (does not change the list).</summary>
+public sealed record AddAdvisorNote(string? Text, long? ExpectedVersion = null)
+{
+    public static FieldErrors Validate(AddAdvisorNote c, Stamp stamp) => new FieldErrors().Required("text", c.Text, 4000);
+
+    public static Decision Decide(CandidateFile file, AddAdvisorNote c, Stamp stamp)
+        => Decision.Append(new AdvisorNoteAdded(file.Id, Guid.CreateVersion7(stamp.At), c.Text!.Trim(), stamp.By, stamp.At));
+}
+
+public static class AddAdvisorNoteEndpoint
+{
+    [WolverinePost("/api/candidates/{id}/notes")]
+    [Authorize(Policy = SmartPickPolicies.Staff)]
+    public static Task<(IResult, OutgoingMessages)> Post(Guid id, AddAdvisorNote command, HttpContext http, IDocumentSession session, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+            AddAdvisorNote.Validate, AddAdvisorNote.Decide, changesProfile: false, d => d.Events.OfType<AdvisorNoteAdded>().First().NoteId);
+}

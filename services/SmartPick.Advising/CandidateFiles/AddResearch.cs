@@ -1,0 +1,38 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using SmartPick.Advising.Http;
+using SmartPick.Contracts;
+using SmartPick.Matching.Model;
+using Wolverine;
+using Wolverine.Http;
+
+namespace SmartPick.Advising.CandidateFiles;
+
+/// <summary>Add research, QI or a publication.</summary>
+public sealed record AddResearch(ResearchItem? Research, string? Title, long? ExpectedVersion = null)
+{
+    public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
+        { "research", "qi", "publication", "abstract", "poster", "case_report" };
+
+    public static FieldErrors Validate(AddResearch c, Stamp stamp)
+    {
+        var errors = new FieldErrors().MaxLength("title", c.Title, 300);
+        if (c.Research is not { } research) return errors.Add("research", "is required");
+        if (!Kinds.Contains(research.Kind ?? ""))
+            errors.Add("research.kind", "must be one of " + string.Join(", ", Kinds.Order(StringComparer.Ordinal)));
+        return errors;
+    }
+
+    public static Decision Decide(CandidateFile file, AddResearch c, Stamp stamp) => Decision.Append(new ResearchAdded(
+        file.Id, Guid.CreateVersion7(stamp.At), c.Research!.Kind, c.Research.UsCollaborators, c.Title?.Trim(), stamp.By, stamp.At));
+}
+
+public static class AddResearchEndpoint
+{
+    [WolverinePost("/api/candidates/{id}/research")]
+    [Authorize(Policy = SmartPickPolicies.Staff)]
+    public static Task<(IResult, OutgoingMessages)> Post(Guid id, AddResearch command, HttpContext http, IDocumentSession session, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+            AddResearch.Validate, AddResearch.Decide, changesProfile: true, d => d.Events.OfType<ResearchAdded>().First().ResearchId);
+}

@@ -1,0 +1,28 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using SmartPick.Advising.Http;
+using SmartPick.Contracts;
+using SmartPick.Matching.Model;
+using Wolverine;
+using Wolverine.Http;
+
+namespace SmartPick.Advising.CandidateFiles;
+
+/// <summary>Archive the file: it stays readable, nothing more can be recorded.</summary>
+public sealed record ArchiveCandidateFile(string? Reason, long? ExpectedVersion = null)
+{
+    public static FieldErrors Validate(ArchiveCandidateFile c, Stamp stamp) => new FieldErrors().MaxLength("reason", c.Reason, 500);
+
+    public static Decision Decide(CandidateFile file, ArchiveCandidateFile c, Stamp stamp)
+        => Decision.Append(new CandidateFileArchived(file.Id, c.Reason?.Trim(), stamp.By, stamp.At));
+}
+
+public static class ArchiveCandidateFileEndpoint
+{
+    [WolverinePost("/api/candidates/{id}/archive")]
+    [Authorize(Policy = SmartPickPolicies.Staff)]
+    public static Task<(IResult, OutgoingMessages)> Post(Guid id, ArchiveCandidateFile command, HttpContext http, IDocumentSession session, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+            ArchiveCandidateFile.Validate, ArchiveCandidateFile.Decide, changesProfile: false);
+}

@@ -1,0 +1,186 @@
+using SmartPick.Matching.Model;
+
+namespace SmartPick.Advising.CandidateFiles;
+
+// The facts of a candidate file. Every event names its stream (CandidateId) first, says who recorded it
+// and when (RecordedAt, from the business clock, never the database's), and carries any business date of
+// its own (TakenOn, SubmittedOn…). Corrections are new facts; nothing is ever edited.
+
+/// <summary>The person (or the system) who recorded a fact: the user id and the name shown in the timeline.</summary>
+public sealed record RecordedBy(string UserId, string Name)
+{
+    /// <summary>Facts the product records on its own (list regeneration).</summary>
+    public static readonly RecordedBy System = new("system", "SmartPick");
+}
+
+/// <summary>An advising agency opened a file for a candidate, with the profile's top-level facts known at the time.</summary>
+public sealed record CandidateFileOpened(
+    Guid CandidateId,
+    string Name,
+    string Email,
+    string MedicalSchoolCountry,
+    ImgType? ImgType,
+    VisaNeed? VisaNeed,
+    int? YearOfGraduation,
+    IReadOnlyList<string> TargetSpecialties,
+    IReadOnlyList<string> PreferredStates,
+    IReadOnlyList<string> AvoidedStates,
+    int? ApplicationBudget,
+    decimal? BudgetDollars,
+    RecordedBy RecordedBy,
+    DateTimeOffset RecordedAt);
+
+/// <summary>The candidate's targets or constraints changed; the event carries the complete new values.</summary>
+public sealed record PreferencesChanged(
+    Guid CandidateId,
+    VisaNeed? VisaNeed,
+    IReadOnlyList<string> TargetSpecialties,
+    IReadOnlyList<string> PreferredStates,
+    IReadOnlyList<string> AvoidedStates,
+    int? ApplicationBudget,
+    decimal? BudgetDollars,
+    RecordedBy RecordedBy,
+    DateTimeOffset RecordedAt);
+
+/// <summary>A USMLE attempt: a 3-digit score where reported, the pass/fail outcome, the attempt number.</summary>
+public sealed record ExamTaken(
+    Guid CandidateId,
+    Guid ExamId,
+    ExamKind Exam,
+    int? Score,
+    bool? Passed,
+    int Attempt,
+    DateOnly TakenOn,
+    RecordedBy RecordedBy,
+    DateTimeOffset RecordedAt);
+
+/// <summary>An exam result was recorded wrongly; these are the right values for that attempt.</summary>
+public sealed record ExamResultCorrected(
+    Guid CandidateId,
+    Guid ExamId,
+    int? Score,
+    bool? Passed,
+    int Attempt,
+    DateOnly TakenOn,
+    string Reason,
+    RecordedBy RecordedBy,
+    DateTimeOffset RecordedAt);
+
+/// <summary>US clinical experience: hands-on kinds weigh far more than observership.</summary>
+public sealed record UsceAdded(
+    Guid CandidateId,
+    Guid UsceId,
+    UsceKind Kind,
+    string? Specialty,
+    string Institution,
+    string? State,
+    decimal Months,
+    DateOnly? StartedOn,
+    DateOnly? EndedOn,
+    RecordedBy RecordedBy,
+    DateTimeOffset RecordedAt);
+
+/// <summary>A letter of recommendation arrived; <c>Us</c> is whether the writer practises in the US.</summary>
+public sealed record LetterReceived(
+    Guid CandidateId,
+    Guid LetterId,
+    string? WriterRole,
+    bool Us,
+    string? Specialty,
+    LetterStrength? Strength,
+    DateOnly? ReceivedOn,
+    RecordedBy RecordedBy,
+    DateTimeOffset RecordedAt);
+
+/// <summary>Research, QI or a publication, and whether US collaborators were involved.</summary>
+public sealed record ResearchAdded(
+    Guid CandidateId,
+    Guid ResearchId,
+    string Kind,
+    bool UsCollaborators,
+    string? Title,
+    RecordedBy RecordedBy,
+    DateTimeOffset RecordedAt);
+
+/// <summary>The candidate entered a Match season (the Match year, e.g. 2026).</summary>
+public sealed record CycleStarted(Guid CandidateId, int Season, RecordedBy RecordedBy, DateTimeOffset RecordedAt);
+
+public sealed record ApplicationsSubmitted(
+    Guid CandidateId,
+    int Season,
+    int Count,
+    IReadOnlyList<string> ProgramCodes,
+    DateOnly SubmittedOn,
+    RecordedBy RecordedBy,
+    DateTimeOffset RecordedAt);
+
+public sealed record InterviewInvited(
+    Guid CandidateId,
+    int Season,
+    string ProgramCode,
+    DateOnly InvitedOn,
+    RecordedBy RecordedBy,
+    DateTimeOffset RecordedAt);
+
+public sealed record RankListCertified(
+    Guid CandidateId,
+    int Season,
+    int? ProgramsRanked,
+    DateOnly CertifiedOn,
+    RecordedBy RecordedBy,
+    DateTimeOffset RecordedAt);
+
+public sealed record CycleMatched(Guid CandidateId, int Season, string ProgramCode, RecordedBy RecordedBy, DateTimeOffset RecordedAt);
+
+public sealed record CycleUnmatched(Guid CandidateId, int Season, RecordedBy RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>One program of a stored list: code, p, tier and the top reason codes with their signed weights.</summary>
+public sealed record ListedProgram(
+    string ProgramCode,
+    string ProgramName,
+    string State,
+    string Specialty,
+    double P,
+    Tier Tier,
+    IReadOnlyList<ListedReason> Reasons);
+
+public sealed record ListedReason(string Code, double Weight);
+
+/// <summary>How many programs one eligibility rule ruled out.</summary>
+public sealed record ExclusionCount(string Code, int Count);
+
+public sealed record ListedAdvice(string Code, string Message);
+
+/// <summary>
+/// The engine produced a new list for the candidate. It records exactly what was shown and the versions
+/// that make it reproducible: engine, parameter set, catalog (content hash).
+/// </summary>
+public sealed record ProgramListRegenerated(
+    Guid CandidateId,
+    string EngineVersion,
+    string ParametersVersion,
+    string CatalogVersion,
+    IReadOnlyList<ListedProgram> Programs,
+    int EligibleCount,
+    IReadOnlyList<ExclusionCount> Excluded,
+    IReadOnlyList<CurvePoint> Curve,
+    int RecommendedApplications,
+    double PMatch,
+    IReadOnlyList<string> RiskFactors,
+    IReadOnlyList<ListedAdvice> Advice,
+    RecordedBy RecordedBy,
+    DateTimeOffset RecordedAt);
+
+public sealed record AdvisorNoteAdded(Guid CandidateId, Guid NoteId, string Text, RecordedBy RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>The file is closed; nothing more may be recorded in it.</summary>
+public sealed record CandidateFileArchived(Guid CandidateId, string? Reason, RecordedBy RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>An email nudge went out (appended by the nudges module); at most one per candidate, kind, season and step.</summary>
+public sealed record NudgeSent(
+    Guid CandidateId,
+    string Kind,
+    int Season,
+    string Offset,
+    string Key,
+    DateTimeOffset SentAt);

@@ -1,0 +1,78 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using SmartPick.Advising.Http;
+using SmartPick.Contracts;
+using SmartPick.Matching.Model;
+using Wolverine;
+using Wolverine.Http;
+
+namespace SmartPick.Advising.CandidateFiles;
+
+/// <summary>Record one USMLE attempt. The attempt number is counted from the file when not given.</summary>
+public sealed record RecordExam(ExamResult? Exams, DateOnly? TakenOn, long? ExpectedVersion = null)
+{
+    /// <summary>Step 1 has been reported pass/fail only since 26 January 2022.</summary>
+    public static readonly DateOnly Step1PassFailSince = new(2022, 1, 26);
+
+    public static FieldErrors Validate(RecordExam c, Stamp stamp)
+    {
+        var errors = new FieldErrors();
+        if (c.Exams is null) errors.Add("exams", "is required");
+        if (c.TakenOn is null) errors.Add("taken_on", "is required");
+        errors.NotInFuture("taken_on", c.TakenOn, stamp.Today);
+        if (c.Exams is { } exam) ExamRules.Check(errors, "exams", exam.Exam, exam.Score, exam.Passed, exam.Attempt, c.TakenOn);
+        return errors;
+    }
+
+    public static Decision Decide(CandidateFile file, RecordExam c, Stamp stamp)
+    {
+        var exam = c.Exams!;
+        var earlier = file.Exams.Count(e => e.Exam == exam.Exam);
+        // An attempt of 1 is the JSON default; when the file already has attempts it means "the next one".
+        var attempt = exam.Attempt > 1 ? exam.Attempt : earlier + 1;
+        if (file.Exams.Any(e => e.Exam == exam.Exam && e.Attempt == attempt))
+            return Decision.Conflict($"Attempt {attempt} of {exam.Exam} is already recorded; correct it instead.");
+        return Decision.Append(new ExamTaken(file.Id, Guid.CreateVersion7(stamp.At), exam.Exam, exam.Score,
+            exam.Passed ?? ExamRules.PassedByScore(exam.Exam, exam.Score), attempt, c.TakenOn!.Value, stamp.By, stamp.At));
+    }
+
+    public static Guid? ExamId(Decision d) => d.Events.OfType<ExamTaken>().FirstOrDefault()?.ExamId;
+}
+
+public static class RecordExamEndpoint
+{
+    [WolverinePost("/api/candidates/{id}/exams")]
+    [Authorize(Policy = SmartPickPolicies.Staff)]
+    public static Task<(IResult, OutgoingMessages)> Post(Guid id, RecordExam command, HttpContext http, IDocumentSession session, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+            RecordExam.Validate, RecordExam.Decide, changesProfile: true, RecordExam.ExamId);
+}
+
+/// <summary>What a USMLE result can be.</summary>
+public static class ExamRules
+{
+    /// <summary>Current minimum passing scores; used only when a score is given without a pass/fail.</summary>
+    private static readonly Dictionary<ExamKind, int> MinimumPassing = new()
+    {
+        [ExamKind.Step1] = 196,
+        [ExamKind.Step2Ck] = 214,
+        [ExamKind.Step3] = 200,
+    };
+
+    public static bool? PassedByScore(ExamKind exam, int? score)
+        => score is { } s ? s >= MinimumPassing[exam] : null;
+
+    public static FieldErrors Check(FieldErrors errors, string prefix, ExamKind exam, int? score, bool? passed, int attempt, DateOnly? takenOn)
+    {
+        errors.Defined($"{prefix}.exam", (ExamKind?)exam);
+        errors.Range($"{prefix}.score", score, 1, 300);
+        errors.Range($"{prefix}.attempt", attempt, 1, 10);
+        if (score is null && passed is null) errors.Add($"{prefix}.passed", "give a score or whether it was passed");
+        if (exam == ExamKind.Step1 && score is not null && takenOn >= RecordExam.Step1PassFailSince)
+            errors.Add($"{prefix}.score", "Step 1 taken since 26 January 2022 is pass/fail only");
+        if (exam == ExamKind.Step2Ck && score is null)
+            errors.Add($"{prefix}.score", "Step 2 CK is always scored (1–300)");
+        return errors;
+    }
+}

@@ -1,0 +1,44 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using SmartPick.Advising.Http;
+using SmartPick.Contracts;
+using Wolverine;
+using Wolverine.Http;
+
+namespace SmartPick.Advising.CandidateFiles;
+
+/// <summary>Record the applications sent in a season: how many, and which programs where known.</summary>
+public sealed record SubmitApplications(int? Count, IReadOnlyList<string>? ProgramCodes, DateOnly? SubmittedOn, long? ExpectedVersion = null)
+{
+    public static FieldErrors Validate(SubmitApplications c, Stamp stamp)
+    {
+        var errors = new FieldErrors().NotInFuture("submitted_on", c.SubmittedOn, stamp.Today);
+        if (c.Count is null && (c.ProgramCodes is null || c.ProgramCodes.Count == 0)) errors.Add("count", "give a count or the program codes");
+        errors.Range("count", c.Count, 1, 1000);
+        if (c.ProgramCodes is { } codes)
+        {
+            if (codes.Count > 1000) errors.Add("program_codes", "must list at most 1000 programs");
+            else for (var i = 0; i < codes.Count; i++) errors.Required($"program_codes[{i}]", codes[i], 32);
+            if (c.Count is { } n && codes.Count > n) errors.Add("count", "is smaller than the number of program codes");
+        }
+        return errors;
+    }
+
+    public static Decision Decide(CandidateFile file, SubmitApplications c, Stamp stamp, int season)
+    {
+        if (FileRules.SeasonInProgress(file, season) is { } refusal) return Decision.Refuse(refusal);
+        var codes = c.ProgramCodes?.Select(x => x.Trim()).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        return Decision.Append(new ApplicationsSubmitted(file.Id, season, c.Count ?? codes.Count, codes,
+            c.SubmittedOn ?? stamp.Today, stamp.By, stamp.At));
+    }
+}
+
+public static class SubmitApplicationsEndpoint
+{
+    [WolverinePost("/api/candidates/{id}/cycles/{season}/applications")]
+    [Authorize(Policy = SmartPickPolicies.Staff)]
+    public static Task<(IResult, OutgoingMessages)> Post(Guid id, int season, SubmitApplications command, HttpContext http, IDocumentSession session, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+            SubmitApplications.Validate, (f, c, s) => SubmitApplications.Decide(f, c, s, season), changesProfile: false);
+}
