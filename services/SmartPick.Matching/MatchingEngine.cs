@@ -12,8 +12,11 @@ namespace SmartPick.Matching;
 /// </summary>
 public sealed record RankOptions(int? Budget = null, int? DefaultSeason = null, ParameterSet? Parameters = null)
 {
-    /// <summary>Applications considered when neither the options nor the profile give a budget.</summary>
-    public const int DefaultBudget = 200;
+    /// <summary>
+    /// Applications considered when neither the options nor the profile give a budget: the top of the guide's
+    /// "100–150+" for low-score non-US IMGs in IM/FM, so an unstated budget never recommends more than that.
+    /// </summary>
+    public const int DefaultBudget = 150;
 }
 
 /// <summary>The engine's entry point: pure, deterministic, explainable (see docs/matching.md).</summary>
@@ -52,12 +55,14 @@ public static class MatchingEngine
             var rebuilt = ProfileChange.ApplyAll(profile, RebuildChanges(profile));
             var after = Score(rebuilt, catalog, options, ps, collectExcluded: false);
             var n = plan.RecommendedApplications;
-            rebuild = new RebuildOutlook(n, plan.PMatchAtRecommended, ListOptimizer.Optimize(after.P, n, ps).Curve[^1].PMatch);
+            // The rebuilt profile can lose programs (one more year may pass a stated limit), so its list can be shorter or empty.
+            var afterCurve = ListOptimizer.Optimize(after.P, n, ps).Curve;
+            rebuild = new RebuildOutlook(n, plan.PMatchAtRecommended, afterCurve.Count == 0 ? 0 : afterCurve[^1].PMatch);
         }
 
         var (stating, unknown) = VisaCounts(scored.Programs, profile.VisaNeed);
         var (risks, advice) = AdviceRules.Derive(profile, scored.Facts,
-            new AdviceContext(primary, plan.RecommendedApplications, plan.PMatchAtRecommended, stating, unknown, rebuild));
+            new AdviceContext(primary, plan.RecommendedApplications, plan.PMatchAtRecommended, stating, unknown, rebuild, plan.Curve));
 
         return new RankResult(ranked, scored.Excluded, plan.Curve, plan.RecommendedApplications, plan.PMatchAtRecommended,
             risks, advice, new EngineVersions(EngineVersion, ps.Version, catalog.Version))

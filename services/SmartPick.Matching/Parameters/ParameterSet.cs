@@ -63,6 +63,7 @@ public sealed record ParameterSet
     /// <summary>Match-curve scale: m(k) = 1 − e^(−k / scale).</summary>
     public required Coefficient MatchCurveScale { get; init; }
     public required Coefficient EarlyStopGainPer10 { get; init; }
+    public required Coefficient EnoughPMatch { get; init; }
     public required Coefficient TierLikelyAtLeast { get; init; }
     public required Coefficient TierTargetAtLeast { get; init; }
 
@@ -83,7 +84,7 @@ public sealed record ParameterSet
         YearPastFive, GraduationPenaltyFloor, VisaNeeded, H1bWithoutStep3, KnownSponsor, Step3Passed, ResearchWithUsCollaborators,
         ResearchUniversityMultiplier, PreferredState, PriorSponsorsJ1, PriorSponsorsH1b, PriorNonUsImgNeedsVisa,
         PriorImgShareCommunity, PriorImgShareCommunityUniversity, PriorImgShareUniversity, PriorImgShareUnknownType,
-        PriorImgShareFriendlyStateBonus, MatchCurveScale, EarlyStopGainPer10, TierLikelyAtLeast, TierTargetAtLeast,
+        PriorImgShareFriendlyStateBonus, MatchCurveScale, EarlyStopGainPer10, EnoughPMatch, TierLikelyAtLeast, TierTargetAtLeast,
         DefaultYearsSinceGraduation,
     ];
 }

@@ -10,7 +10,8 @@ public sealed record AdviceContext(
     double PMatchAtRecommended,
     int ProgramsStatingNeededVisa,
     int ProgramsWithVisaUnknown,
-    RebuildOutlook? Rebuild);
+    RebuildOutlook? Rebuild,
+    IReadOnlyList<CurvePoint> Curve);
 
 /// <summary>P(match) at the same number of applications now and after the one-year rebuild (see <see cref="MatchingEngine.RebuildChanges"/>).</summary>
 public sealed record RebuildOutlook(int Applications, double PMatchNow, double PMatchAfterRebuild)
@@ -34,7 +35,7 @@ public static class AdviceRules
         var advice = new List<Advice>();
         var specialtyName = Specialties.ByKey(context.PrimarySpecialty)?.Name ?? context.PrimarySpecialty;
         var specialtyLower = specialtyName.ToLowerInvariant();
-        static string Pct(double p) => (p * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+        static string Pct(double p) => (p * 100).ToString(p < 0.1 ? "0.#" : "0", CultureInfo.InvariantCulture) + "%";
 
         var lowStep1 = facts.Step1Score is < 220;
         var lowStep2 = facts.Step2CkScore is < 230;
@@ -98,8 +99,14 @@ public static class AdviceRules
                 VisaNeed.Either => "visa-sponsoring ",
                 _ => "",
             };
+            // The low end of the range is the shortest list that already gives 80% of the recommended list's chance.
+            var n = context.RecommendedApplications;
+            var low = context.Curve.FirstOrDefault(c => c.N <= n && c.PMatch >= 0.8 * context.PMatchAtRecommended) ?? new CurvePoint(n, context.PMatchAtRecommended);
+            var size = low.N < n
+                ? $"{low.N}–{n} {specialtyLower} programs (P(match) {Pct(low.PMatch)} at {low.N}, {Pct(context.PMatchAtRecommended)} at {n})"
+                : $"about {n} {specialtyLower} programs (P(match) {Pct(context.PMatchAtRecommended)})";
             advice.Add(new("apply_broadly",
-                $"Apply to about {context.RecommendedApplications} {specialtyLower} programs (P(match) {Pct(context.PMatchAtRecommended)}), focusing on {visaFocus}community and smaller university-affiliated programs with high IMG shares in IMG-rich states (NY, NJ, MI, OH, PA, IL, TX); skip programs that state they do not sponsor your visa or set cutoffs above your scores.",
+                $"Apply to {size}, focusing on {visaFocus}community and smaller university-affiliated programs with high IMG shares in IMG-rich states (NY, NJ, MI, OH, PA, IL, TX); skip programs that state they do not sponsor your visa or set cutoffs above your scores.",
                 $"the optimizer's recommended list size is {context.RecommendedApplications}" + (lowScores ? " with low scores" : "")));
         }
 

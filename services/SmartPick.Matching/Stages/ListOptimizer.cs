@@ -21,8 +21,8 @@ public static class ListOptimizer
 
     /// <summary>
     /// Adds programs in the given order (best p first) and records P(match) at N = 10, 20, … and at the last N.
-    /// The recommended N is the first curve point after which the next 10 applications add less than the
-    /// early-stop threshold (or the whole list when that never happens).
+    /// The recommended N is the first curve point that reaches the "enough" P(match), or after which the next
+    /// 10 applications add less than the early-stop threshold; the whole list when neither happens.
     /// </summary>
     public static Plan Optimize(ReadOnlySpan<double> orderedP, int budget, ParameterSet parameters)
     {
@@ -56,9 +56,11 @@ public static class ListOptimizer
         if (curve.Count == 0) return new Plan(curve, 0, 0);
 
         var threshold = parameters.EarlyStopGainPer10.Value;
+        var enough = parameters.EnoughPMatch.Value;
         var chosen = curve[^1];
         for (var i = 0; i < curve.Count - 1; i++)
         {
+            if (curve[i].PMatch >= enough) { chosen = curve[i]; break; }
             var next = curve[i + 1];
             // Gain per 10 applications, so a short last step is judged fairly.
             var gainPer10 = (next.PMatch - curve[i].PMatch) * CurveStep / (next.N - curve[i].N);
