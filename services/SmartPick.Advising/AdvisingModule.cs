@@ -1,0 +1,53 @@
+using JasperFx.Events.Projections;
+using Marten;
+using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Http;
+using SmartPick.Advising.Lists;
+using SmartPick.Advising.Views;
+using Wolverine;
+
+namespace SmartPick.Advising;
+
+/// <summary>What the host wires for candidate files: Marten projections and documents, Wolverine handlers and queues.</summary>
+public static class AdvisingModule
+{
+    /// <summary>The durable local queue that regenerates lists, kept apart so a catalog-wide run never starves requests.</summary>
+    public const string ListQueue = "advising-lists";
+
+    public static void ConfigureMarten(StoreOptions opts)
+    {
+        opts.Events.AddEventTypes([
+            typeof(CandidateFileOpened), typeof(PreferencesChanged), typeof(ExamTaken), typeof(ExamResultCorrected),
+            typeof(UsceAdded), typeof(LetterReceived), typeof(ResearchAdded), typeof(CycleStarted),
+            typeof(ApplicationsSubmitted), typeof(InterviewInvited), typeof(RankListCertified), typeof(CycleMatched),
+            typeof(CycleUnmatched), typeof(ProgramListRegenerated), typeof(AdvisorNoteAdded), typeof(CandidateFileArchived),
+            typeof(NudgeSent),
+        ]);
+
+        // What a request reads back at once is inline; the cross-candidate dashboard is async.
+        opts.Projections.Snapshot<CandidateFile>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
+        opts.Projections.Add<CandidateProfileProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<CandidateSummaryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<CurrentListProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ListHistoryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ProgressSinceLastCycleProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<CyclesSideBySideProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<TimelineProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<CohortDashboardProjection>(ProjectionLifecycle.Async);
+
+        opts.Schema.For<CandidateSummary>()
+            .Index(x => x.Status)
+            .Index(x => x.Risk)
+            .Index(x => x.LastActivityAt);
+        opts.Schema.For<IdempotentAnswer>();
+        opts.Schema.For<ListRegenerationRun>().UseOptimisticConcurrency(true);
+    }
+
+    public static void ConfigureWolverine(WolverineOptions opts)
+    {
+        opts.Discovery.IncludeAssembly(typeof(AdvisingModule).Assembly);
+        opts.LocalQueue(ListQueue).UseDurableInbox().MaximumParallelMessages(2);
+        opts.PublishMessage<RegenerateList>().ToLocalQueue(ListQueue);
+        opts.PublishMessage<RegenerateListBatch>().ToLocalQueue(ListQueue);
+    }
+}

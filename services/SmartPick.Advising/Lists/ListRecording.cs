@@ -1,0 +1,54 @@
+using System.Text.Json;
+using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Http;
+using SmartPick.Matching.Model;
+
+namespace SmartPick.Advising.Lists;
+
+/// <summary>Turns the engine's result into the fact that is stored, and tells whether it says anything new.</summary>
+public static class ListRecording
+{
+    /// <summary>Reasons kept per program: the strongest by absolute weight.</summary>
+    public const int ReasonsPerProgram = 4;
+
+    /// <summary>
+    /// The list as recorded: the ranked programs up to the larger of the recommended number and the budget
+    /// (what the candidate could act on), p to four decimals, exclusions counted by their first reason.
+    /// </summary>
+    public static ProgramListRegenerated From(Guid candidateId, RankResult result, int? budget, DateTimeOffset at)
+    {
+        var keep = Math.Min(result.Programs.Count, Math.Max(result.RecommendedApplications, budget ?? 0));
+        return new ProgramListRegenerated(
+            candidateId,
+            result.Versions.Engine,
+            result.Versions.Parameters,
+            result.Versions.Catalog,
+            result.Programs.Take(keep).Select(p => new ListedProgram(p.ProgramCode, p.ProgramName, p.State, p.Specialty,
+                Math.Round(p.P, 4), p.Tier,
+                p.Reasons.Select((r, i) => (r, i)).OrderByDescending(x => Math.Abs(x.r.Weight)).ThenBy(x => x.i)
+                    .Take(ReasonsPerProgram).Select(x => new ListedReason(x.r.Code, Math.Round(x.r.Weight, 3))).ToList())).ToList(),
+            result.Programs.Count,
+            result.Excluded.GroupBy(x => x.Reasons.FirstOrDefault()?.Code ?? "unspecified", StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ExclusionCount(g.Key, g.Count())).ToList(),
+            result.Curve,
+            result.RecommendedApplications,
+            Math.Round(result.PMatchAtRecommended, 4),
+            result.RiskFactors,
+            result.Advice.Select(a => new ListedAdvice(a.Code, a.Message)).ToList(),
+            RecordedBy.System,
+            at);
+    }
+
+    /// <summary>True when <paramref name="next"/> records nothing that <paramref name="previous"/> did not (who and when aside).</summary>
+    public static bool SameAs(ProgramListRegenerated? previous, ProgramListRegenerated next)
+        => previous is not null && Content(previous) == Content(next);
+
+    private static string Content(ProgramListRegenerated list)
+        => JsonSerializer.Serialize(list with { RecordedBy = RecordedBy.System, RecordedAt = default }, AdvisingJson.Options);
+
+    /// <summary>
+    /// The Match year a candidate outside any season would apply to next: ERAS opens in June for the next
+    /// year's Match, so from June on it is next year.
+    /// </summary>
+    public static int NextMatchSeason(DateTimeOffset now) => now.Month >= 6 ? now.Year + 1 : now.Year;
+}

@@ -1,0 +1,46 @@
+using JasperFx;
+using Marten;
+using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Views;
+using SmartPick.Matching;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
+
+namespace SmartPick.Advising.Lists;
+
+/// <summary>
+/// Recomputes a candidate's list with the organization's current catalog and appends
+/// <see cref="ProgramListRegenerated"/> only when the list or its versions changed.
+/// </summary>
+public static class RegenerateListHandler
+{
+    /// <summary>A command on the same file may win the race; the list is then simply recomputed on the newer file.</summary>
+    public static void Configure(HandlerChain chain)
+        => chain.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+
+    public static async Task Handle(RegenerateList message, IDocumentSession session, ICurrentCatalog catalogs, TimeProvider clock, CancellationToken ct)
+    {
+        var catalog = await catalogs.ForTenantAsync(session, ct);
+        await RegenerateAsync(session, catalog, message.CandidateId, clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>Returns whether a new list was appended.</summary>
+    public static async Task<bool> RegenerateAsync(IDocumentSession session, Matching.Model.Catalog catalog, Guid candidateId,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<CandidateFile>(candidateId, ct);
+        if (stream.Aggregate is null || stream.Aggregate.Archived) return false;
+
+        var profile = await session.LoadAsync<CandidateProfileView>(candidateId, ct);
+        if (profile is null) return false;
+        var current = await session.LoadAsync<CurrentList>(candidateId, ct);
+
+        var season = ListRecording.NextMatchSeason(now);
+        var result = MatchingEngine.Rank(profile.ToEngineProfile(season), catalog, new RankOptions(DefaultSeason: season));
+        var next = ListRecording.From(candidateId, result, profile.ApplicationBudget, now);
+        if (ListRecording.SameAs(current?.Latest, next)) return false;
+
+        stream.AppendOne(next);
+        return true;
+    }
+}

@@ -1,0 +1,86 @@
+using Marten.Events.Aggregation;
+using SmartPick.Advising.CandidateFiles;
+using SmartPick.Matching.Model;
+
+namespace SmartPick.Advising.Views;
+
+public enum ListStatus { Pending, Ready }
+
+/// <summary>
+/// The candidate's current ranked list in the engine's output shape, with what changed since the previous
+/// list. <see cref="ListStatus.Pending"/> until the first list is computed.
+/// </summary>
+public sealed class CurrentList
+{
+    public Guid Id { get; set; }
+    public ListStatus Status { get; set; }
+    public int Number { get; set; }
+    public IReadOnlyList<ListedProgram> Programs { get; set; } = [];
+    public int EligibleCount { get; set; }
+    public IReadOnlyList<ExclusionCount> Excluded { get; set; } = [];
+    public IReadOnlyList<CurvePoint> Curve { get; set; } = [];
+    public int RecommendedApplications { get; set; }
+    public double PMatch { get; set; }
+    public IReadOnlyList<string> RiskFactors { get; set; } = [];
+    public IReadOnlyList<ListedAdvice> Advice { get; set; } = [];
+    public EngineVersions? Versions { get; set; }
+    public DateTimeOffset? GeneratedAt { get; set; }
+    public ListChanges? Changes { get; set; }
+
+    /// <summary>The list as recorded, kept so the next list can be compared with it.</summary>
+    public ProgramListRegenerated? Latest { get; set; }
+}
+
+public partial class CurrentListProjection : SingleStreamProjection<CurrentList, Guid>
+{
+    public CurrentList Create(CandidateFileOpened e) => new() { Id = e.CandidateId, Status = ListStatus.Pending };
+
+    public void Apply(ProgramListRegenerated e, CurrentList view)
+    {
+        view.Changes = ListChanges.Between(view.Latest, e);
+        view.Latest = e;
+        view.Status = ListStatus.Ready;
+        view.Number++;
+        view.Programs = e.Programs;
+        view.EligibleCount = e.EligibleCount;
+        view.Excluded = e.Excluded;
+        view.Curve = e.Curve;
+        view.RecommendedApplications = e.RecommendedApplications;
+        view.PMatch = e.PMatch;
+        view.RiskFactors = e.RiskFactors;
+        view.Advice = e.Advice;
+        view.Versions = new EngineVersions(e.EngineVersion, e.ParametersVersion, e.CatalogVersion);
+        view.GeneratedAt = e.RecordedAt;
+    }
+}
+
+public sealed record ListHistoryEntry(
+    int Number,
+    DateTimeOffset GeneratedAt,
+    EngineVersions Versions,
+    double PMatch,
+    int RecommendedApplications,
+    int Programs,
+    IReadOnlyList<string> RiskFactors,
+    ListChanges Changes);
+
+/// <summary>Every list the candidate was given, oldest first, each with its difference from the one before.</summary>
+public sealed class ListHistory
+{
+    public Guid Id { get; set; }
+    public List<ListHistoryEntry> Entries { get; set; } = [];
+    public ProgramListRegenerated? Latest { get; set; }
+}
+
+public partial class ListHistoryProjection : SingleStreamProjection<ListHistory, Guid>
+{
+    public ListHistory Create(CandidateFileOpened e) => new() { Id = e.CandidateId };
+
+    public void Apply(ProgramListRegenerated e, ListHistory view)
+    {
+        view.Entries.Add(new ListHistoryEntry(view.Entries.Count + 1, e.RecordedAt,
+            new EngineVersions(e.EngineVersion, e.ParametersVersion, e.CatalogVersion), e.PMatch, e.RecommendedApplications,
+            e.Programs.Count, e.RiskFactors, ListChanges.Between(view.Latest, e)));
+        view.Latest = e;
+    }
+}
