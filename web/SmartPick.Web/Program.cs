@@ -1,5 +1,206 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Hangfire;
+using Hangfire.PostgreSql;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.MultiTenancy;
+using JasperFx.Resources;
+using Marten;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+using SmartPick.Contracts;
+using SmartPick.ServiceDefaults;
+using SmartPick.Web.Auth;
+using SmartPick.Web.Demo;
+using SmartPick.Web.Identity;
+using SmartPick.Web.Infrastructure;
+using SmartPick.Web.Organizations;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
 
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+
+var connectionString = builder.Configuration.GetConnectionString("postgres") is { Length: > 0 } cs
+    ? cs
+    : "Host=127.0.0.1;Port=5432;Database=smartpick;Username=postgres";
+var isProduction = builder.Environment.IsProduction();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMemoryCache();
+builder.Services.AddHealthChecks().AddPostgresReadiness(connectionString);
+
+// JSON: snake_case names and enum values, for Wolverine endpoints and minimal APIs alike.
+builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o =>
+{
+    o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+    o.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+});
+
+// Identity: users, roles, organizations and invitations in the "identity" schema (EF Core).
+builder.Services.AddDbContext<IdentityDb>(o => o.UseNpgsql(connectionString));
+builder.Services.AddIdentityCore<AppUser>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 10;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<IdentityDb>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<SmartPickClaimsFactory>();
+// OWASP's 2023 floor for PBKDF2-HMAC-SHA512 is 210,000 iterations.
+builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+
+const string SmartPickScheme = "smartpick";
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = SmartPickScheme;
+        o.DefaultChallengeScheme = SmartPickScheme;
+    })
+    // Bearer tokens for the API, the cookie for pages; the Authorization header decides.
+    .AddPolicyScheme(SmartPickScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
+        ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? IdentityConstants.BearerScheme
+            : IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+    .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+    {
+        o.LoginPath = "/signin";
+        o.AccessDeniedPath = "/denied";
+        o.Cookie.Name = "smartpick";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.SlidingExpiration = true;
+        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        // The API answers 401/403, never a redirect to the sign-in page.
+        o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, 401);
+        o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, 403);
+    }));
+
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(SmartPickPolicies.Staff, p => p.RequireClaim(SmartPickClaims.OrganizationId).RequireRole(SmartPickRoles.OrgAdmin, SmartPickRoles.Advisor))
+    .AddPolicy(SmartPickPolicies.OrgAdmin, p => p.RequireClaim(SmartPickClaims.OrganizationId).RequireRole(SmartPickRoles.OrgAdmin))
+    .AddPolicy(SmartPickPolicies.Candidate, p => p.RequireClaim(SmartPickClaims.OrganizationId).RequireClaim(SmartPickClaims.CandidateId).RequireRole(SmartPickRoles.Candidate))
+    .AddPolicy(SmartPickPolicies.Member, p => p.RequireClaim(SmartPickClaims.OrganizationId))
+    .AddPolicy(SmartPickPolicies.PlatformAdmin, p => p.RequireRole(SmartPickRoles.PlatformAdmin));
+
+builder.Services.Configure<AuthThrottleOptions>(builder.Configuration.GetSection("AuthThrottle"));
+builder.Services.AddSingleton<AuthThrottle>();
+builder.Services.AddSingleton<OrganizationDirectory>();
+builder.Services.AddScoped<OrganizationProvisioner>();
+builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddHostedService<StartupTasks>();
+
+// Marten: event store and documents, conjoined tenancy (tenant_id on every row; tenant = organization slug).
+builder.Services.AddMarten(opts =>
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = "smartpick";
+        opts.Policies.AllDocumentsAreMultiTenanted();
+        opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        // Appending to a stream that was never started throws instead of silently creating it in the wrong tenant.
+        opts.Events.UseMandatoryStreamTypeDeclaration = true;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.Advanced.DefaultTenantUsageEnabled = false;
+        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        SmartPick.Web.Modules.ConfigureMarten(opts);
+    })
+    .UseLightweightSessions()
+    .AddAsyncDaemon(builder.Environment.IsProduction() ? DaemonMode.HotCold : DaemonMode.Solo)
+    .IntegrateWithWolverine();
+
+builder.Host.UseWolverine(opts =>
+{
+    opts.Policies.AutoApplyTransactions();
+    opts.Policies.UseDurableLocalQueues();
+    opts.Durability.Mode = isProduction ? DurabilityMode.Balanced : DurabilityMode.Solo;
+    // Development and tests generate handler code at run time; production images pre-generate it (`codegen write`).
+    opts.CodeGeneration.TypeLoadMode = isProduction ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
+    SmartPick.Web.Modules.ConfigureWolverine(opts);
+});
+builder.Services.AddWolverineHttp();
+builder.Services.AddResourceSetupOnStartup();
+SmartPick.Web.Modules.AddServices(builder.Services, builder.Configuration);
+
+// Hangfire on PostgreSQL: recurring sweeps; a killed worker's job becomes visible again within minutes.
+builder.Services.AddHangfire(c => c
+    .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+    .UseSimpleAssemblyNameTypeSerializer()
+    .UseRecommendedSerializerSettings()
+    .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = TimeSpan.FromMinutes(4),
+        DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        QueuePollInterval = TimeSpan.FromSeconds(5),
+    }));
+if (builder.Configuration.GetValue("Hangfire:Server", true))
+{
+    builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+}
+
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages();
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "smartpick.af");
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseMiddleware<OrganizationGuardMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapDefaultEndpoints();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapAuthEndpoints();
+app.MapInvitationEndpoints();
+app.MapOrganizationEndpoints();
+app.MapHangfireDashboardWithAuthorizationPolicy(SmartPickPolicies.PlatformAdmin, "/ops/jobs",
+    new DashboardOptions { DashboardTitle = "SmartPick jobs", IsReadOnlyFunc = _ => false });
+app.MapRazorPages();
+app.MapWolverineEndpoints(opts =>
+{
+    // The tenant of every Wolverine endpoint comes only from the signed-in user's organization claim.
+    opts.TenantId.IsClaimTypeNamed(SmartPickClaims.OrganizationId);
+    opts.TenantId.AssertExists();
+    SmartPick.Web.Modules.ConfigureHttp(opts);
+});
+SmartPick.Web.Modules.MapEndpoints(app);
+
+return await app.RunJasperFxCommands(args);
+
+static Task ApiAware(HttpContext http, string redirectUri, int status)
+{
+    if (http.Request.Path.StartsWithSegments("/api"))
+    {
+        http.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+    http.Response.Redirect(redirectUri);
+    return Task.CompletedTask;
+}
+
+/// <summary>The host's entry point; public so the test projects can boot it.</summary>
 public partial class Program;

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Alba;
+using Shouldly;
+using SmartPick.Contracts;
+using SmartPick.Web.Tests.Infrastructure;
+
+namespace SmartPick.Web.Tests.Auth;
+
+public sealed class SignInTests(AppFixture app) : AppTest(app)
+{
+    [Fact]
+    public async Task a_user_signs_in_with_email_and_password_and_gets_a_bearer_token()
+    {
+        var org = await App.CreateOrgAsync();
+        var advisor = await App.AdvisorAsync(org);
+
+        var result = await Host.Scenario(x =>
+        {
+            x.Post.Json(new { email = advisor.Email, password = AppFixture.Password }).ToUrl("/api/auth/login");
+            x.StatusCodeShouldBe(200);
+        });
+        var body = await result.ReadAsJsonAsync<JsonElement>();
+        body.GetProperty("token_type").GetString().ShouldBe("Bearer");
+        body.GetProperty("access_token").GetString().ShouldNotBeNullOrWhiteSpace();
+        body.GetProperty("refresh_token").GetString().ShouldNotBeNullOrWhiteSpace();
+        body.GetProperty("expires_in").GetInt64().ShouldBeGreaterThan(0);
+
+        var me = await Host.Scenario(x =>
+        {
+            x.WithRequestHeader("Authorization", "Bearer " + body.GetProperty("access_token").GetString());
+            x.Get.Url("/api/auth/me");
+        });
+        var who = await me.ReadAsJsonAsync<JsonElement>();
+        who.GetProperty("email").GetString().ShouldBe(advisor.Email);
+        who.GetProperty("organization_id").GetString().ShouldBe(org.Slug);
+        who.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe([SmartPickRoles.Advisor]);
+    }
+
+    [Fact]
+    public async Task a_refresh_token_gives_a_new_access_token()
+    {
+        var org = await App.CreateOrgAsync();
+        var advisor = await App.AdvisorAsync(org);
+        var login = await Host.Scenario(x => x.Post.Json(new { email = advisor.Email, password = AppFixture.Password }).ToUrl("/api/auth/login"));
+        var refresh = (await login.ReadAsJsonAsync<JsonElement>()).GetProperty("refresh_token").GetString();
+
+        var result = await Host.Scenario(x => x.Post.Json(new { refresh_token = refresh }).ToUrl("/api/auth/refresh"));
+        (await result.ReadAsJsonAsync<JsonElement>()).GetProperty("access_token").GetString().ShouldNotBeNullOrWhiteSpace();
+
+        await Host.Scenario(x =>
+        {
+            x.Post.Json(new { refresh_token = "not-a-token" }).ToUrl("/api/auth/refresh");
+            x.StatusCodeShouldBe(401);
+        });
+    }
+
+    [Fact]
+    public async Task a_wrong_password_is_refused_without_saying_which_part_was_wrong()
+    {
+        var org = await App.CreateOrgAsync();
+        var advisor = await App.AdvisorAsync(org);
+        var wrong = await Host.Scenario(x =>
+        {
+            x.Post.Json(new { email = advisor.Email, password = "not-the-password" }).ToUrl("/api/auth/login");
+            x.StatusCodeShouldBe(401);
+        });
+        var unknown = await Host.Scenario(x =>
+        {
+            x.Post.Json(new { email = "nobody@test.smartpick.local", password = "not-the-password" }).ToUrl("/api/auth/login");
+            x.StatusCodeShouldBe(401);
+        });
+        (await wrong.ReadAsJsonAsync<JsonElement>()).GetProperty("detail").GetString()
+            .ShouldBe((await unknown.ReadAsJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task missing_fields_get_field_level_problems()
+    {
+        var result = await Host.Scenario(x =>
+        {
+            x.Post.Json(new { email = "" }).ToUrl("/api/auth/login");
+            x.StatusCodeShouldBe(400);
+        });
+        var errors = (await result.ReadAsJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.TryGetProperty("email", out _).ShouldBeTrue();
+        errors.TryGetProperty("password", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task malformed_json_is_a_400_not_a_500()
+    {
+        await Host.Scenario(x =>
+        {
+            x.Post.Text("{\"email\": ").ToUrl("/api/auth/login");
+            x.WithRequestHeader("Content-Type", "application/json");
+            x.StatusCodeShouldBe(400);
+        });
+    }
+
+    [Fact]
+    public async Task five_failed_sign_ins_lock_the_account_even_for_the_right_password()
+    {
+        var org = await App.CreateOrgAsync();
+        var advisor = await App.AdvisorAsync(org);
+        for (var i = 0; i < 5; i++)
+        {
+            await Host.Scenario(x =>
+            {
+                x.Post.Json(new { email = advisor.Email, password = "wrong-password-" + i }).ToUrl("/api/auth/login");
+                x.StatusCodeShouldBe(401);
+            });
+        }
+        var locked = await Host.Scenario(x =>
+        {
+            x.Post.Json(new { email = advisor.Email, password = AppFixture.Password }).ToUrl("/api/auth/login");
+            x.StatusCodeShouldBe(401);
+        });
+        (await locked.ReadAsJsonAsync<JsonElement>()).GetProperty("title").GetString().ShouldBe("Account locked");
+    }
+
+    [Fact]
+    public async Task too_many_sign_ins_for_one_account_answer_429()
+    {
+        // The fixture allows 10 sign-in attempts per account per minute.
+        var email = $"hammer-{Guid.NewGuid():N}@test.smartpick.local";
+        var statuses = new List<int>();
+        for (var i = 0; i < 11; i++)
+        {
+            var r = await Host.Scenario(x =>
+            {
+                x.Post.Json(new { email, password = "whatever-password" }).ToUrl("/api/auth/login");
+                x.IgnoreStatusCode();
+            });
+            statuses.Add(r.Context.Response.StatusCode);
+        }
+        statuses.Take(10).ShouldAllBe(s => s == 401);
+        statuses[10].ShouldBe(429);
+    }
+
+    [Fact]
+    public async Task passwords_are_hashed_with_at_least_210000_pbkdf2_iterations()
+    {
+        var org = await App.CreateOrgAsync();
+        var advisor = await App.AdvisorAsync(org);
+        using var scope = Host.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SmartPick.Web.Identity.AppUser>>();
+        var user = await users.FindByEmailAsync(advisor.Email);
+        // Identity v3 format: 0x01, PRF (4 bytes), iteration count (4 bytes, big-endian), salt length, salt, subkey.
+        var bytes = Convert.FromBase64String(user!.PasswordHash!);
+        bytes[0].ShouldBe((byte)0x01);
+        var iterations = (bytes[5] << 24) | (bytes[6] << 16) | (bytes[7] << 8) | bytes[8];
+        iterations.ShouldBeGreaterThanOrEqualTo(210_000);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using SmartPick.Contracts;
+using SmartPick.Web.Identity;
+
+namespace SmartPick.Web.Auth;
+
+public sealed record LoginRequest(string? Email, string? Password);
+public sealed record RefreshRequest(string? RefreshToken);
+
+/// <summary>The bearer token answer, snake_case like the rest of the API.</summary>
+public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
+
+public sealed record MeResponse(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles,
+    string? OrganizationId, Guid? CandidateId);
+
+/// <summary>
+/// Token sign-in for the API (<c>POST /api/auth/login</c>), refresh, sign-out and "who am I".
+/// Pages sign in with the cookie scheme through their own form.
+/// </summary>
+public static class AuthEndpoints
+{
+    public static RouteGroupBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Auth");
+
+        group.MapPost("/login", Login).AllowAnonymous()
+            .WithSummary("Sign in with email and password; answers a bearer token (or sets the cookie with ?use_cookies=true).")
+            .Produces<TokenResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
+        group.MapPost("/refresh", Refresh).AllowAnonymous().Produces<TokenResponse>().ProducesProblem(401);
+        group.MapPost("/logout", async (HttpContext ctx) =>
+        {
+            await ctx.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return Results.NoContent();
+        }).RequireAuthorization();
+        group.MapGet("/me", Me).RequireAuthorization().Produces<MeResponse>();
+        return group;
+    }
+
+    private static async Task<IResult> Login(LoginRequest? request, bool? useCookies, HttpContext http,
+        UserManager<AppUser> users, SignInManager<AppUser> signIn, AuthThrottle throttle,
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        var errors = new Problems.Errors()
+            .Check(!string.IsNullOrWhiteSpace(request?.Email), "email", "Email is required.")
+            .Check(!string.IsNullOrEmpty(request?.Password), "password", "Password is required.")
+            .Check((request?.Email?.Length ?? 0) <= 254, "email", "Email is at most 254 characters.")
+            .Check((request?.Password?.Length ?? 0) <= 256, "password", "Password is at most 256 characters.");
+        if (errors.Any) return errors.ToResult();
+
+        var email = request!.Email!.Trim();
+        if (!throttle.TryAcquire("login:" + email.ToUpperInvariant())) return AuthThrottle.TooMany();
+
+        var user = await users.FindByEmailAsync(email);
+        if (user is null) return InvalidCredentials();
+
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Account locked",
+                detail: "Too many failed sign-ins. The account is locked for a while; try again later or reset the password.",
+                type: "https://smartpick.local/problems/locked-out");
+        }
+        if (!result.Succeeded) return InvalidCredentials();
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        if (useCookies == true)
+        {
+            await http.SignInAsync(IdentityConstants.ApplicationScheme, principal);
+            return Results.NoContent();
+        }
+        return Results.Ok(IssueTokens(principal, bearer.Get(IdentityConstants.BearerScheme), clock));
+    }
+
+    private static async Task<IResult> Refresh(RefreshRequest? request, SignInManager<AppUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(request?.RefreshToken) || request.RefreshToken.Length > 4096)
+        {
+            return Problems.Validation(("refresh_token", "A refresh token is required."));
+        }
+        var options = bearer.Get(IdentityConstants.BearerScheme);
+        var ticket = options.RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The refresh token is invalid or expired");
+        }
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return Results.Ok(IssueTokens(principal, options, clock));
+    }
+
+    private static async Task<IResult> Me(ClaimsPrincipal principal, UserManager<AppUser> users)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null) return Results.Unauthorized();
+        var roles = await users.GetRolesAsync(user);
+        return Results.Ok(new MeResponse(user.Id, user.Email ?? "", user.DisplayName, [.. roles.Order(StringComparer.Ordinal)],
+            user.OrganizationId, user.CandidateId));
+    }
+
+    private static IResult InvalidCredentials() => Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
+        title: "Sign-in failed", detail: "The email or password is not correct.");
+
+    private static TokenResponse IssueTokens(ClaimsPrincipal principal, BearerTokenOptions options, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var access = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = now + options.BearerTokenExpiration },
+            $"{IdentityConstants.BearerScheme}:AccessToken");
+        var refresh = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = now + options.RefreshTokenExpiration },
+            $"{IdentityConstants.BearerScheme}:RefreshToken");
+        return new TokenResponse("Bearer", options.BearerTokenProtector.Protect(access),
+            (long)options.BearerTokenExpiration.TotalSeconds, options.RefreshTokenProtector.Protect(refresh));
+    }
+
+    /// <summary>The user's id and display name, for "who recorded it".</summary>
+    public static (string Id, string Name) Actor(this ClaimsPrincipal user) =>
+        (user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown",
+         user.FindFirstValue(SmartPickClaims.DisplayName) ?? user.Identity?.Name ?? "unknown");
+}

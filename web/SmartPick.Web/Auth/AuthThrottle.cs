@@ -1,0 +1,52 @@
+using System.Threading.RateLimiting;
+
+namespace SmartPick.Web.Auth;
+
+/// <summary>Limits on sign-in and invitation attempts, per account or per inviter (requests beyond them get 429).</summary>
+public sealed class AuthThrottleOptions
+{
+    public int SignInsPerMinute { get; set; } = 10;
+    public int InvitationsPerMinute { get; set; } = 20;
+    public int AcceptsPerMinute { get; set; } = 10;
+}
+
+/// <summary>
+/// Per-key fixed windows kept in memory. Keys name the account (email) or the actor rather than the
+/// client address, so one attacker cannot lock others out by address and a spread-out attack on one
+/// account is still throttled; lockout after repeated failures is Identity's job on top of this.
+/// </summary>
+public sealed class AuthThrottle : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter;
+
+    public AuthThrottle(Microsoft.Extensions.Options.IOptions<AuthThrottleOptions> options)
+    {
+        var o = options.Value;
+        _limiter = PartitionedRateLimiter.Create<string, string>(key =>
+        {
+            var permits = key.StartsWith("login:", StringComparison.Ordinal) ? o.SignInsPerMinute
+                : key.StartsWith("invite:", StringComparison.Ordinal) ? o.InvitationsPerMinute
+                : o.AcceptsPerMinute;
+            return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
+        });
+    }
+
+    public bool TryAcquire(string key)
+    {
+        using var lease = _limiter.AttemptAcquire(key);
+        return lease.IsAcquired;
+    }
+
+    public static IResult TooMany() => Results.Problem(
+        statusCode: StatusCodes.Status429TooManyRequests,
+        title: "Too many attempts",
+        detail: "Too many attempts in a short time. Wait a minute and try again.",
+        extensions: new Dictionary<string, object?> { ["retry_after_seconds"] = 60 });
+
+    public void Dispose() => _limiter.Dispose();
+}

@@ -1,0 +1,21 @@
+namespace SmartPick.Web.Infrastructure;
+
+/// <summary>Security headers on every answer. The API reference UI is exempt from the strict CSP it cannot run under.</summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        if (!context.Request.Path.StartsWithSegments("/scalar") && !context.Request.Path.StartsWithSegments("/ops/jobs"))
+        {
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+                                            "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        }
+        return next(context);
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net.Mail;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SmartPick.Contracts;
+using SmartPick.Web.Auth;
+using SmartPick.Web.Identity;
+
+namespace SmartPick.Web.Organizations;
+
+public sealed record CreateInvitation(string? Email, string? Role, Guid? CandidateId);
+public sealed record InvitationCreated(Guid Id, string Email, string Role, Guid? CandidateId, DateTimeOffset ExpiresAt, string Token, string AcceptUrl);
+public sealed record InvitationSummary(Guid Id, string Email, string Role, Guid? CandidateId, DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt, string Status);
+public sealed record InvitationPreview(string OrganizationName, string Email, string Role, DateTimeOffset ExpiresAt);
+public sealed record AcceptInvitation(string? Token, string? DisplayName, string? Password);
+public sealed record InvitationAccepted(string UserId, string Email, string Role, string OrganizationId);
+
+/// <summary>
+/// Org admins invite staff and candidates by a token link that expires and works once. Only the token's
+/// SHA-256 is stored; the token is shown to the inviter once.
+/// </summary>
+public static class Invitations
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+    private static readonly string[] InvitableRoles = [SmartPickRoles.OrgAdmin, SmartPickRoles.Advisor, SmartPickRoles.Candidate];
+
+    public static void MapInvitationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var org = app.MapGroup("/api/org/invitations").WithTags("Organization").RequireAuthorization(SmartPickPolicies.OrgAdmin);
+        org.MapPost("", Create).Produces<InvitationCreated>(201).ProducesValidationProblem().ProducesProblem(429);
+        org.MapGet("", List).Produces<IReadOnlyList<InvitationSummary>>();
+        org.MapDelete("/{id:guid}", Revoke).Produces(204).ProducesProblem(404);
+
+        var open = app.MapGroup("/api/auth/invitations").WithTags("Auth").AllowAnonymous();
+        open.MapGet("/{token}", Preview).Produces<InvitationPreview>().ProducesProblem(404).ProducesProblem(410);
+        open.MapPost("/accept", Accept).Produces<InvitationAccepted>(201).ProducesValidationProblem()
+            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).ProducesProblem(429);
+    }
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static async Task<IResult> Create(CreateInvitation? request, ClaimsPrincipal user, IdentityDb db,
+        UserManager<AppUser> users, Marten.IDocumentStore store, AuthThrottle throttle, TimeProvider clock, HttpContext http)
+    {
+        var orgId = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
+        var actor = user.Actor();
+        if (!throttle.TryAcquire("invite:" + actor.Id)) return AuthThrottle.TooMany();
+
+        var errors = new Problems.Errors()
+            .Check(IsEmail(request?.Email), "email", "A valid email address (at most 254 characters) is required.")
+            .Check(request?.Role is { } r && InvitableRoles.Contains(r), "role", $"Role must be one of: {string.Join(", ", InvitableRoles)}.")
+            .Check(request?.Role != SmartPickRoles.Candidate || request.CandidateId is not null, "candidate_id", "A candidate invitation names the candidate file it opens.")
+            .Check(request?.Role == SmartPickRoles.Candidate || request?.CandidateId is null, "candidate_id", "Only candidate invitations name a candidate file.");
+        if (errors.Any) return errors.ToResult();
+
+        if (request!.CandidateId is { } candidateId)
+        {
+            await using var session = store.QuerySession(orgId);
+            var stream = await session.Events.FetchStreamStateAsync(candidateId);
+            if (stream is null) return Problems.Validation(("candidate_id", "No candidate file with this id in your organization."));
+            if (await users.Users.AnyAsync(u => u.OrganizationId == orgId && u.CandidateId == candidateId))
+            {
+                return Problems.Conflict("Candidate already has an account", "A user is already bound to this candidate file.");
+            }
+        }
+        var email = request.Email!.Trim();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return Problems.Conflict("Email already registered", "A user with this email already exists.");
+        }
+
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = clock.GetUtcNow();
+        var invitation = new Invitation
+        {
+            Id = Guid.NewGuid(), OrganizationId = orgId, Email = email, Role = request.Role!, CandidateId = request.CandidateId,
+            TokenHash = Hash(token), CreatedAt = now, ExpiresAt = now + Lifetime, CreatedBy = actor.Id,
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync();
+        var url = $"{http.Request.Scheme}://{http.Request.Host}/invitations/{token}";
+        return Results.Created($"/api/org/invitations/{invitation.Id}",
+            new InvitationCreated(invitation.Id, email, invitation.Role, invitation.CandidateId, invitation.ExpiresAt, token, url));
+    }
+
+    private static async Task<IResult> List(ClaimsPrincipal user, IdentityDb db, TimeProvider clock)
+    {
+        var orgId = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
+        var now = clock.GetUtcNow();
+        var rows = await db.Invitations.Where(i => i.OrganizationId == orgId).OrderByDescending(i => i.CreatedAt).Take(500).ToListAsync();
+        return Results.Ok(rows.Select(i => new InvitationSummary(i.Id, i.Email, i.Role, i.CandidateId, i.CreatedAt, i.ExpiresAt, Status(i, now))).ToList());
+    }
+
+    private static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, IdentityDb db, TimeProvider clock)
+    {
+        var orgId = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
+        var changed = await db.Invitations
+            .Where(i => i.Id == id && i.OrganizationId == orgId && i.AcceptedAt == null && i.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, clock.GetUtcNow()));
+        return changed == 1 ? Results.NoContent() : Problems.NotFound("Open invitation");
+    }
+
+    private static async Task<IResult> Preview(string token, IdentityDb db, TimeProvider clock)
+    {
+        if (token.Length > 200) return Problems.NotFound("Invitation");
+        var hash = Hash(token);
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash);
+        if (invitation is null || invitation.RevokedAt is not null || invitation.AcceptedAt is not null) return Problems.NotFound("Invitation");
+        if (invitation.ExpiresAt <= clock.GetUtcNow()) return Expired();
+        var org = await db.Organizations.SingleAsync(o => o.Id == invitation.OrganizationId);
+        return Results.Ok(new InvitationPreview(org.Name, invitation.Email, invitation.Role, invitation.ExpiresAt));
+    }
+
+    private static async Task<IResult> Accept(AcceptInvitation? request, IdentityDb db, UserManager<AppUser> users,
+        AuthThrottle throttle, TimeProvider clock)
+    {
+        var errors = new Problems.Errors()
+            .Check(!string.IsNullOrWhiteSpace(request?.Token) && request.Token.Length <= 200, "token", "The invitation token is required.")
+            .Check(!string.IsNullOrWhiteSpace(request?.DisplayName) && request.DisplayName.Trim().Length <= 200, "display_name", "Your name is required (at most 200 characters).")
+            .Check(!string.IsNullOrEmpty(request?.Password) && request.Password.Length <= 256, "password", "A password is required.");
+        if (errors.Any) return errors.ToResult();
+        var token = request!.Token!;
+        if (!throttle.TryAcquire("accept:" + token[..Math.Min(8, token.Length)])) return AuthThrottle.TooMany();
+
+        var hash = Hash(token);
+        var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash);
+        if (invitation is null || invitation.RevokedAt is not null) return Problems.NotFound("Invitation");
+        if (invitation.AcceptedAt is not null) return Problems.Conflict("Invitation already used", "This invitation has already been accepted.");
+        var now = clock.GetUtcNow();
+        if (invitation.ExpiresAt <= now) return Expired();
+
+        var user = new AppUser
+        {
+            UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = request.DisplayName!.Trim(),
+            OrganizationId = invitation.OrganizationId, CandidateId = invitation.CandidateId, CreatedAt = now,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync();
+        // Claim the invitation first: a concurrent second accept updates zero rows and stops here.
+        var claimed = await db.Invitations.Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now));
+        if (claimed != 1) return Problems.Conflict("Invitation already used", "This invitation has already been accepted.");
+
+        var created = await users.CreateAsync(user, request.Password!);
+        if (!created.Succeeded)
+        {
+            await tx.RollbackAsync();
+            return Problems.Validation([.. created.Errors.Select(e => (e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description))]);
+        }
+        var roleResult = await users.AddToRoleAsync(user, invitation.Role);
+        if (!roleResult.Succeeded)
+        {
+            await tx.RollbackAsync();
+            throw new InvalidOperationException("Could not grant role " + invitation.Role);
+        }
+        await tx.CommitAsync();
+        return Results.Created("/api/auth/me", new InvitationAccepted(user.Id, user.Email!, invitation.Role, invitation.OrganizationId));
+    }
+
+    private static IResult Expired() => Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Invitation expired",
+        detail: "This invitation has expired. Ask your organization for a new one.");
+
+    private static string Status(Invitation i, DateTimeOffset now) =>
+        i.AcceptedAt is not null ? "accepted" : i.RevokedAt is not null ? "revoked" : i.ExpiresAt <= now ? "expired" : "open";
+
+    private static bool IsEmail(string? value) =>
+        value is { Length: > 0 and <= 254 } && MailAddress.TryCreate(value.Trim(), out var parsed) && parsed.Address == value.Trim();
+}
