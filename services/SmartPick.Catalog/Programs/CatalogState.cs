@@ -1,0 +1,67 @@
+using SmartPick.Matching.Model;
+
+namespace SmartPick.Catalog.Programs;
+
+using Catalog = SmartPick.Matching.Model.Catalog;
+
+/// <summary>
+/// The organization's catalog at a glance: its current content version, how it got there, its label
+/// ("demo" while it is the seeded demo catalog, "imported" or "edited" after the agency's own changes) and
+/// its size. The inline snapshot of the catalog stream; one per organization.
+/// </summary>
+public sealed class CatalogState
+{
+    public const string DemoLabel = "demo";
+    public const string ImportedLabel = "imported";
+    public const string EditedLabel = "edited";
+
+    public Guid Id { get; set; }
+    /// <summary>The content hash of the current programs (<see cref="Catalog.ComputeVersion"/>).</summary>
+    public string CatalogVersion { get; set; } = EmptyVersion;
+    /// <summary>1 for the first version, then one more per import or edit.</summary>
+    public int VersionNumber { get; set; }
+    public string Label { get; set; } = "";
+    public int ProgramCount { get; set; }
+    public string LastSource { get; set; } = "";
+    public CatalogActor? LastChangedBy { get; set; }
+    public DateTimeOffset? LastChangedAt { get; set; }
+
+    /// <summary>The version of a catalog with no programs: what an organization without a catalog has.</summary>
+    public static readonly string EmptyVersion = Catalog.ComputeVersion([]);
+
+    public void Apply(CatalogSeeded e)
+    {
+        Next(e.CatalogVersion, e.ProgramCount, "demo catalog", e.SeededBy, e.SeededAt);
+        Label = e.Label;
+    }
+
+    public void Apply(CatalogImportApplied e)
+    {
+        Next(e.CatalogVersion, e.ProgramCount, e.FileName, e.AppliedBy, e.AppliedAt);
+        Label = ImportedLabel;
+    }
+
+    public void Apply(CatalogProgramEdited e)
+    {
+        Next(e.CatalogVersion, e.ProgramCount, ProgramChangeRecord.EditSource, e.EditedBy, e.EditedAt);
+        // An edited demo catalog is still mostly demo data; say so until the agency imports its own sheet.
+        if (Label != DemoLabel) Label = EditedLabel;
+    }
+
+    private void Next(string version, int programCount, string source, CatalogActor by, DateTimeOffset at)
+    {
+        CatalogVersion = version;
+        VersionNumber++;
+        ProgramCount = programCount;
+        LastSource = source;
+        LastChangedBy = by;
+        LastChangedAt = at;
+    }
+}
+
+/// <summary>The id of the catalog stream and its snapshot: one per organization.</summary>
+public static class CatalogStream
+{
+    // Streams and documents are keyed by (tenant, id), so one fixed id gives every organization its own stream.
+    public static readonly Guid Id = new("5c0a7a10-9f3e-4c39-8d0b-ca7a10900001");
+}

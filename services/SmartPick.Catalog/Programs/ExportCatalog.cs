@@ -1,0 +1,40 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using SmartPick.Catalog.Sheet;
+using SmartPick.Contracts;
+using Wolverine.Http;
+
+namespace SmartPick.Catalog.Programs;
+
+/// <summary>
+/// Downloads the current catalog as the tracking sheet, CSV (default) or XLSX, always spreadsheet-safe: a
+/// cell that a spreadsheet would run as a formula gets a leading apostrophe, which every import removes.
+/// </summary>
+public static class ExportCatalog
+{
+    public static ProblemDetails Validate(string? format) =>
+        format is null || IsKnown(format)
+            ? WolverineContinue.NoProblems
+            : CatalogProblems.Invalid("format", "must be csv or xlsx");
+
+    [WolverineGet("/api/catalog/export")]
+    [Authorize(Policy = SmartPickPolicies.Staff)]
+    public static async Task<IResult> Get(string? format, IQuerySession session, OrganizationCatalogs catalogs, CancellationToken ct)
+    {
+        var catalog = await catalogs.CurrentAsync(session, ct);
+        var name = $"catalog-{catalog.Version.Replace("sha256:", "", StringComparison.Ordinal)}";
+        if (string.Equals(format, UploadedSheet.Xlsx, StringComparison.OrdinalIgnoreCase))
+        {
+            using var buffer = new MemoryStream();
+            CatalogXlsx.Write(catalog.Programs, buffer, ExportOptions.SpreadsheetSafe);
+            return Results.File(buffer.ToArray(), UploadedSheet.XlsxContentType, name + ".xlsx");
+        }
+        return Results.File(CatalogCsv.ToUtf8(catalog.Programs, ExportOptions.SpreadsheetSafe), "text/csv; charset=utf-8", name + ".csv");
+    }
+
+    private static bool IsKnown(string format) =>
+        string.Equals(format, UploadedSheet.Csv, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(format, UploadedSheet.Xlsx, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,151 @@
+using System.Security.Claims;
+using System.Text;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using SmartPick.Catalog.Sheet;
+using SmartPick.Contracts;
+using Wolverine.Http;
+
+namespace SmartPick.Catalog.Programs;
+
+/// <summary>What an upload would do to the catalog; nothing is applied until <c>POST /api/catalog/imports/{id}/apply</c>.</summary>
+public sealed record CatalogImportPreview(
+    Guid ImportId,
+    string FileName,
+    string Format,
+    string BaseVersion,
+    string ResultingVersion,
+    int ProgramCount,
+    int Added,
+    int Changed,
+    int Removed,
+    int Unchanged,
+    int ErrorCount,
+    IReadOnlyList<SheetIssue> Errors,
+    IReadOnlyList<SheetIssue> Warnings,
+    bool CanApply)
+{
+    public static CatalogImportPreview Of(CatalogImport import)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        return new(import.Id, import.FileName, import.Format, import.BaseVersion, import.ResultingVersion,
+            import.Programs.Count, import.Counts.Added, import.Counts.Changed, import.Counts.Removed, import.Counts.Unchanged,
+            import.Errors.Count, import.Errors, import.Warnings, !import.HasErrors);
+    }
+}
+
+/// <summary>
+/// An uploaded tracking sheet, CSV or XLSX, either as a multipart form file or as the raw request body with
+/// its content type; <see cref="Problem"/> says why an upload cannot be read at all.
+/// </summary>
+public sealed record UploadedSheet(string FileName, string Format, byte[] Content, string? Problem)
+{
+    public const string Csv = "csv";
+    public const string Xlsx = "xlsx";
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /// <summary>Generous for the largest agency sheets (the 6,264-program sheet is under 1 MB as CSV).</summary>
+    public const long MaxBytes = 20 * 1024 * 1024;
+
+    public static UploadedSheet Refused(string problem) => new("", "", [], problem);
+
+    /// <summary>csv or xlsx from the content type, else the file name, else the content (an XLSX file is a zip: "PK").</summary>
+    public static string? FormatOf(string? contentType, string fileName, ReadOnlySpan<byte> content)
+    {
+        var type = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        if (type is "text/csv" or "application/csv" or "text/comma-separated-values") return Csv;
+        if (type == XlsxContentType) return Xlsx;
+        if (fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return Csv;
+        if (fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) return Xlsx;
+        if (content.StartsWith("PK"u8)) return Xlsx;
+        if (type is "text/plain" or "application/octet-stream" or "") return Csv;
+        return null;
+    }
+}
+
+public static class PreviewCatalogImport
+{
+    public static async Task<UploadedSheet> LoadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > UploadedSheet.MaxBytes)
+            return UploadedSheet.Refused($"the upload is larger than {UploadedSheet.MaxBytes / (1024 * 1024)} MB");
+
+        string fileName;
+        string? contentType;
+        byte[] content;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            if (file is null) return UploadedSheet.Refused("the form has no file; send the sheet as the form field 'file'");
+            if (file.Length > UploadedSheet.MaxBytes)
+                return UploadedSheet.Refused($"the file is larger than {UploadedSheet.MaxBytes / (1024 * 1024)} MB");
+            fileName = Path.GetFileName(file.FileName);
+            contentType = file.ContentType;
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            content = buffer.ToArray();
+        }
+        else
+        {
+            fileName = request.Headers.ContentDisposition.Count > 0
+                && System.Net.Http.Headers.ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition)
+                ? Path.GetFileName((disposition.FileNameStar ?? disposition.FileName ?? "").Trim('"'))
+                : "";
+            contentType = request.ContentType;
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            if (buffer.Length > UploadedSheet.MaxBytes)
+                return UploadedSheet.Refused($"the upload is larger than {UploadedSheet.MaxBytes / (1024 * 1024)} MB");
+            content = buffer.ToArray();
+        }
+
+        if (content.Length == 0) return UploadedSheet.Refused("the upload is empty");
+        var format = UploadedSheet.FormatOf(contentType, fileName, content);
+        if (format is null)
+            return UploadedSheet.Refused($"'{contentType}' is not a sheet format; upload CSV (text/csv) or XLSX ({UploadedSheet.XlsxContentType})");
+        if (fileName.Length == 0) fileName = "upload." + format;
+        return new UploadedSheet(fileName, format, content, null);
+    }
+
+    public static ProblemDetails Validate(UploadedSheet upload) =>
+        upload.Problem is null ? WolverineContinue.NoProblems : CatalogProblems.Invalid("file", upload.Problem, "The upload cannot be read as a sheet");
+
+    [WolverinePost("/api/catalog/imports")]
+    [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
+    public static async Task<CatalogImportPreview> Post([NotBody] UploadedSheet upload, IDocumentSession session, OrganizationCatalogs catalogs,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        var sheet = Read(upload);
+        var current = await catalogs.CurrentAsync(session, ct);
+        var diff = CatalogDiff.Between(current.Programs, sheet.Catalog.Programs);
+        var import = new CatalogImport
+        {
+            Id = Guid.NewGuid(),
+            FileName = upload.FileName,
+            Format = upload.Format,
+            UploadedBy = CatalogActors.Of(user),
+            UploadedAt = clock.GetUtcNow(),
+            BaseVersion = current.Version,
+            ResultingVersion = sheet.Catalog.Version,
+            Programs = sheet.Catalog.Programs,
+            Errors = sheet.Errors,
+            Warnings = sheet.Warnings,
+            Counts = diff.Counts,
+        };
+        session.Insert(import);
+        return CatalogImportPreview.Of(import);
+    }
+
+    private static SheetReadResult Read(UploadedSheet upload)
+    {
+        if (upload.Format == UploadedSheet.Xlsx)
+        {
+            using var stream = new MemoryStream(upload.Content, writable: false);
+            return CatalogXlsx.Read(stream);
+        }
+        using var reader = new StreamReader(new MemoryStream(upload.Content, writable: false), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        return CatalogCsv.Read(reader);
+    }
+}
