@@ -18,7 +18,7 @@ public static class DemoCatalog
     public const int DefaultSeed = 20260901;
     public const string Source = "SmartPick demo catalog (generated, not real programs)";
     public const string NamePrefix = "Demo ";
-    private const int InstitutionCount = 210;
+    private const int InstitutionCount = 180;
     private static readonly DateOnly LastChecked = new(2026, 9, 1);
 
     public static Catalog Generate(int seed = DefaultSeed)
@@ -37,7 +37,12 @@ public static class DemoCatalog
         return new Catalog(programs);
     }
 
-    private sealed record Institution(int Code, string Name, string City, string State, ProgramType Type);
+    /// <summary>
+    /// A demo hospital. Visa sponsorship and openness to IMGs are mostly set hospital-wide (the GME office
+    /// decides), so programs of one hospital resemble each other, as in real catalogs.
+    /// </summary>
+    private sealed record Institution(int Code, string Name, string City, string State, ProgramType Type,
+        bool SponsorsJ1, bool SponsorsH1b, double ImgLean);
 
     private static Institution NewInstitution(SplitMix64 random, HashSet<int> usedCodes, HashSet<string> usedNames)
     {
@@ -49,7 +54,11 @@ public static class DemoCatalog
             var state = random.Pick(StateWeights);
             var city = random.Pick(Cities);
             var name = random.Pick(NameTemplates[type]).Replace("{city}", city, StringComparison.Ordinal);
-            if (usedNames.Add(name + "|" + state)) return new Institution(code, name, city, state, type);
+            if (!usedNames.Add(name + "|" + state)) continue;
+            var sponsorsJ1 = random.Chance(type switch { ProgramType.Community => 0.85, ProgramType.CommunityUniversity => 0.75, _ => 0.6 });
+            var sponsorsH1b = sponsorsJ1 && random.Chance(type == ProgramType.Community ? 0.4 : 0.3);
+            var imgLean = 0.6 + random.NextDouble() * 0.8;
+            return new Institution(code, name, city, state, type, sponsorsJ1, sponsorsH1b, imgLean);
         }
     }
 
@@ -74,8 +83,8 @@ public static class DemoCatalog
         var community = institution.Type == ProgramType.Community;
         var university = institution.Type == ProgramType.University;
 
-        int? imgShare = random.Chance(0.18) ? null : ImgShareFor(random, institution.Type, friendly, competitive);
-        var (visaJ1, visaH1b) = VisasFor(random, institution.Type, friendly, competitive);
+        int? imgShare = random.Chance(0.18) ? null : ImgShareFor(random, institution, friendly, competitive);
+        var (visaJ1, visaH1b) = VisasFor(random, institution, competitive);
         var (minStep2, strictness) = Step2For(random, competitive, university);
         int? maxYears = random.Chance(community ? 0.45 : 0.25) ? random.Pick(YearsSinceGraduationLimits) : null;
         var (usceRequired, usceMonths) = UsceFor(random, institution.Type, friendly);
@@ -123,9 +132,9 @@ public static class DemoCatalog
         return site == 0 ? title : title + "/Rural";
     }
 
-    private static int ImgShareFor(SplitMix64 random, ProgramType type, bool friendly, bool competitive)
+    private static int ImgShareFor(SplitMix64 random, Institution institution, bool friendly, bool competitive)
     {
-        var mean = type switch
+        var mean = institution.ImgLean * institution.Type switch
         {
             ProgramType.Community => 58.0,
             ProgramType.CommunityUniversity => 36.0,
@@ -136,16 +145,14 @@ public static class DemoCatalog
         return random.Around(mean, mean * 0.45 + 2, 0, 100);
     }
 
-    private static (Tristate J1, Tristate H1b) VisasFor(SplitMix64 random, ProgramType type, bool friendly, bool competitive)
+    private static (Tristate J1, Tristate H1b) VisasFor(SplitMix64 random, Institution institution, bool competitive)
     {
-        // About a quarter of programs do not say; among those that do, community programs sponsor most.
-        var j1Yes = type switch { ProgramType.Community => 0.85, ProgramType.CommunityUniversity => 0.75, _ => 0.6 };
-        if (competitive) j1Yes *= 0.4;
-        else if (!friendly) j1Yes *= 0.8;
-        var j1 = random.Chance(0.26) ? Tristate.Unknown : random.Chance(j1Yes) ? Tristate.Yes : Tristate.No;
-        // H-1B is rarer, and almost never offered where J-1 is not.
-        var h1bYes = j1 == Tristate.No ? 0.05 : type == ProgramType.Community ? 0.35 : 0.25;
-        var h1b = random.Chance(0.32) ? Tristate.Unknown : random.Chance(h1bYes) ? Tristate.Yes : Tristate.No;
+        // About a quarter of rows do not say; the rest follow the hospital, except that some competitive
+        // programs do not take visa applicants even where the hospital sponsors.
+        var j1Yes = institution.SponsorsJ1 && !(competitive && random.Chance(0.6));
+        var j1 = random.Chance(0.26) ? Tristate.Unknown : j1Yes ? Tristate.Yes : Tristate.No;
+        var h1bYes = institution.SponsorsH1b && j1Yes && !random.Chance(0.15);
+        var h1b = random.Chance(0.32) ? Tristate.Unknown : h1bYes ? Tristate.Yes : Tristate.No;
         return (j1, h1b);
     }
 
@@ -191,7 +198,7 @@ public static class DemoCatalog
 
     private static readonly IReadOnlyList<(ProgramType Item, int Weight)> InstitutionTypes =
     [
-        (ProgramType.Community, 48), (ProgramType.CommunityUniversity, 30), (ProgramType.University, 22),
+        (ProgramType.Community, 52), (ProgramType.CommunityUniversity, 30), (ProgramType.University, 18),
     ];
 
     private static readonly IReadOnlyList<(Strictness Item, int Weight)> StrictnessWeights =
