@@ -6,8 +6,8 @@ namespace SmartPick.Nudges.Email;
 /// <summary>
 /// Makes user-entered text (names, organization and program names) safe to place in a header or on one
 /// line of a body: no control characters (CR, LF, NUL, TAB…), no line or paragraph separators, no
-/// invisible format characters (bidi overrides, zero-width), runs of white space collapsed, and a
-/// length limit cut on a whole-character boundary.
+/// invisible format characters (bidi overrides, zero-width), no encoded-word lookalikes (<c>=?</c>), runs of
+/// white space collapsed, and a length limit cut on a whole-character boundary.
 /// </summary>
 public static class HeaderText
 {
@@ -33,7 +33,10 @@ public static class HeaderText
                 continue;
             }
 
-            if (category is UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
+            // Invisible format characters (bidi overrides, zero-width space) can disguise a name; the
+            // zero-width (non-)joiner stays because scripts such as Persian and Devanagari and emoji need it.
+            if ((category is UnicodeCategory.Format && rune.Value is not (0x200C or 0x200D))
+                || category is UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
             {
                 continue;
             }
@@ -47,7 +50,9 @@ public static class HeaderText
             builder.Append(rune.ToString());
         }
 
-        return Truncate(builder.ToString(), maxLength);
+        // MimeKit writes "=?…?=" in a name as is, and a reader would decode it as an encoded word
+        // (possibly into a line break); a space after "=" keeps it literal text.
+        return Truncate(builder.ToString(), maxLength).Replace("=?", "= ?", StringComparison.Ordinal);
     }
 
     private static string Truncate(string text, int maxLength)
