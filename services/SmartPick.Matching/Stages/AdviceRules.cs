@@ -159,6 +159,21 @@ public static class AdviceRules
                 + (lack.Count > 0 ? $"; still missing: {string.Join(", ", lack)}" : "") + ". Target an even tighter IMG-friendly list.",
                 $"unmatched in {last.Season}" + (last.Interviews is { } i ? $" with {i} interview(s)" : "")));
         }
+        // Unknowns are reasoned about with priors; saying which ones tells the person what would sharpen the list.
+        var missing = new List<string>();
+        if (facts.SeasonAssumed)
+            missing.Add(facts.YearsSinceGraduationKnown
+                ? $"season (years since graduation counted to a default season: {facts.YearsSinceGraduation})"
+                : $"season or year of graduation (assumed {facts.YearsSinceGraduation} years since graduation)");
+        else if (!facts.YearsSinceGraduationKnown) missing.Add($"year of graduation (assumed {facts.YearsSinceGraduation} years since graduation)");
+        if (facts.Step2CkScore is null) missing.Add("Step 2 CK score");
+        if (facts.VisaNeed is null) missing.Add("visa need");
+        if (facts.HandsOnMonths is null) missing.Add("US clinical experience");
+        if (facts.UsLettersTotal is null) missing.Add("letters");
+        if (missing.Count > 0)
+            advice.Add(new("complete_profile",
+                $"Add the missing facts to sharpen the list: {string.Join("; ", missing)}.",
+                "unknown: " + string.Join(", ", missing.Select(m => m.Split(" (")[0]))));
         return (risks, advice);
     }
 }
