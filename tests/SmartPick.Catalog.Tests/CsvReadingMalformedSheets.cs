@@ -49,6 +49,26 @@ public class CsvReadingMalformedSheets
     }
 
     [Fact]
+    public void old_style_cr_line_ends_are_accepted()
+    {
+        var text = SampleSheet.With(SampleSheet.Pediatrics, SampleSheet.InternalMedicine).Replace("\r\n", "\r", StringComparison.Ordinal);
+        SampleSheet.Read(text).Rows.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void words_in_another_letter_case_are_accepted_and_written_in_the_canonical_spelling()
+    {
+        var cells = SampleSheet.InternalMedicineCells();
+        cells[4] = "ny";
+        cells[6] = "internal medicine";
+        cells[7] = "Categorical";
+        cells[11] = "YES";
+        var result = SampleSheet.Read(SampleSheet.With(SampleSheet.Line(cells)));
+        result.Errors.ShouldBeEmpty();
+        CatalogCsv.ToText(result.Rows).ShouldBe(SampleSheet.With(SampleSheet.InternalMedicine));
+    }
+
+    [Fact]
     public void empty_yes_no_cells_read_as_unknown_and_are_written_as_unknown()
     {
         var line = SampleSheet.InternalMedicineWith(SheetColumns.VisaJ1, "");
