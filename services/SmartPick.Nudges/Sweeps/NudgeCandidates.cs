@@ -1,0 +1,63 @@
+using System.Globalization;
+using Marten;
+using SmartPick.Advising.Views;
+using SmartPick.Nudges.Rules;
+using SmartPick.Nudges.Store;
+using AdvisingOutcome = SmartPick.Matching.Model.CycleOutcome;
+
+namespace SmartPick.Nudges.Sweeps;
+
+/// <summary>
+/// Maps the advising views (profile, cycles side by side, progress since the last cycle) and the
+/// candidates' nudge preferences into what the nudge rules read. Archived files get no nudges.
+/// </summary>
+public static class NudgeCandidates
+{
+    public static async Task<IReadOnlyList<NudgeCandidate>> LoadAsync(IQuerySession session, CancellationToken ct)
+    {
+        var profiles = await session.Query<CandidateProfileView>().Where(p => !p.Archived).ToListAsync(ct);
+        if (profiles.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = profiles.Select(p => p.Id).ToArray();
+        var cycles = (await session.LoadManyAsync<CyclesSideBySide>(ct, ids)).ToDictionary(c => c.Id);
+        var progress = (await session.LoadManyAsync<ProgressSinceLastCycle>(ct, ids)).ToDictionary(p => p.Id);
+        var preferences = (await session.LoadManyAsync<CandidateNudgePreferences>(ct, ids)).ToDictionary(p => p.Id);
+
+        return profiles
+            .OrderBy(p => p.Id)
+            .Select(p => Map(p, cycles.GetValueOrDefault(p.Id), progress.GetValueOrDefault(p.Id), preferences.GetValueOrDefault(p.Id)))
+            .ToList();
+    }
+
+    public static NudgeCandidate Map(CandidateProfileView profile, CyclesSideBySide? cycles, ProgressSinceLastCycle? progress, CandidateNudgePreferences? preferences)
+    {
+        var last = cycles?.Cycles.MaxBy(c => c.Season);
+        return new NudgeCandidate(
+            profile.Id,
+            profile.Name,
+            profile.Email,
+            TimeZone: null,
+            last is null ? null : new NudgeCycle(last.Season, Outcome(last.Outcome), [.. last.Interviews], last.RankListCertifiedOn is not null),
+            progress?.Improved.Select(Line).ToList() ?? [],
+            progress?.StillMissing.Select(a => a.Message).ToList() ?? [],
+            OptedOut: preferences?.OptedOutOfAll ?? false);
+    }
+
+    /// <summary>A withdrawn season is not an unmatched one: it starts no reapplication series.</summary>
+    private static CycleOutcome? Outcome(AdvisingOutcome? outcome) => outcome switch
+    {
+        AdvisingOutcome.Matched => CycleOutcome.Matched,
+        AdvisingOutcome.Unmatched => CycleOutcome.Unmatched,
+        AdvisingOutcome.Withdrawn => CycleOutcome.Matched,
+        _ => null,
+    };
+
+    private static string Line(Improvement i)
+    {
+        var what = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(i.Code.Replace('_', ' '));
+        return $"{what}: {i.Before} → {i.After}";
+    }
+}
