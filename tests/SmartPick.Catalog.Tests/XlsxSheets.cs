@@ -107,6 +107,24 @@ public class XlsxSheets
     }
 
     [Fact]
+    public void rows_a_spreadsheet_left_out_do_not_shift_the_reported_row_numbers()
+    {
+        var bad = SampleSheet.InternalMedicineCells();
+        bad[0] = "1515140C0";
+        bad[9] = "many";
+        var bytes = HandMadeWorkbook.With(new Dictionary<int, string[]>
+        {
+            [1] = SheetColumns.InOrder.ToArray(),
+            [2] = SampleSheet.InternalMedicineCells(),
+            [5] = bad,
+        });
+        var result = ReadBack(bytes);
+        var error = result.Errors.ShouldHaveSingleItem();
+        (error.Line, error.Column, error.Value).ShouldBe((5, SheetColumns.Positions, "many"));
+        result.Rows.Single().ProgramCode.ShouldBe("1514140C0");
+    }
+
+    [Fact]
     public void a_file_that_is_not_a_workbook_is_an_error_not_an_exception()
     {
         var result = CatalogXlsx.Read(new MemoryStream("program_code,program_name\r\n"u8.ToArray()));
