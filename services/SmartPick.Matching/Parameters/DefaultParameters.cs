@@ -10,6 +10,7 @@ public static class DefaultParameters
     private const string Guide = "guide";
     private const string Calibrated = "calibration (img-applicants-calibration.csv)";
     private const string Prior = "prior (judgement, no data)";
+    private const string GuideCheckedOnCalibration = "guide, checked on calibration";
 
     public static readonly ParameterSet ImgInternalMedicine2025 = new()
     {
@@ -21,7 +22,7 @@ public static class DefaultParameters
         SpecialtyCompetitive = new("specialty_competitive", -2.5,
             "Dermatology, plastic, orthopaedic and neurological surgery, ENT, ophthalmology, IR and integrated surgery are 'often unrealistic'.", Guide),
         Step2CkPer10Points = new("step2ck_per_10_points", 0.35,
-            "Programs screen on Step 2 CK; each 10 points against the specialty's typical IMG score moves the odds by about 40%.", Calibrated),
+            "Programs screen on Step 2 CK; each 10 points against the specialty's typical IMG score moves the odds by about 40%. Kept after a calibration grid check (0.25–0.5).", GuideCheckedOnCalibration),
         Step2CkUnknownOffset = new("step2ck_unknown_offset_points", -5,
             "An unreported Step 2 CK is taken as 5 points below the specialty's typical score: many programs will not review without it.", Prior),
         Step2CkBelowPreferencePer10Points = new("step2ck_below_preference_per_10_points", -0.5,
@@ -47,7 +48,7 @@ public static class DefaultParameters
         NoHandsOnUsce = new("no_hands_on_usce", -0.9,
             "No hands-on US clinical experience is a strong penalty: programs want proof of US clinical readiness.", Guide),
         HandsOnUsceMonth = new("hands_on_usce_month", 0.12,
-            "Each effective month of hands-on USCE helps, up to 6; in-specialty months count fully, other hands-on 3/4, observership 1/4.", Calibrated),
+            "Each effective month of hands-on USCE helps, up to 6; in-specialty months count fully, other hands-on 3/4, observership 1/4. Kept after a calibration grid check (0.05–0.2).", GuideCheckedOnCalibration),
         UsceUnknown = new("usce_unknown", -0.3,
             "Unknown USCE is taken as less than the typical applicant's, never as enough.", Prior),
         UsLetterStrong = new("us_letter_strong", 0.25,
@@ -63,9 +64,9 @@ public static class DefaultParameters
         YearPastFive = new("year_since_graduation_past_5", -0.15,
             "Each year past 5 costs a further step: many programs prefer recent graduates.", Guide),
         GraduationPenaltyFloor = new("graduation_penalty_floor", -2.0,
-            "The years-since-graduation penalty stops growing here: very old graduates still get some interviews.", Calibrated),
+            "The years-since-graduation penalty stops growing here: very old graduates still get some interviews.", Prior),
         VisaNeeded = new("visa_needed", -0.5,
-            "Sponsorship adds cost and effort for the program.", Guide),
+            "Sponsorship adds cost and effort for the program. A calibration grid check preferred −0.5 to −0.2.", GuideCheckedOnCalibration),
         H1bWithoutStep3 = new("h1b_without_step3", -1.0,
             "H-1B sponsorship usually requires Step 3 before residency starts.", Guide),
         KnownSponsor = new("known_sponsor", 0.2,
@@ -101,7 +102,7 @@ public static class DefaultParameters
         EnoughPMatch = new("enough_p_match", 0.95,
             "Stop once P(match) reaches 95%: further applications buy little and cost interview days.", Prior),
         TierLikelyAtLeast = new("tier_likely_at_least", 0.15,
-            "p ≥ 15%: about four times the pooled IMG interview rate of the calibration file (3.7%); likely.", Calibrated),
+            "p ≥ 15%: about four times the pooled interview rate of the calibration file (3.9%); likely.", Calibrated),
         TierTargetAtLeast = new("tier_target_at_least", 0.04,
             "4% ≤ p < 15%: at or above the pooled IMG interview rate, a realistic target; below is a reach.", Calibrated),
         DefaultYearsSinceGraduation = new("default_years_since_graduation", 3,
