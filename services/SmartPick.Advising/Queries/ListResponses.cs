@@ -1,0 +1,86 @@
+using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Views;
+using SmartPick.Matching.Model;
+
+namespace SmartPick.Advising.Queries;
+
+/// <summary>A ranked list in the engine's output shape, as the API returns it.</summary>
+public sealed record ProgramListResponse(
+    Guid CandidateId,
+    ListStatus Status,
+    int Number,
+    IReadOnlyList<ListedProgram> Programs,
+    int EligibleCount,
+    IReadOnlyList<ExclusionCount> Excluded,
+    IReadOnlyList<CurvePoint> Curve,
+    int RecommendedApplications,
+    double PMatch,
+    IReadOnlyList<string> RiskFactors,
+    IReadOnlyList<ListedAdvice> Advice,
+    EngineVersions? Versions,
+    DateTimeOffset? GeneratedAt,
+    ListChanges? Changes)
+{
+    public static ProgramListResponse From(CurrentList v) => new(v.Id, v.Status, v.Number, v.Programs, v.EligibleCount, v.Excluded,
+        v.Curve, v.RecommendedApplications, v.PMatch, v.RiskFactors, v.Advice, v.Versions, v.GeneratedAt, v.Changes);
+
+    public static ProgramListResponse From(ProgramListRegenerated e) => new(e.CandidateId, ListStatus.Ready, 0, e.Programs, e.EligibleCount,
+        e.Excluded, e.Curve, e.RecommendedApplications, e.PMatch, e.RiskFactors, e.Advice,
+        new EngineVersions(e.EngineVersion, e.ParametersVersion, e.CatalogVersion), null, null);
+}
+
+public sealed record ListHistoryResponse(Guid CandidateId, IReadOnlyList<ListHistoryEntry> Lists);
+
+public sealed record ProgressResponse(
+    Guid CandidateId,
+    int? LastSeason,
+    CycleOutcome? LastOutcome,
+    EvidenceFacts? Then,
+    EvidenceFacts Now,
+    double? PMatchThen,
+    double? PMatchNow,
+    IReadOnlyList<Improvement> Improved,
+    IReadOnlyList<ListedAdvice> StillMissing,
+    IReadOnlyList<string> RiskFactors)
+{
+    public static ProgressResponse From(ProgressSinceLastCycle v) => new(v.Id, v.LastSeason, v.LastOutcome, v.Then, v.Now,
+        v.PMatchThen, v.PMatchNow, v.Improved, v.StillMissing, v.RiskFactors);
+}
+
+public sealed record CyclesResponse(Guid CandidateId, IReadOnlyList<CycleView> Cycles);
+
+public sealed record TimelineResponse(Guid CandidateId, IReadOnlyList<TimelineEntry> Entries);
+
+/// <summary>A candidate file as the API shows it, with the version to send back as <c>expected_version</c>.</summary>
+public sealed record CandidateResponse(
+    Guid Id,
+    long Version,
+    string Name,
+    string Email,
+    string MedicalSchoolCountry,
+    ImgType? ImgType,
+    VisaNeed? VisaNeed,
+    int? YearOfGraduation,
+    IReadOnlyList<string> TargetSpecialties,
+    IReadOnlyList<string> PreferredStates,
+    IReadOnlyList<string> AvoidedStates,
+    Budget? Budget,
+    IReadOnlyList<ExamView> Exams,
+    IReadOnlyList<UsceView> Usce,
+    IReadOnlyList<LetterView> Letters,
+    IReadOnlyList<ResearchView> Research,
+    IReadOnlyList<CycleSummary> Cycles,
+    CandidateStatus Status,
+    RiskLevel Risk,
+    double? PMatch,
+    IReadOnlyList<string> Attention,
+    bool Archived,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset LastRecordedAt)
+{
+    public static CandidateResponse From(CandidateProfileView v, CandidateSummary? s, long version) => new(v.Id, version, v.Name, v.Email,
+        v.MedicalSchoolCountry, v.ImgType, v.VisaNeed, v.YearOfGraduation, v.TargetSpecialties, v.PreferredStates, v.AvoidedStates,
+        v.ApplicationBudget is { } n ? new Budget(n, v.BudgetDollars) : null,
+        v.Evidence.Exams, v.Evidence.Usce, v.Evidence.Letters, v.Evidence.Research, v.Cycles,
+        s?.Status ?? CandidateStatus.Open, s?.Risk ?? RiskLevel.Unknown, s?.PMatch, s?.Attention ?? [], v.Archived, v.OpenedAt, v.LastRecordedAt);
+}
