@@ -1,0 +1,18 @@
+using SmartPick.Web.Pages.Shared;
+
+namespace SmartPick.Web.Pages;
+
+/// <summary>Services and endpoints the server-rendered pages need beyond Razor Pages itself.</summary>
+public static class PagesSetup
+{
+    public static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TryLimiterOptions>(configuration.GetSection("TryLimiter"));
+        services.AddSingleton<TryLimiter>();
+        services.AddScoped<CandidateFilePages>();
+    }
+
+    public static void MapEndpoints(WebApplication app)
+    {
+    }
+}
