@@ -14,9 +14,8 @@ public static class CatalogModule
         ArgumentNullException.ThrowIfNull(opts);
         opts.Projections.Snapshot<CatalogState>(SnapshotLifecycle.Inline);
         opts.Schema.For<CatalogState>().MultiTenanted();
-        opts.Schema.For<CatalogEntry>().MultiTenanted();
+        opts.Schema.For<CatalogContent>().MultiTenanted();
         opts.Schema.For<CatalogVersionEntry>().MultiTenanted().Index(x => x.Number);
-        opts.Schema.For<ProgramChangeRecord>().MultiTenanted().Index(x => x.ProgramCode);
         opts.Schema.For<CatalogImport>().MultiTenanted();
     }
 

@@ -19,8 +19,10 @@ public sealed record CatalogImportResult(Guid ImportId, string CatalogVersion, i
 /// </summary>
 public static class ApplyCatalogImport
 {
+    // Catalog writes are rare and whole-catalog: take the stream's row lock so a concurrent writer waits and
+    // then sees the new version (a clean 409) instead of failing at commit.
     public static async Task<(CatalogImport?, IEventStream<CatalogState>)> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) =>
-        (await session.LoadAsync<CatalogImport>(id, ct), await session.Events.FetchForWriting<CatalogState>(CatalogStream.Id, ct));
+        (await session.LoadAsync<CatalogImport>(id, ct), await session.Events.FetchForExclusiveWriting<CatalogState>(CatalogStream.Id, ct));
 
     public static ProblemDetails Validate(CatalogImport? import, IEventStream<CatalogState> catalog)
     {
@@ -40,22 +42,26 @@ public static class ApplyCatalogImport
         IDocumentSession session, OrganizationCatalogs catalogs, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var state = catalog.Aggregate;
-        var current = await catalogs.ProgramsAtAsync(session, state?.CatalogVersion ?? CatalogState.EmptyVersion, ct);
+        var current = await catalogs.AtVersionAsync(session, state?.CatalogVersion ?? CatalogState.EmptyVersion, ct);
         var by = CatalogActors.Of(user);
         var now = clock.GetUtcNow();
 
-        var revision = CatalogRevision.Plan(current.Programs, import.Programs, state?.VersionNumber ?? 0, current.Version,
-            import.FileName, CatalogState.ImportedLabel, by, now);
+        var revision = CatalogRevision.Plan(current.Programs, import.Programs, state?.VersionNumber ?? 0, import.FileName,
+            CatalogState.ImportedLabel, by, now);
         revision.Stage(session);
         var counts = revision.Diff.Counts;
-        catalog.AppendOne(new CatalogImportApplied(import.Id, import.FileName, revision.CatalogVersion, current.Version,
-            import.Programs.Count, counts.Added, counts.Changed, counts.Removed, counts.Unchanged, revision.Diff.Changes, by, now));
+        catalog.AppendOne(new CatalogImportApplied(import.Id, import.FileName, revision.Number, revision.CatalogVersion,
+            revision.PreviousCatalogVersion, import.Programs.Count, counts.Added, counts.Changed, counts.Removed, counts.Unchanged,
+            revision.Diff.Changes, by, now));
 
+        // The programs now live in the catalog; the import keeps its preview counts and errors as a record.
+        var programCount = import.Programs.Count;
+        import.Programs = [];
         import.AppliedAt = now;
         import.AppliedBy = by;
         session.Store(import);
 
-        return (new CatalogImportResult(import.Id, revision.CatalogVersion, revision.Version.Number, import.Programs.Count,
+        return (new CatalogImportResult(import.Id, revision.CatalogVersion, revision.Number, programCount,
                 counts.Added, counts.Changed, counts.Removed, counts.Unchanged),
             new CatalogVersionPublished(revision.CatalogVersion));
     }

@@ -3,10 +3,11 @@ using System.Text.Json.Serialization;
 namespace SmartPick.Catalog.Programs;
 
 // The organization's catalog is one event stream per organization (see CatalogStream): each event is one new
-// catalog version with who, when, where from, and what changed program by program. The stream is small (one
-// event per import or edit, not per program), so its snapshot (CatalogState) is cheap to fetch and guards
-// concurrent writers with the stream version; the programs themselves live as one document each
-// (CatalogEntry) so loading a 6,264-program catalog is one indexed query, not a replay.
+// catalog version with who, when, where from, and what changed program by program and field by field. That
+// makes the stream the catalog's history: a program's history is the events that name it, and the versions
+// list is the stream. The stream stays short (one event per import or edit, not per program), so its
+// snapshot (CatalogState) is cheap to fetch and guards concurrent writers with the stream version, while
+// the programs themselves are one document (CatalogContent) that loads in one read.
 
 /// <summary>Who did something, as shown in history: the user id and the name people recognise.</summary>
 public sealed record CatalogActor(string UserId, string Name)
@@ -31,12 +32,13 @@ public enum ProgramChangeKind
 public sealed record ProgramChange(string ProgramCode, ProgramChangeKind Kind, IReadOnlyList<FieldChange> Fields);
 
 /// <summary>A new organization was given a catalog it did not choose (the generated demo catalog), labelled so.</summary>
-public sealed record CatalogSeeded(string CatalogVersion, string Label, int ProgramCount, CatalogActor SeededBy, DateTimeOffset SeededAt);
+public sealed record CatalogSeeded(int VersionNumber, string CatalogVersion, string Label, int ProgramCount, CatalogActor SeededBy, DateTimeOffset SeededAt);
 
 /// <summary>A previewed sheet replaced the catalog, all or nothing.</summary>
 public sealed record CatalogImportApplied(
     Guid ImportId,
     string FileName,
+    int VersionNumber,
     string CatalogVersion,
     string PreviousCatalogVersion,
     int ProgramCount,
@@ -51,6 +53,7 @@ public sealed record CatalogImportApplied(
 /// <summary>One program was edited in the catalog editor.</summary>
 public sealed record CatalogProgramEdited(
     string ProgramCode,
+    int VersionNumber,
     string CatalogVersion,
     string PreviousCatalogVersion,
     int ProgramCount,

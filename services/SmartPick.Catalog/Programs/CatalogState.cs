@@ -14,6 +14,9 @@ public sealed class CatalogState
     public const string DemoLabel = "demo";
     public const string ImportedLabel = "imported";
     public const string EditedLabel = "edited";
+    /// <summary>The source named in history for a change made in the catalog editor.</summary>
+    public const string EditSource = "edit";
+    public const string DemoSource = "demo catalog";
 
     public Guid Id { get; set; }
     /// <summary>The content hash of the current programs (<see cref="Catalog.ComputeVersion"/>).</summary>
@@ -31,27 +34,27 @@ public sealed class CatalogState
 
     public void Apply(CatalogSeeded e)
     {
-        Next(e.CatalogVersion, e.ProgramCount, "demo catalog", e.SeededBy, e.SeededAt);
+        Next(e.VersionNumber, e.CatalogVersion, e.ProgramCount, DemoSource, e.SeededBy, e.SeededAt);
         Label = e.Label;
     }
 
     public void Apply(CatalogImportApplied e)
     {
-        Next(e.CatalogVersion, e.ProgramCount, e.FileName, e.AppliedBy, e.AppliedAt);
+        Next(e.VersionNumber, e.CatalogVersion, e.ProgramCount, e.FileName, e.AppliedBy, e.AppliedAt);
         Label = ImportedLabel;
     }
 
     public void Apply(CatalogProgramEdited e)
     {
-        Next(e.CatalogVersion, e.ProgramCount, ProgramChangeRecord.EditSource, e.EditedBy, e.EditedAt);
-        // An edited demo catalog is still mostly demo data; say so until the agency imports its own sheet.
+        Next(e.VersionNumber, e.CatalogVersion, e.ProgramCount, EditSource, e.EditedBy, e.EditedAt);
+        // An edited demo catalog is still mostly demo data; it says so until the agency imports its own sheet.
         if (Label != DemoLabel) Label = EditedLabel;
     }
 
-    private void Next(string version, int programCount, string source, CatalogActor by, DateTimeOffset at)
+    private void Next(int number, string version, int programCount, string source, CatalogActor by, DateTimeOffset at)
     {
         CatalogVersion = version;
-        VersionNumber++;
+        VersionNumber = number;
         ProgramCount = programCount;
         LastSource = source;
         LastChangedBy = by;

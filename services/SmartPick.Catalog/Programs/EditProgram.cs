@@ -12,12 +12,16 @@ using Wolverine.Http;
 
 namespace SmartPick.Catalog.Programs;
 
+using Catalog = SmartPick.Matching.Model.Catalog;
+
 /// <summary>
 /// Replaces one program's values (every field; an omitted one becomes empty/unknown) in the catalog
-/// editor. The program code comes from the route and cannot change here. <see cref="ExpectedVersion"/>,
+/// editor. The program code comes from the route and cannot change here (the body may repeat it, so a
+/// program read from the API can be sent back as it is). <see cref="ExpectedVersion"/>,
 /// when given, is the catalog version the editor loaded; a different current version refuses the edit (412).
 /// </summary>
 public sealed record EditProgram(
+    [property: JsonPropertyName(SheetColumns.ProgramCode)] string? ProgramCode,
     [property: JsonPropertyName(SheetColumns.ProgramName)] string? ProgramName,
     [property: JsonPropertyName(SheetColumns.Institution)] string? Institution,
     [property: JsonPropertyName(SheetColumns.City)] string? City,
@@ -63,44 +67,52 @@ public sealed record ProgramEdited(string CatalogVersion, int VersionNumber, Pro
 
 public static class EditProgramEndpoint
 {
-    public static async Task<(CatalogEntry?, IEventStream<CatalogState>)> LoadAsync(string code, IDocumentSession session, CancellationToken ct) =>
-        (await GetProgram.FindAsync(session, code, ct), await session.Events.FetchForWriting<CatalogState>(CatalogStream.Id, ct));
-
-    public static ProblemDetails Validate(string code, EditProgram command, CatalogEntry? entry, IEventStream<CatalogState> catalog)
+    public static async Task<(Catalog, IEventStream<CatalogState>)> LoadAsync(IDocumentSession session, OrganizationCatalogs catalogs,
+        CancellationToken ct)
     {
-        if (entry is null) return CatalogProblems.NotFound($"program {code} is not in this organization's catalog; add programs by importing a sheet");
+        // Catalog writes are rare and whole-catalog: take the stream's row lock so a concurrent writer waits and
+        // then sees the new version (a clean 409/412) instead of failing at commit.
+        var stream = await session.Events.FetchForExclusiveWriting<CatalogState>(CatalogStream.Id, ct);
+        return (await catalogs.AtVersionAsync(session, stream.Aggregate?.CatalogVersion ?? CatalogState.EmptyVersion, ct), stream);
+    }
+
+    public static ProblemDetails Validate(string code, EditProgram command, Catalog current)
+    {
+        if (GetProgram.Find(current, code) is not { } program)
+            return CatalogProblems.NotFound($"program {code} is not in this organization's catalog; add programs by importing a sheet");
+        if (command.ProgramCode is { Length: > 0 } named && !string.Equals(named.Trim(), program.ProgramCode, StringComparison.OrdinalIgnoreCase))
+            return CatalogProblems.Invalid(SheetColumns.ProgramCode, $"cannot change in an edit (the program is {program.ProgramCode}); import a sheet to replace programs");
         var errors = new List<SheetIssue>();
-        if (command.ToProgram(entry.Id, errors) is null)
+        if (command.ToProgram(program.ProgramCode, errors) is null)
             return CatalogProblems.Invalid(errors.Select(e => (e.Column ?? "program", e.Message)));
-        var current = catalog.Aggregate?.CatalogVersion ?? CatalogState.EmptyVersion;
-        if (command.ExpectedVersion is { Length: > 0 } expected && expected != current)
-            return CatalogProblems.StaleVersion(expected, current);
+        if (command.ExpectedVersion is { Length: > 0 } expected && expected != current.Version)
+            return CatalogProblems.StaleVersion(expected, current.Version);
         return WolverineContinue.NoProblems;
     }
 
     [WolverinePut("/api/catalog/programs/{code}")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
-    public static async Task<(ProgramEdited, OutgoingMessages)> Put(EditProgram command, [NotBody] CatalogEntry entry,
-        [NotBody] IEventStream<CatalogState> catalog, IDocumentSession session, OrganizationCatalogs catalogs, ClaimsPrincipal user,
-        TimeProvider clock, CancellationToken ct)
+    public static (ProgramEdited, OutgoingMessages) Put(string code, EditProgram command, [NotBody] Catalog current,
+        [NotBody] IEventStream<CatalogState> catalog, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
-        var edited = command.ToProgram(entry.Id, [])!;
+        var before = GetProgram.Find(current, code)!;
+        var edited = command.ToProgram(before.ProgramCode, [])!;
         var state = catalog.Aggregate;
-        var current = await catalogs.ProgramsAtAsync(session, state?.CatalogVersion ?? CatalogState.EmptyVersion, ct);
-        var fields = CatalogDiff.Fields(entry.Program, edited);
+        var fields = CatalogDiff.Fields(before, edited);
         if (fields.Count == 0)
-            return (new ProgramEdited(current.Version, state?.VersionNumber ?? 0, ProgramView.Of(entry.Program), []), []);
+            return (new ProgramEdited(current.Version, state?.VersionNumber ?? 0, ProgramView.Of(before), []), []);
 
-        var next = current.Programs.Select(p => p.ProgramCode == entry.Id ? edited : p).ToList();
+        var next = current.Programs.Select(p => ReferenceEquals(p, before) ? edited : p).ToList();
         var by = CatalogActors.Of(user);
         var now = clock.GetUtcNow();
+        // An edited demo catalog is still mostly demo data; it keeps saying so until the agency imports its own sheet.
         var label = state?.Label == CatalogState.DemoLabel ? CatalogState.DemoLabel : CatalogState.EditedLabel;
-        var revision = CatalogRevision.Plan(current.Programs, next, state?.VersionNumber ?? 0, current.Version,
-            ProgramChangeRecord.EditSource, label, by, now);
+        var revision = CatalogRevision.Plan(current.Programs, next, state?.VersionNumber ?? 0, CatalogState.EditSource, label, by, now);
         revision.Stage(session);
-        catalog.AppendOne(new CatalogProgramEdited(entry.Id, revision.CatalogVersion, current.Version, next.Count, fields, by, now));
+        catalog.AppendOne(new CatalogProgramEdited(before.ProgramCode, revision.Number, revision.CatalogVersion, revision.PreviousCatalogVersion,
+            next.Count, fields, by, now));
 
-        return (new ProgramEdited(revision.CatalogVersion, revision.Version.Number, ProgramView.Of(edited), fields),
+        return (new ProgramEdited(revision.CatalogVersion, revision.Number, ProgramView.Of(edited), fields),
             [new CatalogVersionPublished(revision.CatalogVersion)]);
     }
 }

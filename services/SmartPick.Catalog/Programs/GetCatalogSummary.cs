@@ -5,6 +5,9 @@ using Wolverine.Http;
 
 namespace SmartPick.Catalog.Programs;
 
+/// <summary>How many programs share one value (a specialty code, a state; "unknown" for an empty state).</summary>
+public sealed record ProgramCount(string Key, int Count);
+
 /// <summary>The organization's catalog at a glance: version, label ("demo" while seeded), size and how it splits by specialty and state.</summary>
 public sealed record CatalogSummary(
     string CatalogVersion,
@@ -14,8 +17,8 @@ public sealed record CatalogSummary(
     string LastSource,
     CatalogActor? LastChangedBy,
     DateTimeOffset? LastChangedAt,
-    IReadOnlyDictionary<string, int> BySpecialty,
-    IReadOnlyDictionary<string, int> ByState);
+    IReadOnlyList<ProgramCount> BySpecialty,
+    IReadOnlyList<ProgramCount> ByState);
 
 public static class GetCatalogSummary
 {
@@ -24,13 +27,14 @@ public static class GetCatalogSummary
     public static async Task<CatalogSummary> Get(IQuerySession session, OrganizationCatalogs catalogs, CancellationToken ct)
     {
         var state = await session.LoadAsync<CatalogState>(CatalogStream.Id, ct) ?? new CatalogState();
-        var catalog = await catalogs.ProgramsAtAsync(session, state.CatalogVersion, ct);
+        var catalog = await catalogs.AtVersionAsync(session, state.CatalogVersion, ct);
         return new CatalogSummary(catalog.Version, state.VersionNumber, state.Label, catalog.Programs.Count, state.LastSource,
             state.LastChangedBy, state.LastChangedAt,
             Count(catalog.Programs.Select(p => p.SpecialtyCode)),
             Count(catalog.Programs.Select(p => p.State.Length == 0 ? "unknown" : p.State)));
     }
 
-    private static SortedDictionary<string, int> Count(IEnumerable<string> keys) =>
-        new(keys.GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal), StringComparer.Ordinal);
+    // A list, not a map: state codes and specialty codes are data and must not pass through JSON key naming.
+    private static List<ProgramCount> Count(IEnumerable<string> keys) =>
+        keys.GroupBy(k => k, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ProgramCount(g.Key, g.Count())).ToList();
 }

@@ -8,10 +8,10 @@ namespace SmartPick.Catalog.Programs;
 using Catalog = SmartPick.Matching.Model.Catalog;
 
 /// <summary>
-/// The current catalog of the session's organization, for the engine and the catalog pages: read from the
-/// program documents and kept in memory per organization for as long as its version stays the same (every
-/// call checks the version, one small document, so a change made on another node is seen at once).
-/// Also gives a new organization its first catalog, the demo one.
+/// The current catalog of the session's organization, for the engine and the catalog endpoints: read from
+/// its <see cref="CatalogContent"/> and kept in memory per organization for as long as its version stays the
+/// same (every call reads the version from the small <see cref="CatalogState"/>, so a change made on another
+/// node is seen at once). Also gives a new organization its first catalog, the demo one.
 /// </summary>
 public sealed class OrganizationCatalogs
 {
@@ -21,30 +21,35 @@ public sealed class OrganizationCatalogs
     {
         ArgumentNullException.ThrowIfNull(session);
         var state = await session.LoadAsync<CatalogState>(CatalogStream.Id, ct);
-        return await ProgramsAtAsync(session, state?.CatalogVersion ?? CatalogState.EmptyVersion, ct);
+        return await AtVersionAsync(session, state?.CatalogVersion ?? CatalogState.EmptyVersion, ct);
     }
 
     /// <summary>The catalog at <paramref name="version"/>, the version the caller just read from the organization's <see cref="CatalogState"/>.</summary>
-    internal async Task<Catalog> ProgramsAtAsync(IQuerySession session, string version, CancellationToken ct)
+    internal async Task<Catalog> AtVersionAsync(IQuerySession session, string version, CancellationToken ct)
     {
         if (_byTenant.TryGetValue(session.TenantId, out var cached) && cached.Version == version) return cached;
 
-        var entries = await session.Query<CatalogEntry>().OrderBy(x => x.Position).ToListAsync(ct);
-        var catalog = new Catalog(entries.Select(e => e.Program).ToList());
-        // A write that commits between the two reads gives programs of a newer version: serve them, cache nothing.
+        var content = await session.LoadAsync<CatalogContent>(CatalogStream.Id, ct);
+        var catalog = new Catalog(content?.Programs ?? []);
+        // A write that commits between the two reads gives a newer catalog: serve it, but cache only what matches.
         if (catalog.Version == version) _byTenant[session.TenantId] = catalog;
         return catalog;
     }
 
     /// <summary>
     /// Gives the session's organization the generated demo catalog, labelled "demo", when it has no catalog
-    /// yet; returns false and changes nothing otherwise. Queues the writes; the caller saves the session.
-    /// No per-program history is written for the seed: the version record says where all of it came from.
+    /// yet, and saves the session; returns false and changes nothing when it already has one.
     /// </summary>
-    public Task<bool> SeedDemoAsync(IDocumentSession session, CancellationToken ct = default) =>
-        SeedAsync(session, DemoCatalog.Generate().Programs, CatalogState.DemoLabel, TimeProvider.System.GetUtcNow(), ct);
+    public async Task<bool> SeedDemoAsync(IDocumentSession session, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var seeded = await StageSeedAsync(session, DemoCatalog.Generate().Programs, CatalogState.DemoLabel, TimeProvider.System.GetUtcNow(), ct);
+        if (seeded) await session.SaveChangesAsync(ct);
+        return seeded;
+    }
 
-    public static async Task<bool> SeedAsync(IDocumentSession session, IReadOnlyList<CatalogProgram> programs, string label,
+    /// <summary>Queues a first catalog for the session's organization unless it has one; the caller saves.</summary>
+    public static async Task<bool> StageSeedAsync(IDocumentSession session, IReadOnlyList<CatalogProgram> programs, string label,
         DateTimeOffset at, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -52,21 +57,9 @@ public sealed class OrganizationCatalogs
         var stream = await session.Events.FetchForWriting<CatalogState>(CatalogStream.Id, ct);
         if (stream.Aggregate is not null) return false;
 
-        var version = Catalog.ComputeVersion(programs);
-        session.Store(programs.Select(CatalogEntry.For).ToArray());
-        session.Insert(new CatalogVersionEntry
-        {
-            Number = 1,
-            CatalogVersion = version,
-            PreviousCatalogVersion = CatalogState.EmptyVersion,
-            Source = "demo catalog",
-            Label = label,
-            ProgramCount = programs.Count,
-            Added = programs.Count,
-            CreatedBy = CatalogActor.System,
-            CreatedAt = at,
-        });
-        stream.AppendOne(new CatalogSeeded(version, label, programs.Count, CatalogActor.System, at));
+        var revision = CatalogRevision.Plan([], programs, 0, CatalogState.DemoSource, label, CatalogActor.System, at);
+        revision.Stage(session);
+        stream.AppendOne(new CatalogSeeded(revision.Number, revision.CatalogVersion, label, programs.Count, CatalogActor.System, at));
         return true;
     }
 }
