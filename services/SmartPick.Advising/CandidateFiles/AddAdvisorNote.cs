@@ -22,7 +22,7 @@ public static class AddAdvisorNoteEndpoint
 {
     [WolverinePost("/api/candidates/{id}/notes")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<(IResult, OutgoingMessages)> Post(Guid id, AddAdvisorNote command, HttpContext http, IDocumentSession session, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+    public static Task<IResult> Post(Guid id, AddAdvisorNote command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
             AddAdvisorNote.Validate, AddAdvisorNote.Decide, changesProfile: false, d => d.Events.OfType<AdvisorNoteAdded>().First().NoteId);
 }

@@ -32,7 +32,7 @@ public static class AddResearchEndpoint
 {
     [WolverinePost("/api/candidates/{id}/research")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<(IResult, OutgoingMessages)> Post(Guid id, AddResearch command, HttpContext http, IDocumentSession session, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+    public static Task<IResult> Post(Guid id, AddResearch command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
             AddResearch.Validate, AddResearch.Decide, changesProfile: true, d => d.Events.OfType<ResearchAdded>().First().ResearchId);
 }

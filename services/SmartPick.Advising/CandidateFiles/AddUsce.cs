@@ -34,7 +34,7 @@ public static class AddUsceEndpoint
 {
     [WolverinePost("/api/candidates/{id}/usce")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<(IResult, OutgoingMessages)> Post(Guid id, AddUsce command, HttpContext http, IDocumentSession session, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+    public static Task<IResult> Post(Guid id, AddUsce command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
             AddUsce.Validate, AddUsce.Decide, changesProfile: true, d => d.Events.OfType<UsceAdded>().First().UsceId);
 }

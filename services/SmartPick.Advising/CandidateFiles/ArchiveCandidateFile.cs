@@ -22,7 +22,7 @@ public static class ArchiveCandidateFileEndpoint
 {
     [WolverinePost("/api/candidates/{id}/archive")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<(IResult, OutgoingMessages)> Post(Guid id, ArchiveCandidateFile command, HttpContext http, IDocumentSession session, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+    public static Task<IResult> Post(Guid id, ArchiveCandidateFile command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
             ArchiveCandidateFile.Validate, ArchiveCandidateFile.Decide, changesProfile: false);
 }

@@ -29,7 +29,7 @@ public static class CertifyRankListEndpoint
 {
     [WolverinePost("/api/candidates/{id}/cycles/{season}/rank-list")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<(IResult, OutgoingMessages)> Post(Guid id, int season, CertifyRankList command, HttpContext http, IDocumentSession session, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+    public static Task<IResult> Post(Guid id, int season, CertifyRankList command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
             CertifyRankList.Validate, (f, c, s) => CertifyRankList.Decide(f, c, s, season), changesProfile: false);
 }

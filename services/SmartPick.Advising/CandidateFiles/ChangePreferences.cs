@@ -54,7 +54,7 @@ public static class ChangePreferencesEndpoint
 {
     [WolverinePost("/api/candidates/{id}/preferences")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<(IResult, OutgoingMessages)> Post(Guid id, ChangePreferences command, HttpContext http, IDocumentSession session, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+    public static Task<IResult> Post(Guid id, ChangePreferences command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
             ChangePreferences.Validate, ChangePreferences.Decide, changesProfile: true);
 }

@@ -40,7 +40,7 @@ public static class CorrectExamResultEndpoint
 {
     [WolverinePost("/api/candidates/{id}/exams/{examId}/correction")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<(IResult, OutgoingMessages)> Post(Guid id, Guid examId, CorrectExamResult command, HttpContext http, IDocumentSession session, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+    public static Task<IResult> Post(Guid id, Guid examId, CorrectExamResult command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
             CorrectExamResult.Validate, CorrectExamResult.For(examId), changesProfile: true, _ => examId);
 }

@@ -49,8 +49,8 @@ public static class OpenCandidateFileEndpoint
 {
     [WolverinePost("/api/candidates")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<(IResult, OutgoingMessages)> Post(OpenCandidateFile command, HttpContext http, IDocumentSession session, TimeProvider clock)
-        => CandidateFileWrites.StartAsync(http, session, clock, command, OpenCandidateFile.Validate, OpenCandidateFile.Open);
+    public static Task<IResult> Post(OpenCandidateFile command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileWrites.StartAsync(http, session, bus, clock, command, OpenCandidateFile.Validate, OpenCandidateFile.Open);
 }
 
 /// <summary>An application budget is a count of applications (1–1000), optionally in dollars.</summary>

@@ -33,7 +33,7 @@ public static class RecordCycleOutcomeEndpoint
 {
     [WolverinePost("/api/candidates/{id}/cycles/{season}/outcome")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<(IResult, OutgoingMessages)> Post(Guid id, int season, RecordCycleOutcome command, HttpContext http, IDocumentSession session, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+    public static Task<IResult> Post(Guid id, int season, RecordCycleOutcome command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
             RecordCycleOutcome.Validate, (f, c, s) => RecordCycleOutcome.Decide(f, c, s, season), changesProfile: true);
 }

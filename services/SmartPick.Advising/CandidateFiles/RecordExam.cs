@@ -44,8 +44,8 @@ public static class RecordExamEndpoint
 {
     [WolverinePost("/api/candidates/{id}/exams")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<(IResult, OutgoingMessages)> Post(Guid id, RecordExam command, HttpContext http, IDocumentSession session, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+    public static Task<IResult> Post(Guid id, RecordExam command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
             RecordExam.Validate, RecordExam.Decide, changesProfile: true, RecordExam.ExamId);
 }
 

@@ -27,7 +27,7 @@ public static class RecordInterviewInviteEndpoint
 {
     [WolverinePost("/api/candidates/{id}/cycles/{season}/interviews")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<(IResult, OutgoingMessages)> Post(Guid id, int season, RecordInterviewInvite command, HttpContext http, IDocumentSession session, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+    public static Task<IResult> Post(Guid id, int season, RecordInterviewInvite command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
             RecordInterviewInvite.Validate, (f, c, s) => RecordInterviewInvite.Decide(f, c, s, season), changesProfile: false);
 }

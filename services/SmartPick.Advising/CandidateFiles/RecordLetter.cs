@@ -30,7 +30,7 @@ public static class RecordLetterEndpoint
 {
     [WolverinePost("/api/candidates/{id}/letters")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<(IResult, OutgoingMessages)> Post(Guid id, RecordLetter command, HttpContext http, IDocumentSession session, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+    public static Task<IResult> Post(Guid id, RecordLetter command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
             RecordLetter.Validate, RecordLetter.Decide, changesProfile: true, d => d.Events.OfType<LetterReceived>().First().LetterId);
 }

@@ -35,7 +35,7 @@ public static class StartCycleEndpoint
 {
     [WolverinePost("/api/candidates/{id}/cycles")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<(IResult, OutgoingMessages)> Post(Guid id, StartCycle command, HttpContext http, IDocumentSession session, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+    public static Task<IResult> Post(Guid id, StartCycle command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
             StartCycle.Validate, StartCycle.Decide, changesProfile: true);
 }

@@ -38,7 +38,7 @@ public static class SubmitApplicationsEndpoint
 {
     [WolverinePost("/api/candidates/{id}/cycles/{season}/applications")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<(IResult, OutgoingMessages)> Post(Guid id, int season, SubmitApplications command, HttpContext http, IDocumentSession session, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, clock, id, command, command.ExpectedVersion,
+    public static Task<IResult> Post(Guid id, int season, SubmitApplications command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
             SubmitApplications.Validate, (f, c, s) => SubmitApplications.Decide(f, c, s, season), changesProfile: false);
 }

@@ -6,6 +6,8 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Lists;
+using JasperFx;
+using Marten.Exceptions;
 using Wolverine;
 
 namespace SmartPick.Advising.Http;
@@ -19,15 +21,16 @@ public sealed record CommandAccepted(Guid Id, long Version, IReadOnlyList<string
 /// expected version (body <c>expected_version</c> or <c>If-Match</c>) not the current one → 412;
 /// state refusal → 409; otherwise the events are appended (the version read here is checked again at
 /// commit, so a concurrent writer makes this one fail with 409 and nothing half-written), and the list is
-/// regenerated afterwards through a cascaded message.
+/// regenerated afterwards through a message stored in the same transaction (outbox).
 /// </summary>
 public static class CandidateFileWrites
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public static async Task<(IResult, OutgoingMessages)> AppendAsync<TCommand>(
+    public static async Task<IResult> AppendAsync<TCommand>(
         HttpContext http,
         IDocumentSession session,
+        IMessageBus bus,
         TimeProvider clock,
         Guid candidateId,
         TCommand command,
@@ -37,72 +40,95 @@ public static class CandidateFileWrites
         bool changesProfile,
         Func<Decision, Guid?>? itemId = null) where TCommand : notnull
     {
-        var messages = new OutgoingMessages();
         var stamp = new Stamp(Recorder.From(http.User), clock.GetUtcNow());
 
         var errors = validate(command, stamp);
         var expected = ExpectedVersion(http, bodyExpectedVersion, errors);
         var key = IdempotencyKey(http, errors);
-        if (errors.Any) return (Results.ValidationProblem(errors.ToDictionary()), messages);
+        if (errors.Any) return Results.ValidationProblem(errors.ToDictionary());
 
         var requestHash = Hash(command);
         if (key is not null)
         {
             var replay = await ReplayAsync(session, http, key, requestHash);
-            if (replay is not null) return (replay, messages);
+            if (replay is not null) return replay;
         }
 
         var stream = await session.Events.FetchForWriting<CandidateFile>(candidateId, http.RequestAborted);
         var file = stream.Aggregate;
         var currentVersion = stream.CurrentVersion ?? 0;
-        if (FileRules.Writable(file) is { } refusal && refusal.Status == 404) return (Problem(refusal), messages);
+        if (FileRules.Writable(file) is { } refusal && refusal.Status == 404) return Problem(refusal);
         if (expected is { } v && v != currentVersion)
-            return (Results.Problem(
+            return Results.Problem(
                 title: "The file has changed since you read it",
                 detail: $"Expected version {v} but the file is at version {currentVersion}. Read it again and retry.",
                 statusCode: StatusCodes.Status412PreconditionFailed,
-                extensions: new Dictionary<string, object?> { ["current_version"] = currentVersion }), messages);
+                extensions: new Dictionary<string, object?> { ["current_version"] = currentVersion });
 
         var decision = FileRules.Writable(file) is { } closed ? Decision.Refuse(closed) : decide(file!, command, stamp);
-        if (decision.Refusal is { } r) return (Problem(r), messages);
+        if (decision.Refusal is { } r) return Problem(r);
 
         stream.AppendMany(decision.Events);
-        if (changesProfile) messages.Add(new RegenerateList(candidateId));
+        if (changesProfile && decision.Events.Count > 0) await bus.PublishAsync(new RegenerateList(candidateId));
 
         var accepted = new CommandAccepted(candidateId, currentVersion + decision.Events.Count,
             decision.Events.Select(e => AdvisingJson.SnakeCase(e.GetType().Name)).ToList(), itemId?.Invoke(decision));
-        return (Answer(session, http, key, requestHash, 200, accepted, null, stamp.At), messages);
+        var answer = Answer(session, http, key, requestHash, 200, accepted, null, stamp.At);
+        return await CommitAsync(session, http, answer);
     }
 
     /// <summary>Starts a new stream (opening a file): the same idempotency rules, 201 with a Location.</summary>
-    public static async Task<(IResult, OutgoingMessages)> StartAsync<TCommand>(
+    public static async Task<IResult> StartAsync<TCommand>(
         HttpContext http,
         IDocumentSession session,
+        IMessageBus bus,
         TimeProvider clock,
         TCommand command,
         Func<TCommand, Stamp, FieldErrors> validate,
         Func<Guid, TCommand, Stamp, object> open) where TCommand : notnull
     {
-        var messages = new OutgoingMessages();
         var stamp = new Stamp(Recorder.From(http.User), clock.GetUtcNow());
         var errors = validate(command, stamp);
         var key = IdempotencyKey(http, errors);
-        if (errors.Any) return (Results.ValidationProblem(errors.ToDictionary()), messages);
+        if (errors.Any) return Results.ValidationProblem(errors.ToDictionary());
 
         var requestHash = Hash(command);
         if (key is not null)
         {
             var replay = await ReplayAsync(session, http, key, requestHash);
-            if (replay is not null) return (replay, messages);
+            if (replay is not null) return replay;
         }
 
         var id = Guid.CreateVersion7(stamp.At);
         var opened = open(id, command, stamp);
         session.Events.StartStream<CandidateFile>(id, opened);
-        messages.Add(new RegenerateList(id));
+        await bus.PublishAsync(new RegenerateList(id));
 
         var accepted = new CommandAccepted(id, 1, [AdvisingJson.SnakeCase(opened.GetType().Name)], null);
-        return (Answer(session, http, key, requestHash, 201, accepted, $"/api/candidates/{id}", stamp.At), messages);
+        var answer = Answer(session, http, key, requestHash, 201, accepted, $"/api/candidates/{id}", stamp.At);
+        return await CommitAsync(session, http, answer);
+    }
+
+    /// <summary>
+    /// Commits here rather than after the endpoint so a lost race can be answered as 409 with nothing
+    /// written. The regeneration message was published before, so the outbox stores it in this same
+    /// transaction; the transactional middleware's own commit afterwards finds nothing left to do.
+    /// </summary>
+    private static async Task<IResult> CommitAsync(IDocumentSession session, HttpContext http, JsonAnswer answer)
+    {
+        try
+        {
+            await session.SaveChangesAsync(http.RequestAborted);
+            return answer;
+        }
+        catch (Exception e) when (e is ConcurrencyException or DocumentAlreadyExistsException
+                                      || e.InnerException is ConcurrencyException or DocumentAlreadyExistsException)
+        {
+            session.EjectAllPendingChanges();
+            return Results.Problem(title: "The file was changed at the same time",
+                detail: "Another change to this file was recorded while this one was being decided; nothing of this request was recorded. Read the file again and retry.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
     }
 
     public static IResult Problem(Refusal refusal)
