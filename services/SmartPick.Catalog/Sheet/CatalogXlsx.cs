@@ -13,7 +13,8 @@ using Catalog = SmartPick.Matching.Model.Catalog;
 /// The tracking sheet as an Excel workbook: the first worksheet, header in row 1 with the same columns as the
 /// CSV, one program per row. Export writes numbers as numbers and everything else as text; import accepts
 /// what a person's spreadsheet makes of it (numbers, dates, TRUE/FALSE, a specialty code that lost its
-/// leading zero) and then applies exactly the CSV rules, reporting errors by sheet row number.
+/// leading zero) and then applies exactly the CSV rules, reporting errors by sheet row number. A cell keeps
+/// line breaks as LF, as spreadsheets do, so CRLF inside notes reads back as LF.
 /// </summary>
 public static class CatalogXlsx
 {
