@@ -19,16 +19,23 @@ internal sealed class InProcessSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task running;
 
-    public InProcessSmtpServer()
+    /// <param name="credentials">When set, the server offers AUTH (over plain text, loopback only) and checks these.</param>
+    public InProcessSmtpServer((string User, string Password)? credentials = null)
     {
         Port = FreePort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))
+                .AllowUnsecureAuthentication(credentials is not null)
+                .AuthenticationRequired(credentials is not null))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
         services.Add(new Filter(this));
+        if (credentials is { } expected)
+        {
+            services.Add(new Authenticator(expected.User, expected.Password));
+        }
         var server = new SmtpServer.SmtpServer(options, services);
         running = server.StartAsync(stop.Token);
     }
@@ -86,6 +93,12 @@ internal sealed class InProcessSmtpServer : IAsyncDisposable
 
             return Task.FromResult(true);
         }
+    }
+
+    private sealed class Authenticator(string user, string password) : SmtpServer.Authentication.IUserAuthenticator
+    {
+        public Task<bool> AuthenticateAsync(ISessionContext context, string user1, string password1, CancellationToken cancellationToken) =>
+            Task.FromResult(user1 == user && password1 == password);
     }
 
     private sealed class Store(InProcessSmtpServer server) : MessageStore
