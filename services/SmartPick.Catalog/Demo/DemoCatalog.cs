@@ -1,3 +1,4 @@
+using SmartPick.Catalog.Sheet;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Catalog.Demo;
@@ -91,7 +92,7 @@ public static class DemoCatalog
 
         return new CatalogProgram
         {
-            ProgramCode = $"{institution.Code:D4}{specialty.Code}{ProgramRulesLetter(track)}{site}",
+            ProgramCode = $"{institution.Code:D4}{specialty.Code}{ProgramRules.NrmpTrackLetter(track)}{site}",
             ProgramName = $"{institution.Name} - {ProgramTitle(specialty, track, site)}",
             Institution = institution.Name,
             City = institution.City,
@@ -115,8 +116,6 @@ public static class DemoCatalog
             ObservedOn = random.Chance(0.15) ? null : LastChecked.AddDays(-random.Next(420)),
         };
     }
-
-    private static char ProgramRulesLetter(Track track) => Sheet.ProgramRules.NrmpTrackLetter(track);
 
     private static string ProgramTitle(SpecialtyInfo specialty, Track track, int site)
     {
