@@ -1,0 +1,183 @@
+using SmartPick.Advising.CandidateFiles;
+using SmartPick.Matching.Model;
+using SmartPick.Web.Pages.Shared;
+
+namespace SmartPick.Web.Pages.Candidates;
+
+/// <summary>
+/// The forms of a candidate file, one per kind of fact. Each turns typed text into the advising module's
+/// command (reading errors only); the module's own validation and decision then judge the command.
+/// <see cref="FieldOf"/> maps the module's JSON field paths onto the form's fields.
+/// </summary>
+public static class FileForms
+{
+    public static readonly IReadOnlyList<Choice> Exams = [new("Step1", "Step 1"), new("Step2Ck", "Step 2 CK"), new("Step3", "Step 3")];
+    public static readonly IReadOnlyList<Choice> PassFail = [new("", "Not stated (judge by score)"), new("true", "Passed"), new("false", "Failed")];
+    public static readonly IReadOnlyList<Choice> UsceKinds = Enum.GetValues<UsceKind>().Select(k => new Choice(k.ToString(), Display.Enum(k))).ToList();
+    public static readonly IReadOnlyList<Choice> Strengths = [new("", "Not known"), .. Enum.GetValues<LetterStrength>().Select(k => new Choice(k.ToString(), k.ToString()))];
+    public static readonly IReadOnlyList<Choice> ResearchKinds = AddResearch.Kinds.Order(StringComparer.Ordinal).Select(k => new Choice(k, Display.Words(k))).ToList();
+    public static readonly IReadOnlyList<Choice> VisaNeeds = Enum.GetValues<VisaNeed>().Select(k => new Choice(k.ToString(), Display.Enum(k))).ToList();
+    public static readonly IReadOnlyList<Choice> Outcomes = [new("unmatched", "Unmatched"), new("matched", "Matched")];
+    public static IReadOnlyList<Choice> SpecialtyChoices => Specialties.All.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new Choice(s.Key, s.Name)).ToList();
+    public static IReadOnlyList<Choice> StateChoices => UsStates.All.Order(StringComparer.Ordinal).Select(s => new Choice(s, s)).ToList();
+
+    public static IReadOnlyDictionary<string, string> FieldOf(string form) => form switch
+    {
+        "exam" => new Dictionary<string, string>
+        {
+            ["exams"] = "exam.Kind", ["exams.exam"] = "exam.Kind", ["exams.score"] = "exam.Score", ["exams.passed"] = "exam.Passed",
+            ["exams.attempt"] = "exam.Attempt", ["taken_on"] = "exam.TakenOn",
+        },
+        "usce" => new Dictionary<string, string>
+        {
+            ["usce"] = "usce.Kind", ["usce.kind"] = "usce.Kind", ["usce.specialty"] = "usce.Specialty", ["usce.state"] = "usce.State",
+            ["usce.months"] = "usce.Months", ["institution"] = "usce.Institution", ["started_on"] = "usce.StartedOn", ["ended_on"] = "usce.EndedOn",
+        },
+        "letter" => new Dictionary<string, string>
+        {
+            ["letters"] = "letter.WriterRole", ["letters.specialty"] = "letter.Specialty", ["letters.writer_role"] = "letter.WriterRole",
+            ["letters.strength"] = "letter.Strength", ["received_on"] = "letter.ReceivedOn",
+        },
+        "research" => new Dictionary<string, string> { ["research"] = "research.Kind", ["research.kind"] = "research.Kind", ["title"] = "research.Title" },
+        "preferences" => new Dictionary<string, string>
+        {
+            ["visa_need"] = "prefs.VisaNeed", ["target_specialties"] = "prefs.TargetSpecialties", ["preferred_states"] = "prefs.PreferredStates",
+            ["avoided_states"] = "prefs.AvoidedStates", ["budget.applications"] = "prefs.Budget", ["preferences"] = "prefs.TargetSpecialties",
+        },
+        "note" => new Dictionary<string, string> { ["text"] = "note.Text" },
+        "cycle" => new Dictionary<string, string> { ["season"] = "cycle.Season" },
+        "applications" => new Dictionary<string, string> { ["count"] = "apps.Count", ["submitted_on"] = "apps.SubmittedOn", ["program_codes"] = "apps.Count" },
+        "interview" => new Dictionary<string, string> { ["program_code"] = "interview.ProgramCode", ["invited_on"] = "interview.InvitedOn" },
+        "ranklist" => new Dictionary<string, string> { ["programs_ranked"] = "ranklist.ProgramsRanked", ["certified_on"] = "ranklist.CertifiedOn" },
+        "outcome" => new Dictionary<string, string> { ["outcome"] = "outcome.Outcome", ["program_code"] = "outcome.ProgramCode" },
+        _ => new Dictionary<string, string>(),
+    };
+}
+
+public sealed class ExamForm
+{
+    public string? Kind { get; set; } = "Step2Ck";
+    public string? Score { get; set; }
+    public string? Passed { get; set; }
+    public string? Attempt { get; set; }
+    public string? TakenOn { get; set; }
+
+    public RecordExam ToCommand(FormErrors e)
+    {
+        var kind = FormParse.Enum<ExamKind>(e, "exam.Kind", Kind, "Exam");
+        if (kind is null && !e.Has("exam.Kind")) e.Add("exam.Kind", "Choose the exam.");
+        var score = FormParse.Int(e, "exam.Score", Score, "Score");
+        var attempt = FormParse.Int(e, "exam.Attempt", Attempt, "Attempt");
+        var takenOn = FormParse.Date(e, "exam.TakenOn", TakenOn, "Date taken");
+        bool? passed = Passed switch { "true" => true, "false" => false, _ => null };
+        return new RecordExam(kind is { } k ? new ExamResult(k, score, passed, attempt ?? 1) : null, takenOn);
+    }
+}
+
+public sealed class UsceForm
+{
+    public string? Kind { get; set; } = nameof(UsceKind.HandsOn);
+    public string? Specialty { get; set; }
+    public string? Months { get; set; }
+    public string? Institution { get; set; }
+    public string? State { get; set; }
+    public string? StartedOn { get; set; }
+    public string? EndedOn { get; set; }
+
+    public AddUsce ToCommand(FormErrors e)
+    {
+        var kind = FormParse.Enum<UsceKind>(e, "usce.Kind", Kind, "Kind");
+        var months = FormParse.Dec(e, "usce.Months", Months, "Months");
+        if (months is null && !e.Has("usce.Months")) e.Add("usce.Months", "Enter the number of months.");
+        return new AddUsce(kind is { } k && months is { } m ? new UsceItem(k, FormParse.Text(Specialty), m, FormParse.Text(State)) : null,
+            Institution, FormParse.Date(e, "usce.StartedOn", StartedOn, "Start date"), FormParse.Date(e, "usce.EndedOn", EndedOn, "End date"));
+    }
+}
+
+public sealed class LetterForm
+{
+    public bool Us { get; set; } = true;
+    public string? WriterRole { get; set; }
+    public string? Specialty { get; set; }
+    public string? Strength { get; set; }
+    public string? ReceivedOn { get; set; }
+
+    public RecordLetter ToCommand(FormErrors e) => new(
+        new LetterItem(Us, FormParse.Text(Specialty), FormParse.Text(WriterRole), FormParse.Enum<LetterStrength>(e, "letter.Strength", Strength, "Strength")),
+        FormParse.Date(e, "letter.ReceivedOn", ReceivedOn, "Date received"));
+}
+
+public sealed class ResearchForm
+{
+    public string? Kind { get; set; } = "publication";
+    public bool UsCollaborators { get; set; }
+    public string? Title { get; set; }
+
+    public AddResearch ToCommand(FormErrors e) => new(new ResearchItem(Kind ?? "", UsCollaborators), FormParse.Text(Title));
+}
+
+public sealed class PreferencesForm
+{
+    public string? VisaNeed { get; set; }
+    public List<string> TargetSpecialties { get; set; } = [];
+    public string? PreferredStates { get; set; }
+    public string? AvoidedStates { get; set; }
+    public string? Budget { get; set; }
+
+    public ChangePreferences ToCommand(FormErrors e)
+    {
+        var budget = FormParse.Int(e, "prefs.Budget", Budget, "Budget");
+        return new ChangePreferences(FormParse.Enum<VisaNeed>(e, "prefs.VisaNeed", VisaNeed, "Visa"),
+            TargetSpecialties.Count == 0 ? null : TargetSpecialties,
+            FormParse.Codes(PreferredStates), FormParse.Codes(AvoidedStates),
+            budget is { } b ? new Budget(b) : null);
+    }
+}
+
+public sealed class NoteForm
+{
+    public string? Text { get; set; }
+    public AddAdvisorNote ToCommand(FormErrors e) => new(Text);
+}
+
+public sealed class CycleForm
+{
+    public string? Season { get; set; }
+    public StartCycle ToCommand(FormErrors e)
+    {
+        var season = FormParse.Int(e, "cycle.Season", Season, "Season");
+        if (season is null && !e.Has("cycle.Season")) e.Add("cycle.Season", "Enter the Match year, such as 2027.");
+        return new StartCycle(season);
+    }
+}
+
+public sealed class ApplicationsForm
+{
+    public string? Count { get; set; }
+    public string? SubmittedOn { get; set; }
+    public SubmitApplications ToCommand(FormErrors e) =>
+        new(FormParse.Int(e, "apps.Count", Count, "Count"), null, FormParse.Date(e, "apps.SubmittedOn", SubmittedOn, "Date submitted"));
+}
+
+public sealed class InterviewForm
+{
+    public string? ProgramCode { get; set; }
+    public string? InvitedOn { get; set; }
+    public RecordInterviewInvite ToCommand(FormErrors e) =>
+        new(FormParse.Text(ProgramCode), FormParse.Date(e, "interview.InvitedOn", InvitedOn, "Date invited"));
+}
+
+public sealed class RankListForm
+{
+    public string? ProgramsRanked { get; set; }
+    public string? CertifiedOn { get; set; }
+    public CertifyRankList ToCommand(FormErrors e) =>
+        new(FormParse.Int(e, "ranklist.ProgramsRanked", ProgramsRanked, "Programs ranked"), FormParse.Date(e, "ranklist.CertifiedOn", CertifiedOn, "Date certified"));
+}
+
+public sealed class OutcomeForm
+{
+    public string? Outcome { get; set; } = "unmatched";
+    public string? ProgramCode { get; set; }
+    public RecordCycleOutcome ToCommand(FormErrors e) => new(Outcome, FormParse.Text(ProgramCode));
+}

@@ -1,0 +1,90 @@
+using Marten;
+using Marten.Linq;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartPick.Advising.Views;
+using SmartPick.Contracts;
+using SmartPick.Web.Pages.Shared;
+
+namespace SmartPick.Web.Pages;
+
+/// <summary>One row of the cohort table: the summary row plus the few facts from the profile view.</summary>
+public sealed record CohortRow(CandidateSummary Summary, EvidenceFacts Facts, Deadline? NextDeadline);
+
+/// <summary>
+/// The agency's cohort: who needs attention first, then every candidate with filter, search, sort and paging.
+/// Built for large cohorts: one indexed page query over the summary rows (with its total), one load of the
+/// dashboard document for the counts, and one batched load of the page's profile views.
+/// </summary>
+[Authorize(Policy = SmartPickPolicies.Staff)]
+public sealed class CohortModel(IDocumentStore store, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public CandidateStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public RiskLevel? Risk { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Attention { get; set; }
+    [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "attention";
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public CohortDashboard? Dashboard { get; private set; }
+    public IReadOnlyList<CohortRow> Rows { get; private set; } = [];
+    public long Total { get; private set; }
+    public int Pages => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public static readonly IReadOnlyList<Choice> Sorts =
+    [
+        new("attention", "Needs attention first"), new("name", "Name"), new("pmatch", "Chance of matching (lowest first)"),
+        new("recent", "Most recent activity"), new("status", "Status"),
+    ];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        if (Q is { Length: > 100 }) Q = Q[..100];
+        await using var session = store.QuerySession(User.Tenant());
+
+        IQueryable<CandidateSummary> query = session.Query<CandidateSummary>();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var text = Q.Trim();
+            query = query.Where(x => x.Name.Contains(text, StringComparison.OrdinalIgnoreCase) || x.Email.Contains(text, StringComparison.OrdinalIgnoreCase));
+        }
+        if (Status is { } status) query = query.Where(x => x.Status == status);
+        if (Risk is { } risk) query = query.Where(x => x.Risk == risk);
+        if (Attention) query = query.Where(x => x.Attention.Any());
+        query = Sort switch
+        {
+            "name" => query.OrderBy(x => x.Name).ThenBy(x => x.Id),
+            "pmatch" => query.OrderBy(x => x.PMatch).ThenBy(x => x.Name),
+            "recent" => query.OrderByDescending(x => x.LastActivityAt).ThenBy(x => x.Id),
+            "status" => query.OrderBy(x => x.Status).ThenBy(x => x.Name),
+            _ => query.OrderByDescending(x => x.Risk).ThenBy(x => x.PMatch).ThenBy(x => x.Name),
+        };
+        var page = await query.Stats(out var stats).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Total = stats.TotalResults;
+
+        var profiles = page.Count == 0
+            ? new Dictionary<Guid, CandidateProfileView>()
+            : (await session.LoadManyAsync<CandidateProfileView>(ct, page.Select(x => x.Id))).ToDictionary(x => x.Id);
+        var now = clock.GetUtcNow();
+        Rows = page.Select(s => new CohortRow(s,
+            profiles.TryGetValue(s.Id, out var p) ? p.Evidence.Facts() : EvidenceFacts.None,
+            Deadlines.Next(s, now))).ToList();
+
+        Dashboard = await session.LoadAsync<CohortDashboard>(CohortDashboard.DocumentId, ct);
+    }
+
+    /// <summary>The link to another page or sort of the same view, keeping the filters.</summary>
+    public string Link(int? page = null, string? sort = null)
+    {
+        var q = new Dictionary<string, string?>
+        {
+            ["q"] = Q, ["status"] = Status?.ToString(), ["risk"] = Risk?.ToString(), ["attention"] = Attention ? "true" : null,
+            ["sort"] = sort ?? Sort, ["p"] = (page ?? PageNumber).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/cohort", q.Where(x => !string.IsNullOrEmpty(x.Value)));
+    }
+}

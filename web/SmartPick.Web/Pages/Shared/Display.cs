@@ -1,0 +1,54 @@
+using System.Globalization;
+using SmartPick.Matching.Model;
+
+namespace SmartPick.Web.Pages.Shared;
+
+/// <summary>How pages word the engine's and the modules' codes for people.</summary>
+public static class Display
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Pct(double? p) => p is { } v ? v.ToString("0%", Inv) : "—";
+
+    public static string Specialty(string? key) => key is null ? "—" : Specialties.ByKey(key)?.Name ?? Words(key);
+
+    public static string Specialties_(IEnumerable<string> keys) => string.Join(", ", keys.Select(Specialty));
+
+    /// <summary>"unmatched_without_new_evidence" → "Unmatched without new evidence".</summary>
+    public static string Words(string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return "";
+        var text = code.Replace('_', ' ');
+        text = text.Replace("step2ck", "Step 2 CK", StringComparison.OrdinalIgnoreCase)
+            .Replace("step1", "Step 1", StringComparison.OrdinalIgnoreCase)
+            .Replace("step3", "Step 3", StringComparison.OrdinalIgnoreCase)
+            .Replace("usce", "USCE", StringComparison.OrdinalIgnoreCase)
+            .Replace("img", "IMG", StringComparison.Ordinal)
+            .Replace(" us ", " US ", StringComparison.Ordinal);
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    /// <summary>PascalCase enum names as words ("RankListCertified" → "Rank list certified").</summary>
+    public static string Enum<T>(T value) where T : struct, System.Enum
+    {
+        var name = value.ToString();
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i])) sb.Append(' ').Append(char.ToLowerInvariant(name[i]));
+            else sb.Append(name[i]);
+        }
+        return sb.ToString().Replace("Step2 ck", "Step 2 CK", StringComparison.Ordinal).Replace("Step1", "Step 1", StringComparison.Ordinal)
+            .Replace("Step3", "Step 3", StringComparison.Ordinal).Replace("H1b", "H-1B", StringComparison.Ordinal).Replace("J1", "J-1", StringComparison.Ordinal);
+    }
+
+    public static string TierClass(Tier tier) => tier.ToString().ToLowerInvariant();
+
+    public static string Months(decimal months) => months.ToString("0.#", Inv);
+
+    public static string Date(DateTimeOffset at) => at.ToString("d MMM yyyy, HH:mm 'UTC'", Inv);
+
+    public static string Date(DateOnly? on) => on?.ToString("d MMM yyyy", Inv) ?? "—";
+
+    public static string Signed(double weight) => (weight >= 0 ? "+" : "−") + Math.Abs(weight).ToString("0.00", Inv);
+}
