@@ -1,0 +1,162 @@
+using System.Text;
+using Shouldly;
+using SmartPick.Catalog.Demo;
+using SmartPick.Web.Tests.Infrastructure;
+
+namespace SmartPick.Web.Tests.Catalog;
+
+public sealed class CatalogImportTests(AppFixture app) : CatalogTest(app)
+{
+    [Fact]
+    public async Task a_new_organization_starts_from_the_demo_catalog_labelled_demo()
+    {
+        var org = await App.CreateOrgAsync("cat");
+        var advisor = await App.AdvisorAsync(org);
+        var demo = DemoCatalog.Generate();
+
+        var summary = await GetJsonAs(advisor, "/api/catalog");
+
+        summary.GetProperty("label").GetString().ShouldBe("demo");
+        summary.GetProperty("catalog_version").GetString().ShouldBe(demo.Version);
+        summary.GetProperty("program_count").GetInt32().ShouldBe(demo.Programs.Count);
+        var versions = await GetJsonAs(advisor, "/api/catalog/versions");
+        versions.GetArrayLength().ShouldBe(1);
+        versions[0].GetProperty("source").GetString().ShouldBe("demo catalog");
+    }
+
+    [SharedCatalogSheetFact]
+    public async Task the_real_catalog_sheet_imports_cleanly_and_exports_back_as_it_was_read()
+    {
+        var org = await App.CreateOrgAsync("cat");
+        var admin = await App.OrgAdminAsync(org);
+        var bytes = await File.ReadAllBytesAsync(SharedCatalogSheet.Path);
+        var sheetCodes = Encoding.UTF8.GetString(bytes).Split("\r\n").Skip(1).Select(line => line.Split(',')[0]).ToHashSet(StringComparer.Ordinal);
+        var demoCodesNotInSheet = DemoCatalog.Generate().Programs.Count(p => !sheetCodes.Contains(p.ProgramCode));
+
+        var preview = await Json(await UploadFileAs(admin, bytes, "us-programs.csv", CsvType));
+
+        preview.GetProperty("error_count").GetInt32().ShouldBe(0);
+        preview.GetProperty("can_apply").GetBoolean().ShouldBeTrue();
+        var programCount = preview.GetProperty("program_count").GetInt32();
+        programCount.ShouldBeGreaterThan(6000);
+        preview.GetProperty("removed").GetInt32().ShouldBe(demoCodesNotInSheet);
+        (preview.GetProperty("added").GetInt32() + preview.GetProperty("changed").GetInt32() + preview.GetProperty("unchanged").GetInt32())
+            .ShouldBe(programCount);
+        var resultingVersion = preview.GetProperty("resulting_version").GetString();
+
+        var applied = await Json(await ApplyAs(admin, preview.GetProperty("import_id").GetString()!));
+        applied.GetProperty("catalog_version").GetString().ShouldBe(resultingVersion);
+
+        var summary = await GetJsonAs(admin, "/api/catalog");
+        summary.GetProperty("catalog_version").GetString().ShouldBe(resultingVersion);
+        summary.GetProperty("label").GetString().ShouldBe("imported");
+        summary.GetProperty("program_count").GetInt32().ShouldBe(programCount);
+
+        // The sheet repeats a few rows verbatim; the preview names each as a warning and the catalog keeps the
+        // program once. No cell of this sheet starts with a formula character, so the spreadsheet-safe guard
+        // leaves every cell as read: the export is the file without the repeated lines, byte for byte.
+        var repeatedLines = preview.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("line").GetInt32()).ToHashSet();
+        var sourceLines = Encoding.UTF8.GetString(bytes).Split("\r\n");
+        var expected = string.Join("\r\n", sourceLines.Where((_, index) => !repeatedLines.Contains(index + 1)));
+        var exported = await ExportCsvAs(admin);
+        exported.ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task a_sheet_with_a_row_error_is_previewed_with_the_error_and_cannot_be_applied()
+    {
+        var org = await App.CreateOrgAsync("cat");
+        var admin = await App.OrgAdminAsync(org);
+        var before = (await GetJsonAs(admin, "/api/catalog")).GetProperty("catalog_version").GetString();
+        var lines = (await ExportCsvAs(admin)).Split("\r\n");
+        var cells = lines[3].Split(',');
+        cells[11] = "maybe"; // visa_j1 on data row 3, which is line 4 of the file
+        lines[3] = string.Join(',', cells);
+
+        var preview = await Json(await UploadBodyAs(admin, string.Join("\r\n", lines)));
+
+        preview.GetProperty("error_count").GetInt32().ShouldBe(1);
+        preview.GetProperty("can_apply").GetBoolean().ShouldBeFalse();
+        var error = preview.GetProperty("errors")[0];
+        error.GetProperty("line").GetInt32().ShouldBe(4);
+        error.GetProperty("column").GetString().ShouldBe("visa_j1");
+        error.GetProperty("value").GetString().ShouldBe("maybe");
+
+        var refused = await Json(await ApplyAs(admin, preview.GetProperty("import_id").GetString()!, 409));
+        refused.GetProperty("detail").GetString()!.ShouldContain("error");
+        (await GetJsonAs(admin, "/api/catalog")).GetProperty("catalog_version").GetString().ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task an_import_is_refused_when_the_catalog_changed_since_its_preview()
+    {
+        var org = await App.CreateOrgAsync("cat");
+        var admin = await App.OrgAdminAsync(org);
+        var csv = await ExportCsvAs(admin);
+        var firstLine = DataLines(csv)[0];
+        var preview = await Json(await UploadBodyAs(admin, csv.Replace(firstLine, firstLine.Replace(",Demo ", ",Demo Renamed ", StringComparison.Ordinal), StringComparison.Ordinal)));
+        preview.GetProperty("changed").GetInt32().ShouldBe(1);
+
+        // Meanwhile another import changes the catalog.
+        var other = await Json(await UploadBodyAs(admin, csv.Replace(firstLine + "\r\n", "", StringComparison.Ordinal)));
+        other.GetProperty("removed").GetInt32().ShouldBe(1);
+        await ApplyAs(admin, other.GetProperty("import_id").GetString()!);
+
+        var refused = await Json(await ApplyAs(admin, preview.GetProperty("import_id").GetString()!, 409));
+        refused.GetProperty("detail").GetString()!.ShouldContain("changed since the preview");
+        await ApplyAs(admin, other.GetProperty("import_id").GetString()!, 409);
+    }
+
+    [Fact]
+    public async Task an_xlsx_export_imports_back_to_the_same_catalog()
+    {
+        var org = await App.CreateOrgAsync("cat");
+        var admin = await App.OrgAdminAsync(org);
+        var version = (await GetJsonAs(admin, "/api/catalog")).GetProperty("catalog_version").GetString();
+
+        var preview = await Json(await UploadFileAs(admin, await ExportXlsxAs(admin), "catalog.xlsx", XlsxType));
+
+        preview.GetProperty("format").GetString().ShouldBe("xlsx");
+        preview.GetProperty("error_count").GetInt32().ShouldBe(0);
+        preview.GetProperty("resulting_version").GetString().ShouldBe(version);
+        (preview.GetProperty("added").GetInt32() + preview.GetProperty("changed").GetInt32() + preview.GetProperty("removed").GetInt32()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task an_upload_that_is_not_a_sheet_is_a_bad_request_with_the_reason()
+    {
+        var org = await App.CreateOrgAsync("cat");
+        var admin = await App.OrgAdminAsync(org);
+
+        var empty = await Json(await UploadBodyAs(admin, "", 400));
+        empty.GetProperty("errors").GetProperty("file")[0].GetString()!.ShouldContain("empty");
+
+        var garbage = await Json(await UploadFileAs(admin, [(byte)'P', (byte)'K', 1, 2, 3], "broken.xlsx", XlsxType));
+        garbage.GetProperty("can_apply").GetBoolean().ShouldBeFalse();
+        garbage.GetProperty("errors")[0].GetProperty("message").GetString()!.ShouldContain("XLSX");
+    }
+
+    [Fact]
+    public async Task an_exported_cell_that_a_spreadsheet_would_run_is_guarded_and_imports_back_unchanged()
+    {
+        var org = await App.CreateOrgAsync("cat");
+        var admin = await App.OrgAdminAsync(org);
+        var program = (await GetJsonAs(admin, "/api/catalog/programs?page_size=1")).GetProperty("items")[0];
+        var code = program.GetProperty("program_code").GetString()!;
+        var body = WithFields(program, ("notes", "=HYPERLINK(\"http://example.invalid\")"));
+        await As(admin, x => x.Put.Json(body).ToUrl($"/api/catalog/programs/{code}"));
+
+        var csv = await ExportCsvAs(admin);
+        csv.ShouldContain(",\"'=HYPERLINK(\"\"http://example.invalid\"\")\",");
+
+        var preview = await Json(await UploadBodyAs(admin, csv));
+        preview.GetProperty("unchanged").GetInt32().ShouldBe(preview.GetProperty("program_count").GetInt32());
+    }
+
+    private static Dictionary<string, object?> WithFields(System.Text.Json.JsonElement program, params (string Field, object? Value)[] changes)
+    {
+        var body = program.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
+        foreach (var (field, value) in changes) body[field] = value;
+        return body;
+    }
+}
