@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using SmartPick.Contracts;
+using SmartPick.Nudges.Sweeps;
+using Wolverine.Http;
+
+namespace SmartPick.Nudges.Http;
+
+/// <summary>Staff create (or replace) the agency's season-dates calendar feed for advisors, or revoke it.</summary>
+public static class ManageAgencyCalendarFeedEndpoint
+{
+    [WolverinePost("/api/org/calendar-feed")]
+    [Authorize(Policy = SmartPickPolicies.Staff)]
+    public static async Task<IResult> Post(ClaimsPrincipal user, IDocumentSession session, NudgeOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        var answer = CalendarFeedLinks.Rotate(session, candidateId: null, NudgesHttp.UserIdOf(user), options, clock.GetUtcNow());
+        await session.SaveChangesAsync(ct);
+        return Results.Json(answer, statusCode: StatusCodes.Status201Created);
+    }
+
+    [WolverineDelete("/api/org/calendar-feed")]
+    [Authorize(Policy = SmartPickPolicies.Staff)]
+    public static async Task<IResult> Delete(IDocumentSession session, CancellationToken ct)
+    {
+        CalendarFeedLinks.Revoke(session, candidateId: null);
+        await session.SaveChangesAsync(ct);
+        return Results.NoContent();
+    }
+}
