@@ -99,7 +99,7 @@ public static class NudgeEmailComposer
 /// <summary>Subject and bodies of one nudge; every piece of user text is encoded for HTML.</summary>
 internal sealed record NudgeContent(string Subject, string Greeting, IReadOnlyList<Section> Sections, string Closing)
 {
-    private static readonly HtmlEncoder Html_ = HtmlEncoder.Default;
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
     public static NudgeContent For(Nudge nudge, string organization)
     {
@@ -175,7 +175,7 @@ internal sealed record NudgeContent(string Subject, string Greeting, IReadOnlyLi
         return html.Append("</body></html>").ToString();
     }
 
-    private static string Encode(string text) => Html_.Encode(text);
+    private static string Encode(string text) => Encoder.Encode(text);
 
     private static IReadOnlyList<string> Lines(IReadOnlyList<string>? lines, string whenEmpty)
     {

@@ -30,33 +30,3 @@ public sealed record RetryPolicy(IReadOnlyList<TimeSpan> Delays)
             ? Delays[attemptsMade - 1]
             : null;
 }
-
-/// <summary>Applies a <see cref="RetryPolicy"/> around a mailer, waiting on the given clock.</summary>
-public static class RetryingDelivery
-{
-    public static async Task<(DeliveryOutcome Outcome, int Attempts)> SendAsync(
-        INudgeMailer mailer,
-        MimeKit.MimeMessage message,
-        RetryPolicy policy,
-        TimeProvider clock,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(mailer);
-        ArgumentNullException.ThrowIfNull(policy);
-        var attempts = 0;
-        while (true)
-        {
-            var outcome = await mailer.SendAsync(message, cancellationToken);
-            attempts++;
-            if (policy.NextDelay(attempts, outcome) is not { } delay)
-            {
-                return (outcome, attempts);
-            }
-
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, clock, cancellationToken);
-            }
-        }
-    }
-}

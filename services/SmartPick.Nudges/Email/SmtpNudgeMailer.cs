@@ -49,17 +49,21 @@ public sealed class SmtpNudgeMailer(SmtpSettings settings) : INudgeMailer
             return new DeliveryOutcome.TemporaryFailure($"{e.GetType().Name}: {e.Message}", null);
         }
 
-        // The message is accepted; a failed QUIT must not turn that into a failure (and a resend).
+        await QuitQuietlyAsync(client);
+        return new DeliveryOutcome.Sent(response);
+    }
+
+    /// <summary>The message is already accepted; a failed QUIT must not turn that into a failure (and a resend).</summary>
+    private static async Task QuitQuietlyAsync(SmtpClient client)
+    {
         try
         {
             await client.DisconnectAsync(true, CancellationToken.None);
         }
         catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or SmtpCommandException)
         {
-            return new DeliveryOutcome.Sent(response);
+            // Nothing to do: the connection is disposed with the client.
         }
-
-        return new DeliveryOutcome.Sent(response);
     }
 
     private static MailboxAddress SingleRecipient(MimeMessage message)
