@@ -13,9 +13,10 @@ using Catalog = SmartPick.Matching.Model.Catalog;
 /// same (every call reads the version from the small <see cref="CatalogState"/>, so a change made on another
 /// node is seen at once). Also gives a new organization its first catalog, the demo one.
 /// </summary>
-public sealed class OrganizationCatalogs
+public sealed class OrganizationCatalogs(TimeProvider? clock = null)
 {
     private readonly ConcurrentDictionary<string, Catalog> _byTenant = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public async Task<Catalog> CurrentAsync(IQuerySession session, CancellationToken ct)
     {
@@ -43,7 +44,7 @@ public sealed class OrganizationCatalogs
     public async Task<bool> SeedDemoAsync(IDocumentSession session, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var seeded = await StageSeedAsync(session, DemoCatalog.Generate().Programs, CatalogState.DemoLabel, TimeProvider.System.GetUtcNow(), ct);
+        var seeded = await StageSeedAsync(session, DemoCatalog.Generate().Programs, CatalogState.DemoLabel, _clock.GetUtcNow(), ct);
         if (seeded) await session.SaveChangesAsync(ct);
         return seeded;
     }
