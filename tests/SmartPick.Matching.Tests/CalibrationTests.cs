@@ -6,6 +6,9 @@ using Xunit.Abstractions;
 
 namespace SmartPick.Matching.Tests;
 
+// The catalog module's namespace is also called Catalog; name the engine's catalog type explicitly.
+using Catalog = SmartPick.Matching.Model.Catalog;
+
 public class CalibrationTests(ITestOutputHelper output)
 {
     private static readonly ParameterSet Ps = DefaultParameters.ImgInternalMedicine2025;

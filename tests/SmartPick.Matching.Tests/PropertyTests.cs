@@ -5,6 +5,9 @@ using SmartPick.Matching.Tests.Support;
 
 namespace SmartPick.Matching.Tests;
 
+// The catalog module's namespace is also called Catalog; name the engine's catalog type explicitly.
+using Catalog = SmartPick.Matching.Model.Catalog;
+
 /// <summary>Invariants of the engine checked on generated profiles and catalogs.</summary>
 public class PropertyTests
 {

@@ -12,7 +12,7 @@ public class RankResultJsonTests
     [Fact]
     public void the_result_has_the_documented_top_level_keys_in_order()
         => Root().EnumerateObject().Select(p => p.Name).ShouldBe([
-            "programs", "programs_total", "excluded", "excluded_counts", "curve", "recommended_applications",
+            "programs", "programs_total", "excluded", "excluded_total", "excluded_counts", "curve", "recommended_applications",
             "p_match_at_recommended", "risk_factors", "advice", "versions"]);
 
     [Fact]
@@ -57,11 +57,14 @@ public class RankResultJsonTests
     }
 
     [Fact]
-    public void the_program_list_can_be_limited_without_changing_the_rest()
+    public void the_program_and_exclusion_lists_can_be_limited_without_changing_the_totals()
     {
         var result = MatchingEngine.Rank(Profiles.WorkedExample(), TestPrograms.Mixed());
-        var limited = JsonDocument.Parse(RankResultJson.Write(result, 5)).RootElement;
+        var limited = JsonDocument.Parse(RankResultJson.Write(result, 5, 2)).RootElement;
         limited.GetProperty("programs").GetArrayLength().ShouldBe(5);
         limited.GetProperty("programs_total").GetInt32().ShouldBe(result.Programs.Count);
+        limited.GetProperty("excluded").GetArrayLength().ShouldBe(2);
+        limited.GetProperty("excluded_total").GetInt32().ShouldBe(result.Excluded.Count);
+        limited.GetProperty("excluded_counts").GetProperty("no_j1_sponsorship").GetInt32().ShouldBe(result.Excluded.Count);
     }
 }

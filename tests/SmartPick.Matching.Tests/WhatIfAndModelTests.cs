@@ -3,6 +3,9 @@ using SmartPick.Matching.Tests.Support;
 
 namespace SmartPick.Matching.Tests;
 
+// The catalog module's namespace is also called Catalog; name the engine's catalog type explicitly.
+using Catalog = SmartPick.Matching.Model.Catalog;
+
 public class WhatIfAndModelTests
 {
     private static readonly Catalog Catalog = TestPrograms.Mixed();

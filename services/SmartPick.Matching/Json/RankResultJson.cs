@@ -10,17 +10,21 @@ namespace SmartPick.Matching.Json;
 /// </summary>
 public static class RankResultJson
 {
-    /// <summary>Writes the result; <paramref name="maxPrograms"/> limits the listed programs (best first), null lists all.</summary>
-    public static byte[] WriteUtf8(RankResult result, int? maxPrograms = null)
+    /// <summary>
+    /// Writes the result. <paramref name="maxPrograms"/> and <paramref name="maxExcluded"/> limit the listed
+    /// programs (best first) and excluded programs; null lists all. Totals and counts by reason are always complete.
+    /// </summary>
+    public static byte[] WriteUtf8(RankResult result, int? maxPrograms = null, int? maxExcluded = null)
     {
         using var stream = new MemoryStream();
-        Write(stream, result, maxPrograms);
+        Write(stream, result, maxPrograms, maxExcluded);
         return stream.ToArray();
     }
 
-    public static string Write(RankResult result, int? maxPrograms = null) => Encoding.UTF8.GetString(WriteUtf8(result, maxPrograms));
+    public static string Write(RankResult result, int? maxPrograms = null, int? maxExcluded = null) =>
+        Encoding.UTF8.GetString(WriteUtf8(result, maxPrograms, maxExcluded));
 
-    public static void Write(Stream stream, RankResult result, int? maxPrograms = null)
+    public static void Write(Stream stream, RankResult result, int? maxPrograms = null, int? maxExcluded = null)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
@@ -43,7 +47,7 @@ public static class RankResultJson
         w.WriteNumber("programs_total", result.Programs.Count);
 
         w.WriteStartArray("excluded");
-        foreach (var e in result.Excluded)
+        foreach (var e in result.Excluded.Take(maxExcluded ?? int.MaxValue))
         {
             w.WriteStartObject();
             w.WriteString("program_code", e.ProgramCode);
@@ -52,6 +56,7 @@ public static class RankResultJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteNumber("excluded_total", result.Excluded.Count);
 
         w.WriteStartObject("excluded_counts");
         var counts = result.ExcludedCountsByReason.Count > 0

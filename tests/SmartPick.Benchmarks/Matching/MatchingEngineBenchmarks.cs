@@ -36,7 +36,6 @@ public class MatchingEngineBenchmarks
 
 /// <summary>A cohort of 10,000 varied candidates re-ranked against the shared catalog, as after a catalog change.</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class MatchingCohortBenchmarks
 {
     private SmartPick.Matching.Model.Catalog _catalog = null!;

@@ -2,6 +2,9 @@ using SmartPick.Matching.Model;
 
 namespace SmartPick.Matching.Tests.Support;
 
+// The catalog module's namespace is also called Catalog; name the engine's catalog type explicitly.
+using Catalog = SmartPick.Matching.Model.Catalog;
+
 /// <summary>Small hand-made catalogs for tests that must not depend on the shared data.</summary>
 public static class TestPrograms
 {
