@@ -10,6 +10,7 @@ public static class PagesSetup
         services.Configure<TryLimiterOptions>(configuration.GetSection("TryLimiter"));
         services.AddSingleton<TryLimiter>();
         services.AddScoped<CandidateFilePages>();
+        services.AddScoped<LiveRanking>();
     }
 
     public static void MapEndpoints(WebApplication app)

@@ -1,0 +1,161 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Http;
+using SmartPick.Advising.Views;
+using SmartPick.Contracts;
+using SmartPick.Matching.Model;
+using SmartPick.Web.Pages.Shared;
+
+namespace SmartPick.Web.Pages.Candidates;
+
+/// <summary>
+/// A candidate's file for staff: the profile in brief, advice with what triggered it, the timeline (who
+/// recorded what, when) and one form per kind of fact. Another organization's file is simply not found.
+/// </summary>
+[Authorize(Policy = SmartPickPolicies.Staff)]
+public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, LiveRanking ranking) : PageModel
+{
+    public CandidateProfileView Profile { get; private set; } = null!;
+    public Timeline? Timeline { get; private set; }
+    public CurrentList? List { get; private set; }
+    public RankResult? Live { get; private set; }
+    public EvidenceFacts Facts { get; private set; } = EvidenceFacts.None;
+    public FormErrors Errors { get; private set; } = new();
+    /// <summary>Which form the errors belong to, so it is shown open.</summary>
+    public string? OpenForm { get; private set; }
+    public int? OpenSeason => Profile.Cycles.Find(c => c.Outcome is null)?.Season;
+
+    [BindProperty(SupportsGet = true)] public string? Recorded { get; set; }
+
+    public ExamForm Exam { get; private set; } = new();
+    public UsceForm Usce { get; private set; } = new();
+    public LetterForm Letter { get; private set; } = new();
+    public ResearchForm Research { get; private set; } = new();
+    public PreferencesForm Prefs { get; private set; } = new();
+    public NoteForm Note { get; private set; } = new();
+    public CycleForm Cycle { get; private set; } = new();
+    public ApplicationsForm Apps { get; private set; } = new();
+    public InterviewForm Interview { get; private set; } = new();
+    public RankListForm RankList { get; private set; } = new();
+    public OutcomeForm Outcome { get; private set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostExamAsync(Guid id, ExamForm exam, CancellationToken ct)
+    {
+        Exam = exam;
+        return RecordAsync(id, "exam", exam.ToCommand(Errors), RecordExam.Validate, RecordExam.Decide, true, ct);
+    }
+
+    public Task<IActionResult> OnPostUsceAsync(Guid id, UsceForm usce, CancellationToken ct)
+    {
+        Usce = usce;
+        return RecordAsync(id, "usce", usce.ToCommand(Errors), AddUsce.Validate, AddUsce.Decide, true, ct);
+    }
+
+    public Task<IActionResult> OnPostLetterAsync(Guid id, LetterForm letter, CancellationToken ct)
+    {
+        Letter = letter;
+        return RecordAsync(id, "letter", letter.ToCommand(Errors), RecordLetter.Validate, RecordLetter.Decide, true, ct);
+    }
+
+    public Task<IActionResult> OnPostResearchAsync(Guid id, ResearchForm research, CancellationToken ct)
+    {
+        Research = research;
+        return RecordAsync(id, "research", research.ToCommand(Errors), AddResearch.Validate, AddResearch.Decide, true, ct);
+    }
+
+    public Task<IActionResult> OnPostPreferencesAsync(Guid id, PreferencesForm prefs, CancellationToken ct)
+    {
+        Prefs = prefs;
+        return RecordAsync(id, "preferences", prefs.ToCommand(Errors), ChangePreferences.Validate, ChangePreferences.Decide, true, ct);
+    }
+
+    public Task<IActionResult> OnPostNoteAsync(Guid id, NoteForm note, CancellationToken ct)
+    {
+        Note = note;
+        return RecordAsync(id, "note", note.ToCommand(Errors), AddAdvisorNote.Validate, AddAdvisorNote.Decide, false, ct);
+    }
+
+    public Task<IActionResult> OnPostCycleAsync(Guid id, CycleForm cycle, CancellationToken ct)
+    {
+        Cycle = cycle;
+        return RecordAsync(id, "cycle", cycle.ToCommand(Errors), StartCycle.Validate, StartCycle.Decide, true, ct);
+    }
+
+    public Task<IActionResult> OnPostApplicationsAsync(Guid id, int season, ApplicationsForm apps, CancellationToken ct)
+    {
+        Apps = apps;
+        return RecordAsync(id, "applications", apps.ToCommand(Errors), SubmitApplications.Validate,
+            (f, c, s) => SubmitApplications.Decide(f, c, s, season), false, ct);
+    }
+
+    public Task<IActionResult> OnPostInterviewAsync(Guid id, int season, InterviewForm interview, CancellationToken ct)
+    {
+        Interview = interview;
+        return RecordAsync(id, "interview", interview.ToCommand(Errors), RecordInterviewInvite.Validate,
+            (f, c, s) => RecordInterviewInvite.Decide(f, c, s, season), false, ct);
+    }
+
+    public Task<IActionResult> OnPostRankListAsync(Guid id, int season, RankListForm rankList, CancellationToken ct)
+    {
+        RankList = rankList;
+        return RecordAsync(id, "ranklist", rankList.ToCommand(Errors), CertifyRankList.Validate,
+            (f, c, s) => CertifyRankList.Decide(f, c, s, season), false, ct);
+    }
+
+    public Task<IActionResult> OnPostOutcomeAsync(Guid id, int season, OutcomeForm outcome, CancellationToken ct)
+    {
+        Outcome = outcome;
+        return RecordAsync(id, "outcome", outcome.ToCommand(Errors), RecordCycleOutcome.Validate,
+            (f, c, s) => RecordCycleOutcome.Decide(f, c, s, season), true, ct);
+    }
+
+    /// <summary>Reading errors stop here; otherwise the module's write path decides. Success redirects (post/redirect/get).</summary>
+    private async Task<IActionResult> RecordAsync<TCommand>(Guid id, string form, TCommand command,
+        Func<TCommand, Stamp, FieldErrors> validate, Func<CandidateFile, TCommand, Stamp, Decision> decide, bool changesProfile,
+        CancellationToken ct) where TCommand : notnull
+    {
+        if (!Errors.Any)
+        {
+            var result = await writes.AppendAsync(HttpContext, id, command, validate, decide, changesProfile);
+            if (result.NotFound) return NotFound();
+            if (result.Accepted) return Redirect($"/candidates/{id}?recorded={form}#timeline");
+            var mapped = FormErrors.From(result.FieldErrors, FileForms.FieldOf(form), []);
+            foreach (var (field, messages) in mapped.Fields) foreach (var m in messages) Errors.Add(field, m);
+            foreach (var g in mapped.General) Errors.AddGeneral(g);
+            if (result.Problem is { } problem) Errors.AddGeneral(problem);
+            Response.StatusCode = result.Status;
+        }
+        else
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        OpenForm = form;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        await using var session = store.QuerySession(User.Tenant());
+        var profile = await session.LoadAsync<CandidateProfileView>(id, ct);
+        if (profile is null) return false;
+        Profile = profile;
+        Facts = profile.Evidence.Facts();
+        Timeline = await session.LoadAsync<Timeline>(id, ct);
+        List = await session.LoadAsync<CurrentList>(id, ct);
+        Live = await ranking.RankAsync(session, profile, ct);
+        if (Prefs.TargetSpecialties.Count == 0 && OpenForm != "preferences")
+        {
+            Prefs.TargetSpecialties = [.. profile.TargetSpecialties];
+            Prefs.VisaNeed = profile.VisaNeed?.ToString();
+            Prefs.PreferredStates = string.Join(", ", profile.PreferredStates);
+            Prefs.AvoidedStates = string.Join(", ", profile.AvoidedStates);
+            Prefs.Budget = profile.ApplicationBudget?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MiniExcelLibs;
+using SmartPick.Advising.Views;
+using SmartPick.Catalog.Sheet;
+using SmartPick.Contracts;
+using SmartPick.Matching;
+using SmartPick.Matching.Model;
+using SmartPick.Web.Pages.Shared;
+
+namespace SmartPick.Web.Pages.Candidates;
+
+/// <summary>
+/// The candidate's current ranked list as recorded (tiers, probabilities, reasons, the curve and the
+/// recommended number, what changed since the previous list), plus the live parts the record does not keep:
+/// excluded programs by name and the what-if panel. Export as CSV or Excel.
+/// </summary>
+[Authorize(Policy = SmartPickPolicies.Staff)]
+public sealed class ListModel(IDocumentStore store, LiveRanking ranking) : PageModel
+{
+    public CandidateProfileView Profile { get; private set; } = null!;
+    public CurrentList List { get; private set; } = null!;
+    public RankResult? Live { get; private set; }
+    public WhatIfResult? WhatIf { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public bool AddUsce { get; set; }
+    [BindProperty(SupportsGet = true)] public bool PassStep3 { get; set; }
+    [BindProperty(SupportsGet = true)] public bool AddLetters { get; set; }
+    [BindProperty(SupportsGet = true)] public bool WaitYear { get; set; }
+    public bool AskedWhatIf => AddUsce || PassStep3 || AddLetters || WaitYear;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await using var session = store.QuerySession(User.Tenant());
+        if (!await LoadAsync(session, id, ct)) return NotFound();
+        var (profile, catalog, options) = await ranking.InputsAsync(session, Profile, ct);
+        Live = MatchingEngine.Rank(profile, catalog, options);
+        if (AskedWhatIf) WhatIf = MatchingEngine.WhatIf(profile, Changes(profile), catalog, options);
+        return Page();
+    }
+
+    /// <summary>The recorded list as a file: CSV (formula-guarded) or an Excel workbook.</summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid id, string? format, CancellationToken ct)
+    {
+        await using var session = store.QuerySession(User.Tenant());
+        if (!await LoadAsync(session, id, ct)) return NotFound();
+        var rows = List.Programs.Select((p, i) => new ExportRow(i + 1, p.ProgramCode, p.ProgramName, p.State, Display.Specialty(p.Specialty),
+            p.Tier.ToString(), Math.Round(p.P, 4), string.Join("; ", p.Reasons.Select(r => $"{Display.Words(r.Code)} ({Display.Signed(r.Weight)})")))).ToList();
+        var name = $"smartpick-list-{Slug(Profile.Name)}-{List.Number}";
+        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            using var stream = new MemoryStream();
+            await stream.SaveAsAsync(rows.Select(r => r.Guarded()), sheetName: "list", cancellationToken: ct);
+            return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+        }
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(rows))).ToArray(), "text/csv; charset=utf-8", name + ".csv");
+    }
+
+    private async Task<bool> LoadAsync(IQuerySession session, Guid id, CancellationToken ct)
+    {
+        var profile = await session.LoadAsync<CandidateProfileView>(id, ct);
+        var list = await session.LoadAsync<CurrentList>(id, ct);
+        if (profile is null || list is null) return false;
+        (Profile, List) = (profile, list);
+        return true;
+    }
+
+    private List<ProfileChange> Changes(CandidateProfile profile)
+    {
+        var changes = new List<ProfileChange>();
+        if (AddUsce) changes.Add(new ProfileChange.AddHandsOnUsce(3, profile.TargetSpecialties.FirstOrDefault()));
+        if (PassStep3) changes.Add(new ProfileChange.PassStep3());
+        if (AddLetters) changes.Add(new ProfileChange.AddUsLetters(2));
+        if (WaitYear) changes.Add(new ProfileChange.WaitOneYear());
+        return changes;
+    }
+
+    private static string Csv(IEnumerable<ExportRow> rows)
+    {
+        var sb = new StringBuilder("rank,program_code,program_name,state,specialty,tier,interview_probability,reasons\r\n");
+        foreach (var r in rows.Select(r => r.Guarded()))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{r.Rank},{Cell(r.ProgramCode)},{Cell(r.ProgramName)},{Cell(r.State)},{Cell(r.Specialty)},{r.Tier},{r.InterviewProbability.ToString(CultureInfo.InvariantCulture)},{Cell(r.Reasons)}\r\n");
+        }
+        return sb.ToString();
+    }
+
+    private static string Cell(string text) => text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
+    private static string Slug(string name) => new(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+
+    /// <summary>One exported row; text cells are guarded so a spreadsheet never runs a name as a formula.</summary>
+    public sealed record ExportRow(int Rank, string ProgramCode, string ProgramName, string State, string Specialty, string Tier, double InterviewProbability, string Reasons)
+    {
+        public ExportRow Guarded() => this with
+        {
+            ProgramCode = FormulaGuard.Guard(ProgramCode), ProgramName = FormulaGuard.Guard(ProgramName),
+            State = FormulaGuard.Guard(State), Reasons = FormulaGuard.Guard(Reasons),
+        };
+    }
+}
