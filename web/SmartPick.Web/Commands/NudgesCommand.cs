@@ -7,10 +7,10 @@ using SmartPick.Nudges.Sweeps;
 
 namespace SmartPick.Web.Commands;
 
-/// <summary>Arguments of <c>nudges preview --org SLUG --from DATE --to DATE</c>.</summary>
+/// <summary>Arguments of <c>nudges preview --org SLUG --from DATE --to DATE</c> and <c>nudges sweep --org SLUG [--as-of INSTANT]</c>.</summary>
 public sealed class NudgesInput : NetCoreInput
 {
-    [Description("What to do: preview")]
+    [Description("What to do: preview (nothing is sent) or sweep (send what is due now, as the hourly job does)")]
     public string Action { get; set; } = "preview";
 
     [Description("The organization's slug (its tenant id)")]
@@ -24,22 +24,28 @@ public sealed class NudgesInput : NetCoreInput
     [Description("End of the window (exclusive); default 30 days after the start")]
     [FlagAlias("to", 't')]
     public string? ToFlag { get; set; }
+
+    [Description("sweep: the instant the rules evaluate (default now)")]
+    [FlagAlias("as-of", 'a')]
+    public string? AsOfFlag { get; set; }
 }
 
 /// <summary>
-/// Prints the nudges an organization would send in a window, one JSON object per line (key, candidate,
-/// kind, due time in UTC and in the recipient's zone, current status). Sends nothing.
+/// <c>preview</c> prints the nudges an organization would send in a window, one JSON object per line (key,
+/// candidate, kind, due time in UTC and in the recipient's zone, current status), and sends nothing.
+/// <c>sweep</c> runs one sweep in this process (an operator's "send now"), printing what it did.
 /// </summary>
-[Description("Nudge emails: preview which nudges fall due in a window, without sending", Name = "nudges")]
+[Description("Nudge emails: preview which nudges fall due in a window, or run one sweep now", Name = "nudges")]
 public sealed class NudgesCommand : JasperFxAsyncCommand<NudgesInput>
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public override async Task<bool> Execute(NudgesInput input)
     {
-        if (!string.Equals(input.Action, "preview", StringComparison.OrdinalIgnoreCase))
+        var sweep = string.Equals(input.Action, "sweep", StringComparison.OrdinalIgnoreCase);
+        if (!sweep && !string.Equals(input.Action, "preview", StringComparison.OrdinalIgnoreCase))
         {
-            await Console.Error.WriteLineAsync($"Unknown action '{input.Action}'; the one action is: preview");
+            await Console.Error.WriteLineAsync($"Unknown action '{input.Action}'; the actions are: preview, sweep");
             return false;
         }
 
@@ -49,6 +55,11 @@ public sealed class NudgesCommand : JasperFxAsyncCommand<NudgesInput>
         {
             await Console.Error.WriteLineAsync($"No organization '{input.OrgFlag}'.");
             return false;
+        }
+
+        if (sweep)
+        {
+            return await SweepAsync(host.Services, org.Id, input.AsOfFlag);
         }
 
         var zone = SmartPick.Nudges.Calendar.OrgTime.IsKnownZone(org.TimeZone) ? org.TimeZone : SmartPick.Nudges.Calendar.SeasonCalendarRules.EasternTimeZoneId;
@@ -89,6 +100,35 @@ public sealed class NudgesCommand : JasperFxAsyncCommand<NudgesInput>
                 line.TimeZone,
                 line.Status,
             }, Json));
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> SweepAsync(IServiceProvider services, string orgId, string? asOfText)
+    {
+        DateTimeOffset? asOf = null;
+        if (asOfText is not null)
+        {
+            if (!DateTimeOffset.TryParse(asOfText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                await Console.Error.WriteLineAsync("--as-of takes an instant, e.g. 2027-02-18T15:00:00Z.");
+                return false;
+            }
+
+            asOf = parsed;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<NudgeSweeper>().SweepAsync(new SweepNudges(orgId, asOf), CancellationToken.None);
+        foreach (var key in report.Sent)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new { Key = key, Outcome = "sent", PossibleDuplicate = report.PossibleDuplicates.Contains(key) }, Json));
+        }
+
+        foreach (var key in report.Failed.Concat(report.Suppressed))
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new { Key = key, Outcome = report.Failed.Contains(key) ? "failed" : "suppressed" }, Json));
         }
 
         return true;
