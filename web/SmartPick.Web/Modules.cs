@@ -2,6 +2,8 @@ using Marten;
 using SmartPick.Advising;
 using SmartPick.Advising.Lists;
 using SmartPick.Catalog;
+using SmartPick.Nudges;
+using SmartPick.Nudges.Store;
 using SmartPick.Web.Composition;
 using SmartPick.Web.Organizations;
 using Wolverine;
@@ -16,12 +18,14 @@ public static class Modules
     {
         CatalogModule.ConfigureMarten(opts);
         AdvisingModule.ConfigureMarten(opts);
+        NudgesModule.ConfigureMarten(opts);
     }
 
     public static void ConfigureWolverine(WolverineOptions opts)
     {
         CatalogModule.ConfigureWolverine(opts);
         AdvisingModule.ConfigureWolverine(opts);
+        NudgesModule.ConfigureWolverine(opts);
     }
 
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -29,8 +33,14 @@ public static class Modules
         services.AddCatalog();
         services.AddSingleton<ICurrentCatalog, CurrentCatalogFromCatalogModule>();
         services.AddScoped<IOrganizationInitializer, DemoCatalogForNewOrganizations>();
+        services.AddScoped<Demo.IDemoDataSeeder, Demo.DemoCohort>();
+        services.AddSingleton<IOrganizationSettings, OrganizationSettingsFromIdentity>();
+        NudgesModule.AddNudges(services, configuration);
         Pages.PagesSetup.AddServices(services, configuration);
     }
+
+    /// <summary>Runs once the schema exists: recurring jobs.</summary>
+    public static void OnStarted(IServiceProvider services) => NudgesModule.MapJobs(services);
 
     public static void ConfigureHttp(WolverineHttpOptions opts)
     {

@@ -9,6 +9,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.MultiTenancy;
 using JasperFx.Resources;
 using Marten;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
@@ -30,6 +31,9 @@ var connectionString = builder.Configuration.GetConnectionString("postgres") is 
     ? cs
     : "Host=127.0.0.1;Port=5432;Database=smartpick;Username=postgres";
 var isProduction = builder.Environment.IsProduction();
+// A command-line verb other than `run` (rank, evaluate, codegen, db-apply, nudges…) does one job and exits:
+// no job server, no start-up seeding.
+var commandMode = args.Length > 0 && !args[0].StartsWith('-') && args[0] != "run";
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMemoryCache();
@@ -101,7 +105,12 @@ builder.Services.AddSingleton<AuthThrottle>();
 builder.Services.AddSingleton<OrganizationDirectory>();
 builder.Services.AddScoped<OrganizationProvisioner>();
 builder.Services.AddScoped<DemoSeeder>();
-builder.Services.AddHostedService<StartupTasks>();
+if (!commandMode) builder.Services.AddHostedService<StartupTasks>();
+// Several nodes must read each other's cookies and tokens: share the key ring when a folder is given.
+if (builder.Configuration["SMARTPICK_DATA_PROTECTION_KEYS"] is { Length: > 0 } keys)
+{
+    builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("SmartPick");
+}
 
 // Marten: event store and documents, conjoined tenancy (tenant_id on every row; tenant = organization slug).
 builder.Services.AddMarten(opts =>
@@ -138,6 +147,8 @@ builder.Services.AddResourceSetupOnStartup();
 SmartPick.Web.Modules.AddServices(builder.Services, builder.Configuration);
 
 // Hangfire on PostgreSQL: recurring sweeps; a killed worker's job becomes visible again within minutes.
+if (!commandMode)
+{
 builder.Services.AddHangfire(c => c
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
     .UseSimpleAssemblyNameTypeSerializer()
@@ -154,6 +165,7 @@ builder.Services.AddHangfire(c => c
 if (builder.Configuration.GetValue("Hangfire:Server", true))
 {
     builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+}
 }
 
 builder.Services.AddOpenApi();
@@ -177,8 +189,11 @@ app.MapScalarApiReference().AllowAnonymous();
 app.MapAuthEndpoints();
 app.MapInvitationEndpoints();
 app.MapOrganizationEndpoints();
-app.MapHangfireDashboardWithAuthorizationPolicy(SmartPickPolicies.PlatformAdmin, "/ops/jobs",
-    new DashboardOptions { DashboardTitle = "SmartPick jobs", IsReadOnlyFunc = _ => false });
+if (!commandMode)
+{
+    app.MapHangfireDashboardWithAuthorizationPolicy(SmartPickPolicies.PlatformAdmin, "/ops/jobs",
+        new DashboardOptions { DashboardTitle = "SmartPick jobs", IsReadOnlyFunc = _ => false });
+}
 app.MapRazorPages();
 app.MapWolverineEndpoints(opts =>
 {

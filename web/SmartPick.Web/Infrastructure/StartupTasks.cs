@@ -15,6 +15,7 @@ public sealed class StartupTasks(IServiceProvider services, IHostEnvironment env
         await IdentitySchema.EnsureAsync(services, cancellationToken);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<OrganizationProvisioner>().EnsureRolesAsync();
+        Modules.OnStarted(scope.ServiceProvider);
         if (environment.IsDevelopment())
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
