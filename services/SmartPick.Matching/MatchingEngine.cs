@@ -102,7 +102,8 @@ public static class MatchingEngine
         var model = new InterviewModel(ps, profile, facts);
         var targets = new HashSet<string>(profile.TargetSpecialties, StringComparer.Ordinal);
         var avoided = new HashSet<string>(profile.AvoidedStates, StringComparer.Ordinal);
-        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var notTargeted = 0;
         var excluded = new List<ExcludedProgram>();
         var eligible = new List<(CatalogProgram, string, Reason[], double)>();
 
@@ -112,7 +113,7 @@ public static class MatchingEngine
             if (key is null || !targets.Contains(key))
             {
                 // Programs of other specialties are counted, not listed: the list would be thousands of rows saying the same thing.
-                counts["specialty_not_targeted"] = counts.GetValueOrDefault("specialty_not_targeted") + 1;
+                notTargeted++;
                 continue;
             }
             var reasons = Eligibility.Exclusions(program, key, profile, facts, targets, avoided);
@@ -139,7 +140,8 @@ public static class MatchingEngine
             programs.Add((eligible[i].Item1, eligible[i].Item2, eligible[i].Item3));
             ps2[i] = eligible[i].Item4;
         }
-        return new Scored(programs, ps2, excluded, counts, facts);
+        if (notTargeted > 0) counts["specialty_not_targeted"] = notTargeted;
+        return new Scored(programs, ps2, excluded, new SortedDictionary<string, int>(counts, StringComparer.Ordinal), facts);
     }
 
     private static (int Stating, int Unknown) VisaCounts(List<(CatalogProgram Program, string, Reason[])> programs, VisaNeed? need)

@@ -12,6 +12,9 @@ public static class Eligibility
     /// <summary>Tracks a candidate targeting a specialty applies to; preliminary, advanced and physician positions are separate choices.</summary>
     public static bool IsTargetedTrack(Track track) => track is Track.Categorical or Track.Primary;
 
+    private static readonly Reason[] TrackReasons = [.. Enum.GetValues<Track>().Select(t =>
+        new Reason("track_not_targeted", $"{t.ToString().ToLowerInvariant()} track; only categorical and primary positions are targeted.", 0))];
+
     /// <summary>The reasons a program is excluded; empty when it is eligible.</summary>
     public static List<Reason>? Exclusions(CatalogProgram program, string? specialtyKey, CandidateProfile profile, ProfileFacts facts,
         IReadOnlySet<string> targets, IReadOnlySet<string> avoidedStates)
@@ -25,7 +28,7 @@ public static class Eligibility
             return reasons; // one reason is enough for the many programs of other specialties
         }
         if (!IsTargetedTrack(program.Track))
-            Add("track_not_targeted", $"{program.Track.ToString().ToLowerInvariant()} track; only categorical and primary positions are targeted.");
+            (reasons ??= []).Add(TrackReasons[(int)program.Track]);
         if (program.State.Length > 0 && avoidedStates.Contains(program.State))
             Add("avoided_state", $"{program.State} is among the states the candidate avoids.");
 

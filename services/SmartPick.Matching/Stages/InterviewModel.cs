@@ -21,6 +21,11 @@ public sealed class InterviewModel
     private readonly Dictionary<string, Reason[]> _profileTermsBySpecialty = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Code, string Variant), Reason> _programTerms = [];
     private readonly Reason[] _scratch = new Reason[32];
+    private readonly Dictionary<ProgramKey, (double P, Reason[] Reasons)> _memo = [];
+
+    /// <summary>Everything about a program the model reads: programs alike in these share p and reasons.</summary>
+    private readonly record struct ProgramKey(string SpecialtyKey, string State, ProgramType Type, decimal? ImgShare,
+        Tristate VisaJ1, Tristate VisaH1b, int? MinStep2Ck, Strictness MinStep2CkStrictness);
 
     public InterviewModel(ParameterSet parameters, CandidateProfile profile, ProfileFacts facts)
     {
@@ -143,6 +148,16 @@ public sealed class InterviewModel
 
     /// <summary>Interview probability of an eligible program and the reasons (strongest terms first).</summary>
     public (double P, Reason[] Reasons) Score(CatalogProgram program, string specialtyKey)
+    {
+        var key = new ProgramKey(specialtyKey, program.State, program.ProgramType, program.ImgShare, program.VisaJ1, program.VisaH1b,
+            program.MinStep2Ck, program.MinStep2CkStrictness);
+        if (_memo.TryGetValue(key, out var known)) return known;
+        var scored = ScoreUncached(program, specialtyKey);
+        _memo[key] = scored;
+        return scored;
+    }
+
+    private (double P, Reason[] Reasons) ScoreUncached(CatalogProgram program, string specialtyKey)
     {
         var ps = _ps;
         var count = 0;
