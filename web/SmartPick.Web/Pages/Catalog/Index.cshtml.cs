@@ -1,0 +1,40 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartPick.Catalog.Programs;
+using SmartPick.Contracts;
+using SmartPick.Web.Pages.Shared;
+
+namespace SmartPick.Web.Pages.Catalog;
+
+/// <summary>The organization's program catalog: search and browse through the catalog module's own search.</summary>
+[Authorize(Policy = SmartPickPolicies.Staff)]
+public sealed class IndexModel(IDocumentStore store, OrganizationCatalogs catalogs) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Specialty { get; set; }
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Visa { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public ProgramPage? Results { get; private set; }
+    public FormErrors Errors { get; } = new();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var search = SearchPrograms.Load(Q, Specialty, State, Visa, Math.Max(1, PageNumber), ProgramSearch.DefaultPageSize);
+        foreach (var (field, message) in search.Problems()) Errors.Add(field, FormErrors.Sentence(field, message));
+        if (Errors.Any)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        await using var session = store.QuerySession(User.Tenant());
+        Results = await SearchPrograms.Get(search, session, catalogs, ct);
+    }
+
+    public string Link(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/catalog",
+        new Dictionary<string, string?> { ["q"] = Q, ["specialty"] = Specialty, ["state"] = State, ["visa"] = Visa, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            .Where(x => !string.IsNullOrEmpty(x.Value)));
+}

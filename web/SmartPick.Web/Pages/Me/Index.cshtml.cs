@@ -1,0 +1,32 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartPick.Advising.Views;
+using SmartPick.Contracts;
+using SmartPick.Web.Pages.Shared;
+
+namespace SmartPick.Web.Pages.Me;
+
+/// <summary>The candidate's own area: their list, their progress since the last season and their history. The file comes only from the sign-in claim.</summary>
+[Authorize(Policy = SmartPickPolicies.Candidate)]
+public sealed class IndexModel(IDocumentStore store) : PageModel
+{
+    public CandidateProfileView Profile { get; private set; } = null!;
+    public CurrentList? List { get; private set; }
+    public ProgressSinceLastCycle? Progress { get; private set; }
+    public Timeline? Timeline { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.CandidateFile() is not { } id) return Forbid();
+        await using var session = store.QuerySession(User.Tenant());
+        var profile = await session.LoadAsync<CandidateProfileView>(id, ct);
+        if (profile is null) return NotFound();
+        Profile = profile;
+        List = await session.LoadAsync<CurrentList>(id, ct);
+        Progress = await session.LoadAsync<ProgressSinceLastCycle>(id, ct);
+        Timeline = await session.LoadAsync<Timeline>(id, ct);
+        return Page();
+    }
+}
