@@ -154,7 +154,9 @@ public class RankCommandTests
         var steps = new[] { 215, 228, 240, 252, 265 };
         var visas = new[] { "none", "j1", "h1b", "either" };
         var lines = Enumerable.Range(0, 2000).Select(i =>
-            $$"""{"img_type":"non_us_img","visa_need":"{{visas[i % 4]}}","year_of_graduation":{{2012 + i % 14}},"season":2026,"exams":[{"exam":"step2ck","score":{{steps[i % 5]}}}],"usce":[{"kind":"hands_on","specialty":"internal_medicine","months":{{i % 7}}}],"target_specialties":["{{(i % 3 == 0 ? "family_medicine" : "internal_medicine")}}"],"budget":{"applications":{{60 + i % 150}}}}""");
+            "{\"img_type\":\"non_us_img\",\"visa_need\":\"" + visas[i % 4] + "\",\"year_of_graduation\":" + (2012 + i % 14)
+            + ",\"season\":2026,\"exams\":[{\"exam\":\"step2ck\",\"score\":" + steps[i % 5] + "}],\"usce\":[{\"kind\":\"hands_on\",\"specialty\":\"internal_medicine\",\"months\":" + (i % 7)
+            + "}],\"target_specialties\":[\"" + (i % 3 == 0 ? "family_medicine" : "internal_medicine") + "\"],\"budget\":{\"applications\":" + (60 + i % 150) + "}}");
         var run = await HostProcess.RunAsync("rank", "--profiles", temp.Write("p.jsonl", string.Join("\n", lines)), "--catalog", CliData.SharedCatalog);
 
         run.ExitCode.ShouldBe(0, run.Stderr);
