@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Lists;
 using JasperFx;
+using JasperFx.Events;
 using Marten.Exceptions;
 using Wolverine;
 
@@ -19,8 +20,9 @@ public sealed record CommandAccepted(Guid Id, long Version, IReadOnlyList<string
 /// The one write path of every candidate-file command, around a pure decision:
 /// input errors → 400; Idempotency-Key seen before → the first answer again; file missing → 404;
 /// expected version (body <c>expected_version</c> or <c>If-Match</c>) not the current one → 412;
-/// state refusal → 409; otherwise the events are appended (the version read here is checked again at
-/// commit, so a concurrent writer makes this one fail with 409 and nothing half-written), and the list is
+/// state refusal → 409; otherwise the events are appended. The file's stream is locked while deciding,
+/// so writers take turns; a writer that still loses (lock timeout, or a version check failing at commit)
+/// is answered 409 with nothing written. The list is
 /// regenerated afterwards through a message stored in the same transaction (outbox).
 /// </summary>
 public static class CandidateFileWrites
@@ -54,7 +56,18 @@ public static class CandidateFileWrites
             if (replay is not null) return replay;
         }
 
-        var stream = await session.Events.FetchForWriting<CandidateFile>(candidateId, http.RequestAborted);
+        // The stream row stays locked until this request commits, so commands on one file and the list
+        // regeneration that follows each of them take turns instead of failing each other.
+        IEventStream<CandidateFile> stream;
+        try
+        {
+            stream = await session.Events.FetchForExclusiveWriting<CandidateFile>(candidateId, http.RequestAborted);
+        }
+        catch (Exception e) when (e is Marten.Exceptions.StreamLockedException or JasperFx.Events.StreamLockedException)
+        {
+            return Results.Problem(title: "The file is busy", detail: "Another change to this file is being recorded; retry in a moment.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
         var file = stream.Aggregate;
         var currentVersion = stream.CurrentVersion ?? 0;
         if (FileRules.Writable(file) is { } refusal && refusal.Status == 404) return Problem(refusal);

@@ -66,7 +66,7 @@ public static class RegenerateListBatchHandler
 {
     /// <summary>Batches share the run document and may race a command on one of their files: retry the batch.</summary>
     public static void Configure(HandlerChain chain)
-        => chain.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
+        => chain.OnException<ConcurrencyException>().Or<Marten.Exceptions.StreamLockedException>().Or<JasperFx.Events.StreamLockedException>().RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
 
     public static async Task Handle(RegenerateListBatch batch, IDocumentSession session, ICurrentCatalog catalogs, TimeProvider clock, CancellationToken ct)
     {

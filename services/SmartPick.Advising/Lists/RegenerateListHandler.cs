@@ -14,9 +14,9 @@ namespace SmartPick.Advising.Lists;
 /// </summary>
 public static class RegenerateListHandler
 {
-    /// <summary>A command on the same file may win the race; the list is then simply recomputed on the newer file.</summary>
+    /// <summary>The file is locked while its list is recomputed; a command holding it long makes this retry.</summary>
     public static void Configure(HandlerChain chain)
-        => chain.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+        => chain.OnException<ConcurrencyException>().Or<Marten.Exceptions.StreamLockedException>().Or<JasperFx.Events.StreamLockedException>().RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
 
     public static async Task Handle(RegenerateList message, IDocumentSession session, ICurrentCatalog catalogs, TimeProvider clock, CancellationToken ct)
     {
@@ -28,7 +28,7 @@ public static class RegenerateListHandler
     public static async Task<bool> RegenerateAsync(IDocumentSession session, Matching.Model.Catalog catalog, Guid candidateId,
         DateTimeOffset now, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<CandidateFile>(candidateId, ct);
+        var stream = await session.Events.FetchForExclusiveWriting<CandidateFile>(candidateId, ct);
         if (stream.Aggregate is null || stream.Aggregate.Archived) return false;
 
         var profile = await session.LoadAsync<CandidateProfileView>(candidateId, ct);
