@@ -44,6 +44,16 @@ public static class Modules
 
     public static void ConfigureHttp(WolverineHttpOptions opts)
     {
+        // '?page=abc' is a 400, not a silent default.
+        opts.RejectUnparseableQueryValues = true;
+        opts.RejectUnparseableHeaderValues = true;
+        // A safety net behind the slices' own version checks: a lost race on a stream is a 409, never a 500.
+        opts.MapConcurrencyFailuresToConflict(_ => true, e => new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Someone else changed this at the same moment",
+            Detail = "Nothing was recorded. Reload and try again.",
+        });
     }
 
     public static void MapEndpoints(WebApplication app)

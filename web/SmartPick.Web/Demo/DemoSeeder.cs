@@ -46,8 +46,11 @@ public sealed class DemoSeeder(OrganizationProvisioner provisioner, UserManager<
             return;
         }
         // Keep the documented password true on every start, and bind the demo candidate once their file exists.
-        var token = await users.GeneratePasswordResetTokenAsync(existing);
-        await users.ResetPasswordAsync(existing, token, password);
+        if (!await users.CheckPasswordAsync(existing, password))
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(existing);
+            await users.ResetPasswordAsync(existing, token, password);
+        }
         if (candidate is not null && existing.CandidateId is null)
         {
             existing.CandidateId = candidate;
