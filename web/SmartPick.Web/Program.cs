@@ -24,6 +24,9 @@ using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
+// The engine's commands (rank, evaluate) need no host, no database and no logging on stdout.
+if (await SmartPick.Web.Commands.RankCommand.TryRunWithoutHostAsync(args) is { } engineExitCode) return engineExitCode;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 
@@ -139,7 +142,7 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.UseDurableLocalQueues();
     opts.Durability.Mode = isProduction ? DurabilityMode.Balanced : DurabilityMode.Solo;
     // Development and tests generate handler code at run time; production images pre-generate it (`codegen write`).
-    opts.CodeGeneration.TypeLoadMode = isProduction ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
+    opts.CodeGeneration.TypeLoadMode = isProduction && !commandMode ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
     SmartPick.Web.Modules.ConfigureWolverine(opts);
 });
 builder.Services.AddWolverineHttp();
