@@ -6,7 +6,13 @@ public enum ImgType { NonUsImg, UsImg }
 /// <summary>The visa the candidate needs to train in the US. <see cref="Either"/> means J-1 or H-1B will do.</summary>
 public enum VisaNeed { None, J1, H1b, Either }
 
-public enum ExamKind { Step1, Step2Ck, Step3 }
+/// <summary>USMLE steps; on the wire <c>step1</c>, <c>step2ck</c>, <c>step3</c> everywhere (profile JSON and API).</summary>
+public enum ExamKind
+{
+    Step1,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("step2ck")] Step2Ck,
+    Step3,
+}
 
 /// <summary>
 /// One USMLE attempt. <see cref="Score"/> is the 3-digit score where one was reported (Step 1 before 2022,

@@ -15,7 +15,7 @@ public sealed class AdvisorStoryTests(AppFixture app) : AdvisingTest(app)
         var url = $"/api/candidates/{id}";
 
         await PostAsync(advisor, $"{url}/exams", new { exams = new { exam = "step1", passed = true }, taken_on = "2023-05-10" });
-        var step2 = await PostAsync(advisor, $"{url}/exams", new { exams = new { exam = "step2_ck", score = 218 }, taken_on = "2024-02-01" });
+        var step2 = await PostAsync(advisor, $"{url}/exams", new { exams = new { exam = "step2ck", score = 218 }, taken_on = "2024-02-01" });
         await PostAsync(advisor, $"{url}/usce", new { usce = new { kind = "observership", specialty = "internal_medicine", months = 2, state = "OH" }, institution = "Cleveland Clinic" });
         await PostAsync(advisor, $"{url}/letters", new { letters = new { us = false, specialty = "internal_medicine", writer_role = "professor", strength = "strong" } });
         await PostAsync(advisor, $"{url}/exams/{step2.GetProperty("item_id").GetGuid()}/correction", new { score = 228, reason = "score was mistyped" });
@@ -79,7 +79,7 @@ public sealed class AdvisorStoryTests(AppFixture app) : AdvisingTest(app)
         timeline.First(e => e.GetProperty("kind").GetString() == "cycle_unmatched").GetProperty("recorded_by").GetProperty("user_id").GetString().ShouldBe(advisor.Id);
 
         var file = await GetAsync(advisor, url);
-        file.GetProperty("exams").EnumerateArray().Single(e => e.GetProperty("exam").GetString() == "step2_ck").GetProperty("score").GetInt32().ShouldBe(228);
+        file.GetProperty("exams").EnumerateArray().Single(e => e.GetProperty("exam").GetString() == "step2ck").GetProperty("score").GetInt32().ShouldBe(228);
 
         var cohort = await GetAsync(advisor, "/api/candidates?status=applying&specialty=internal_medicine&q=amina");
         cohort.GetProperty("total").GetInt64().ShouldBe(1);
@@ -92,7 +92,7 @@ public sealed class AdvisorStoryTests(AppFixture app) : AdvisingTest(app)
         var org = await App.CreateOrgAsync("whatif");
         var advisor = await App.AdvisorAsync(org);
         var id = await OpenFileAsync(advisor);
-        await PostAsync(advisor, $"/api/candidates/{id}/exams", new { exams = new { exam = "step2_ck", score = 228 }, taken_on = "2024-02-01" });
+        await PostAsync(advisor, $"/api/candidates/{id}/exams", new { exams = new { exam = "step2ck", score = 228 }, taken_on = "2024-02-01" });
         await SettledListAsync(advisor, id);
         var version = await VersionAsync(advisor, id);
 
@@ -121,7 +121,7 @@ public sealed class AdvisorStoryTests(AppFixture app) : AdvisingTest(app)
         await PostAsync(advisor, $"/api/candidates/{id}/archive", new { reason = "left the agency" });
         var version = await VersionAsync(advisor, id);
         await PostAsync(advisor, $"/api/candidates/{id}/notes", new { text = "still here?" }, 409);
-        await PostAsync(advisor, $"/api/candidates/{id}/exams", new { exams = new { exam = "step2_ck", score = 230 }, taken_on = "2024-01-01" }, 409);
+        await PostAsync(advisor, $"/api/candidates/{id}/exams", new { exams = new { exam = "step2ck", score = 230 }, taken_on = "2024-01-01" }, 409);
         (await VersionAsync(advisor, id)).ShouldBe(version);
         await PostAsync(advisor, $"/api/candidates/{Guid.NewGuid()}/notes", new { text = "nobody" }, 404);
     }

@@ -116,4 +116,30 @@ public sealed class RoleTests(AppFixture app) : AppTest(app)
         var ok = await As(admin, x => x.Put.Json(new { sender_name = "Bright Path Advising", sender_email = "team@brightpath.example" }).ToUrl("/api/org/settings"));
         (await ok.ReadAsJsonAsync<JsonElement>()).GetProperty("sender_name").GetString().ShouldBe("Bright Path Advising");
     }
+
+    [Fact]
+    public async Task the_jobs_dashboard_is_for_platform_admins_only()
+    {
+        var org = await App.CreateOrgAsync();
+        var orgAdmin = await App.OrgAdminAsync(org);
+        var platform = await App.PlatformAdminAsync();
+
+        var anonymous = await Host.Scenario(x =>
+        {
+            x.Get.Url("/ops/jobs");
+            x.IgnoreStatusCode();
+        });
+        anonymous.Context.Response.StatusCode.ShouldBeOneOf(302, 401);
+        if (anonymous.Context.Response.StatusCode == 302)
+        {
+            anonymous.Context.Response.Headers.Location.ToString().ShouldContain("/signin");
+        }
+        await As(orgAdmin, x =>
+        {
+            x.Get.Url("/ops/jobs");
+            x.StatusCodeShouldBe(403);
+        });
+        var ok = await As(platform, x => x.Get.Url("/ops/jobs"));
+        (await ok.ReadAsTextAsync()).ShouldContain("SmartPick jobs");
+    }
 }
