@@ -9,6 +9,8 @@ using SmartPick.Web.Pages.Shared;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace SmartPick.Web.Pages.Catalog;
 
@@ -18,7 +20,7 @@ namespace SmartPick.Web.Pages.Catalog;
 /// </summary>
 [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
 [RequestSizeLimit(UploadedSheet.MaxBytes + 64 * 1024)]
-public sealed class ImportModel(IDocumentStore store, OrganizationCatalogs catalogs, IMartenOutbox outbox, TimeProvider clock) : PageModel
+public sealed class ImportModel(IDocumentStore store, OrganizationCatalogs catalogs, OutboxedSessionFactory sessions, IMessageBus bus, TimeProvider clock) : PageModel
 {
     public CatalogImportPreview? Preview { get; private set; }
     public CatalogImportResult? Applied { get; private set; }
@@ -46,9 +48,9 @@ public sealed class ImportModel(IDocumentStore store, OrganizationCatalogs catal
     public async Task<IActionResult> OnPostApplyAsync(Guid importId, CancellationToken ct)
     {
         var tenant = User.Tenant();
-        await using var session = store.LightweightSession(tenant);
-        outbox.Enroll(session);
-        outbox.TenantId = tenant;
+        var context = (MessageContext)bus;
+        context.TenantId = tenant;
+        await using var session = sessions.OpenSession(context, tenant);
         var (import, catalog) = await ApplyCatalogImport.LoadAsync(importId, session, ct);
         var problem = ApplyCatalogImport.Validate(import, catalog);
         if (!ReferenceEquals(problem, WolverineContinue.NoProblems))
@@ -60,7 +62,7 @@ public sealed class ImportModel(IDocumentStore store, OrganizationCatalogs catal
         }
         var (result, published) = await ApplyCatalogImport.Post(import!, catalog, session, catalogs, User, clock, ct);
         // The published version regenerates the lists of the organization's candidates, stored with the catalog change.
-        await outbox.PublishAsync(published);
+        await context.PublishAsync(published);
         await session.SaveChangesAsync(ct);
         Applied = result;
         return Page();

@@ -4,6 +4,8 @@ using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Http;
 using Wolverine;
 using Wolverine.Marten;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace SmartPick.Web.Pages.Shared;
 
@@ -18,7 +20,7 @@ public sealed record PageCommandResult(bool Accepted, IDictionary<string, string
 /// its validation, decision, version and state checks and its commit), in the signed-in user's tenant, with the
 /// list regeneration going through the Marten outbox in the same transaction. Pages add no business rules.
 /// </summary>
-public sealed class CandidateFilePages(IDocumentStore store, IMartenOutbox outbox, TimeProvider clock)
+public sealed class CandidateFilePages(OutboxedSessionFactory sessions, IMessageBus bus, TimeProvider clock)
 {
     public Task<PageCommandResult> AppendAsync<TCommand>(HttpContext http, Guid candidateId, TCommand command,
         Func<TCommand, Stamp, FieldErrors> validate, Func<CandidateFile, TCommand, Stamp, Decision> decide, bool changesProfile)
@@ -32,12 +34,12 @@ public sealed class CandidateFilePages(IDocumentStore store, IMartenOutbox outbo
     private async Task<PageCommandResult> RunAsync(HttpContext http, Func<IDocumentSession, IMessageBus, Task<IResult>> write)
     {
         var tenant = http.User.Tenant();
-        await using var session = store.LightweightSession(tenant);
-        // The module publishes the list regeneration on this bus and commits the session itself; enrolled in
-        // the session, the message is stored in the same transaction as the events, for the same tenant.
-        outbox.Enroll(session);
-        outbox.TenantId = tenant;
-        return Read(await write(session, outbox));
+        // The module publishes the list regeneration on this bus and commits the session itself; an outboxed
+        // session stores the message in the same transaction as the events, for the same tenant.
+        var context = (MessageContext)bus;
+        context.TenantId = tenant;
+        await using var session = sessions.OpenSession(context, tenant);
+        return Read(await write(session, context));
     }
 
     private static PageCommandResult Read(IResult result)

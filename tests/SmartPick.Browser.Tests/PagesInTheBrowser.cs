@@ -1,0 +1,194 @@
+using Xunit;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Shouldly;
+
+namespace SmartPick.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PagesInTheBrowser(RunningApp app)
+{
+    [BrowserFact]
+    public async Task when_an_advisor_signs_in_the_header_shows_the_agency_and_role_and_the_cohort_opens()
+    {
+        var page = await app.SignedInAsync(RunningApp.Advisor);
+        page.Url.ShouldEndWith("/cohort");
+        (await page.GetByTestId("org-name").InnerTextAsync()).ShouldBe("Demo Advising Agency");
+        (await page.GetByTestId("role").InnerTextAsync()).ShouldBe("Advisor");
+        await page.GetByTestId("cohort-table").WaitForAsync();
+        await app.ScreenshotAsync(page, "cohort");
+        var phone = await app.SignedInAsync(RunningApp.Advisor, width: 360);
+        await app.ScreenshotAsync(phone, "cohort-360");
+    }
+
+    [BrowserFact]
+    public async Task when_a_sign_in_fails_the_form_says_so()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Email").FillAsync(RunningApp.Advisor);
+        await page.GetByLabel("Password").FillAsync("not the password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        (await page.GetByTestId("form-errors").InnerTextAsync()).ShouldContain("email or password is not correct");
+        await app.ScreenshotAsync(page, "signin-error");
+    }
+
+    [BrowserFact]
+    public async Task when_an_advisor_records_an_exam_the_timeline_and_the_list_update()
+    {
+        var page = await app.SignedInAsync(RunningApp.Advisor);
+        var fileUrl = await OpenFileAsync(page, "Browser Exam " + Guid.NewGuid().ToString("N")[..6]);
+        var first = await ListNumberAsync(page, fileUrl, atLeast: 1);
+
+        await page.GotoAsync(fileUrl);
+        var exam = page.GetByTestId("form-exam");
+        await exam.Locator("summary").ClickAsync();
+        await exam.GetByLabel("Exam").SelectOptionAsync("Step2Ck");
+        await exam.GetByLabel("Score").FillAsync("238");
+        await exam.GetByLabel("Date taken").FillAsync("2025-05-10");
+        await exam.GetByRole(AriaRole.Button, new() { Name = "Record exam" }).ClickAsync();
+        await page.GetByTestId("recorded").WaitForAsync();
+        (await page.GetByTestId("timeline").InnerTextAsync()).ShouldContain("Step 2 CK attempt 1 on 2025-05-10: 238");
+        (await page.GetByTestId("step2ck").InnerTextAsync()).ShouldStartWith("238");
+        await app.ScreenshotAsync(page, "candidate-file");
+
+        var second = await ListNumberAsync(page, fileUrl, atLeast: first + 1);
+        second.ShouldBeGreaterThan(first);
+        (await page.GetByTestId("changes").InnerTextAsync()).ShouldContain("Chance of matching:");
+        await app.ScreenshotAsync(page, "ranked-list");
+    }
+
+    [BrowserFact]
+    public async Task when_an_exam_score_is_out_of_range_the_field_says_why()
+    {
+        var page = await app.SignedInAsync(RunningApp.Advisor);
+        var fileUrl = await OpenFileAsync(page, "Browser Invalid " + Guid.NewGuid().ToString("N")[..6]);
+        await page.GotoAsync(fileUrl);
+        var exam = page.GetByTestId("form-exam");
+        await exam.Locator("summary").ClickAsync();
+        await exam.GetByLabel("Exam").SelectOptionAsync("Step2Ck");
+        await exam.GetByLabel("Score").FillAsync("999");
+        await exam.GetByLabel("Date taken").FillAsync("2025-05-10");
+        await exam.GetByRole(AriaRole.Button, new() { Name = "Record exam" }).ClickAsync();
+        var score = page.GetByTestId("form-exam").GetByLabel("Score");
+        (await score.GetAttributeAsync("aria-invalid")).ShouldBe("true");
+        (await page.Locator("#f-exam-score-error").InnerTextAsync()).ShouldContain("between 1 and 300");
+        await app.ScreenshotAsync(page, "candidate-file-error");
+    }
+
+    [BrowserFact]
+    public async Task when_the_what_if_panel_adds_usce_the_estimate_is_shown_before_and_after()
+    {
+        var page = await app.SignedInAsync(RunningApp.Advisor);
+        var fileUrl = await OpenFileAsync(page, "Browser WhatIf " + Guid.NewGuid().ToString("N")[..6]);
+        await ListNumberAsync(page, fileUrl, atLeast: 1);
+        await page.GetByLabel("+3 months hands-on USCE").CheckAsync();
+        await page.GetByLabel("+2 strong US letters").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the effect" }).ClickAsync();
+        var result = await page.GetByTestId("what-if-result").InnerTextAsync();
+        result.ShouldMatch(@"the chance goes from \d+% to \d+%");
+        await app.ScreenshotAsync(page, "what-if");
+    }
+
+    [BrowserFact]
+    public async Task when_anyone_tries_it_without_an_account_they_get_a_ranked_list_and_a_chart()
+    {
+        var page = await app.NewPageAsync(width: 390);
+        await page.GotoAsync("/try");
+        await page.GetByLabel("Year of graduation").FillAsync("2019");
+        await page.GetByLabel("Match season").FillAsync("2027");
+        await page.GetByLabel("Step 2 CK score").FillAsync("232");
+        await page.GetByLabel("Hands-on US clinical experience (months)").FillAsync("4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rank programs" }).ClickAsync();
+        await page.GetByTestId("try-result").WaitForAsync();
+        (await page.GetByTestId("curve-chart").CountAsync()).ShouldBe(1);
+        (await page.GetByTestId("ranked-programs").Locator("tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+        await app.ScreenshotAsync(page, "try-360");
+    }
+
+    [BrowserFact]
+    public async Task when_an_admin_imports_a_sheet_with_a_bad_row_the_preview_lists_it_and_refuses_to_apply()
+    {
+        var page = await app.SignedInAsync(RunningApp.OrgAdmin);
+        var export = await page.APIRequest.GetAsync("/api/catalog/export?format=csv");
+        export.Ok.ShouldBeTrue();
+        var lines = (await export.TextAsync()).TrimStart('\uFEFF').Split('\n').Where(l => l.Length > 0).ToList();
+        var header = lines[0].TrimEnd('\r').Split(',');
+        var stateColumn = Array.IndexOf(header, "state");
+        stateColumn.ShouldBeGreaterThanOrEqualTo(0);
+        var bad = lines[1].TrimEnd('\r').Split(',');
+        // Only rewrite a plain (unquoted) row so the column positions hold.
+        bad[stateColumn] = "ZZ";
+        var csv = string.Join("\n", new[] { lines[0].TrimEnd('\r'), string.Join(",", bad) }.Concat(lines.Skip(2).Take(5).Select(l => l.TrimEnd('\r')))) + "\n";
+
+        await page.GotoAsync("/catalog/import");
+        await page.GetByLabel("Sheet file").SetInputFilesAsync(new FilePayload { Name = "catalog-with-error.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview import" }).ClickAsync();
+        await page.GetByTestId("import-preview").WaitForAsync();
+        int.Parse(await page.GetByTestId("import-error-count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        (await page.GetByTestId("import-errors").InnerTextAsync()).ShouldContain("ZZ");
+        (await page.GetByRole(AriaRole.Button, new() { Name = "Apply this import" }).CountAsync()).ShouldBe(0);
+        await app.ScreenshotAsync(page, "catalog-import-errors");
+    }
+
+    [BrowserFact]
+    public async Task when_a_candidate_accepts_an_invitation_they_see_their_own_file_only()
+    {
+        var advisor = await app.SignedInAsync(RunningApp.Advisor);
+        var name = "Browser Candidate " + Guid.NewGuid().ToString("N")[..6];
+        var fileUrl = await OpenFileAsync(advisor, name);
+        await ListNumberAsync(advisor, fileUrl, atLeast: 1);
+        var candidateId = fileUrl.Split('/').Last();
+
+        var admin = await app.SignedInAsync(RunningApp.OrgAdmin);
+        var email = $"cand-{Guid.NewGuid():N}@example.org";
+        var created = await admin.APIRequest.PostAsync("/api/org/invitations", new APIRequestContextOptions
+        {
+            DataObject = new Dictionary<string, object> { ["email"] = email, ["role"] = "candidate", ["candidate_id"] = candidateId },
+        });
+        created.Status.ShouldBe(201, await created.TextAsync());
+        var token = (await created.JsonAsync())!.Value.GetProperty("token").GetString();
+
+        var page = await app.NewPageAsync(width: 360);
+        await page.GotoAsync($"/invitations/{token}");
+        await page.GetByLabel("Your name").FillAsync(name);
+        await page.GetByLabel("Choose a password").FillAsync("Candidate-Pass-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/me", StringComparison.Ordinal));
+        (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldContain(name);
+        (await page.GetByTestId("role").InnerTextAsync()).ShouldBe("Candidate");
+        await app.ScreenshotAsync(page, "me-360");
+
+        // Staff pages are not theirs.
+        var response = await page.GotoAsync(fileUrl);
+        page.Url.ShouldContain("/denied");
+        response!.Status.ShouldBe(403);
+    }
+
+    private static async Task<string> OpenFileAsync(IPage page, string name)
+    {
+        await page.GotoAsync("/candidates/new");
+        await page.GetByLabel("Full name").FillAsync(name);
+        await page.GetByLabel("Email").FillAsync($"{Guid.NewGuid():N}@example.org");
+        await page.GetByLabel("Country of medical school").FillAsync("Nigeria");
+        await page.GetByLabel("Year of graduation").FillAsync("2018");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open file" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/candidates/[0-9a-f-]{36}$"));
+        return new Uri(page.Url).AbsolutePath;
+    }
+
+    /// <summary>Opens the list page until the list numbered at least <paramref name="atLeast"/> is there (lists are computed in the background).</summary>
+    private static async Task<int> ListNumberAsync(IPage page, string fileUrl, int atLeast)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            await page.GotoAsync(fileUrl + "/list");
+            var text = await page.Locator("main").InnerTextAsync();
+            var match = Regex.Match(text, @"List (\d+)");
+            if (match.Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= atLeast)
+                return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"List {atLeast} of {fileUrl} did not appear.");
+    }
+}
