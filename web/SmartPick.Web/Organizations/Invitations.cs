@@ -132,22 +132,41 @@ public static class Invitations
         var now = clock.GetUtcNow();
         if (invitation.ExpiresAt <= now) return Expired();
 
+        var redeemed = await RedeemAsync(db, users, invitation, request.DisplayName!, request.Password!, now);
+        if (redeemed.AlreadyUsed) return Problems.Conflict("Invitation already used", "This invitation has already been accepted.");
+        if (redeemed.User is not { } user)
+        {
+            return Problems.Validation([.. redeemed.Errors.Select(e => (e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description))]);
+        }
+        return Results.Created("/api/auth/me", new InvitationAccepted(user.Id, user.Email!, invitation.Role, invitation.OrganizationId));
+    }
+
+    /// <summary>What redeeming an invitation gave: the new user, or that it was already used, or Identity's refusals.</summary>
+    public sealed record Redemption(AppUser? User, bool AlreadyUsed, IReadOnlyList<IdentityError> Errors);
+
+    /// <summary>
+    /// Claims the invitation, creates the user bound to its organization (and candidate file) and grants its role,
+    /// all in one transaction. The API and the invitation page both accept through here.
+    /// </summary>
+    public static async Task<Redemption> RedeemAsync(IdentityDb db, UserManager<AppUser> users, Invitation invitation,
+        string displayName, string password, DateTimeOffset now)
+    {
         var user = new AppUser
         {
-            UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = request.DisplayName!.Trim(),
+            UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = displayName.Trim(),
             OrganizationId = invitation.OrganizationId, CandidateId = invitation.CandidateId, CreatedAt = now,
         };
         await using var tx = await db.Database.BeginTransactionAsync();
         // Claim the invitation first: a concurrent second accept updates zero rows and stops here.
         var claimed = await db.Invitations.Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now));
-        if (claimed != 1) return Problems.Conflict("Invitation already used", "This invitation has already been accepted.");
+        if (claimed != 1) return new Redemption(null, AlreadyUsed: true, []);
 
-        var created = await users.CreateAsync(user, request.Password!);
+        var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
             await tx.RollbackAsync();
-            return Problems.Validation([.. created.Errors.Select(e => (e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description))]);
+            return new Redemption(null, AlreadyUsed: false, [.. created.Errors]);
         }
         var roleResult = await users.AddToRoleAsync(user, invitation.Role);
         if (!roleResult.Succeeded)
@@ -156,7 +175,7 @@ public static class Invitations
             throw new InvalidOperationException("Could not grant role " + invitation.Role);
         }
         await tx.CommitAsync();
-        return Results.Created("/api/auth/me", new InvitationAccepted(user.Id, user.Email!, invitation.Role, invitation.OrganizationId));
+        return new Redemption(user, AlreadyUsed: false, []);
     }
 
     private static IResult Expired() => Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Invitation expired",

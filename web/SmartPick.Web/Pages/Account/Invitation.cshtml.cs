@@ -42,40 +42,21 @@ public sealed class InvitationModel(IdentityDb db, UserManager<AppUser> users, S
             return Page();
         }
 
-        var invitation = Invite!;
-        var now = clock.GetUtcNow();
-        var user = new AppUser
-        {
-            UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = DisplayName!.Trim(),
-            OrganizationId = invitation.OrganizationId, CandidateId = invitation.CandidateId, CreatedAt = now,
-        };
-        await using var tx = await db.Database.BeginTransactionAsync();
-        // Claim the invitation first: a concurrent second accept updates zero rows and stops here.
-        var claimed = await db.Invitations.Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now));
-        if (claimed != 1)
+        var redeemed = await Invitations.RedeemAsync(db, users, Invite!, DisplayName!, Password!, clock.GetUtcNow());
+        if (redeemed.AlreadyUsed)
         {
             Gone = "This invitation has already been used.";
             return Unavailable();
         }
-        var created = await users.CreateAsync(user, Password!);
-        if (!created.Succeeded)
+        if (redeemed.User is not { } user)
         {
-            await tx.RollbackAsync();
-            foreach (var error in created.Errors)
+            foreach (var error in redeemed.Errors)
             {
                 if (error.Code.Contains("Password", StringComparison.Ordinal)) Errors.Add(nameof(Password), error.Description);
                 else Errors.AddGeneral(error.Description);
             }
             return Invalid();
         }
-        var role = await users.AddToRoleAsync(user, invitation.Role);
-        if (!role.Succeeded)
-        {
-            await tx.RollbackAsync();
-            throw new InvalidOperationException("Could not grant role " + invitation.Role);
-        }
-        await tx.CommitAsync();
         await signIn.SignInAsync(user, isPersistent: false);
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return LocalRedirect(principal.HomeOf());
