@@ -42,7 +42,8 @@ public static class Invitations
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static async Task<IResult> Create(CreateInvitation? request, ClaimsPrincipal user, IdentityDb db,
+    /// <summary>Creates an invitation in the signed-in org admin's organization; the API and the agency page both create through here.</summary>
+    public static async Task<IResult> Create(CreateInvitation? request, ClaimsPrincipal user, IdentityDb db,
         UserManager<AppUser> users, Marten.IDocumentStore store, AuthThrottle throttle, TimeProvider clock, HttpContext http)
     {
         var orgId = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
@@ -86,7 +87,8 @@ public static class Invitations
             new InvitationCreated(invitation.Id, email, invitation.Role, invitation.CandidateId, invitation.ExpiresAt, token, url));
     }
 
-    private static async Task<IResult> List(ClaimsPrincipal user, IdentityDb db, TimeProvider clock)
+    /// <summary>The organization's invitations, newest first, with where each stands.</summary>
+    public static async Task<IResult> List(ClaimsPrincipal user, IdentityDb db, TimeProvider clock)
     {
         var orgId = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
         var now = clock.GetUtcNow();
@@ -94,7 +96,8 @@ public static class Invitations
         return Results.Ok(rows.Select(i => new InvitationSummary(i.Id, i.Email, i.Role, i.CandidateId, i.CreatedAt, i.ExpiresAt, Status(i, now))).ToList());
     }
 
-    private static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, IdentityDb db, TimeProvider clock)
+    /// <summary>Revokes an open invitation of the signed-in user's organization; another organization's id is not found.</summary>
+    public static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, IdentityDb db, TimeProvider clock)
     {
         var orgId = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
         var changed = await db.Invitations

@@ -22,15 +22,10 @@ public static partial class OrganizationEndpoints
     {
         var platform = app.MapGroup("/api/platform/organizations").WithTags("Platform").RequireAuthorization(SmartPickPolicies.PlatformAdmin);
         platform.MapPost("", Create).Produces<OrganizationView>(201).ProducesValidationProblem().ProducesProblem(409);
-        platform.MapGet("", async (IdentityDb db) => Results.Ok((await db.Organizations.AsNoTracking().OrderBy(o => o.Id).ToListAsync()).Select(ToView)));
+        platform.MapGet("", All);
 
         var org = app.MapGroup("/api/org").WithTags("Organization");
-        org.MapGet("", async (ClaimsPrincipal user, IdentityDb db) =>
-        {
-            var id = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
-            var found = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == id);
-            return Results.Ok(ToView(found));
-        }).RequireAuthorization(SmartPickPolicies.Member).Produces<OrganizationView>();
+        org.MapGet("", Current).RequireAuthorization(SmartPickPolicies.Member).Produces<OrganizationView>();
         org.MapPut("/settings", UpdateSettings).RequireAuthorization(SmartPickPolicies.OrgAdmin).Produces<OrganizationView>().ProducesValidationProblem();
         org.MapGet("/members", Members).RequireAuthorization(SmartPickPolicies.OrgAdmin).Produces<IReadOnlyList<MemberView>>();
     }
@@ -39,7 +34,20 @@ public static partial class OrganizationEndpoints
 
     public static bool IsValidTimeZone(string? id) => id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 
-    private static async Task<IResult> Create(CreateOrganization? request, OrganizationProvisioner provisioner)
+    /// <summary>Every organization, by slug (platform admins).</summary>
+    public static async Task<IResult> All(IdentityDb db) =>
+        Results.Ok((await db.Organizations.AsNoTracking().OrderBy(o => o.Id).ToListAsync()).Select(ToView).ToList());
+
+    /// <summary>The signed-in user's own organization.</summary>
+    public static async Task<IResult> Current(ClaimsPrincipal user, IdentityDb db)
+    {
+        var id = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
+        var found = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == id);
+        return Results.Ok(ToView(found));
+    }
+
+    /// <summary>Creates an organization (platform admins); the API and the platform page both create through here.</summary>
+    public static async Task<IResult> Create(CreateOrganization? request, OrganizationProvisioner provisioner)
     {
         var errors = new Problems.Errors()
             .Check(IsValidSlug(request?.Slug), "slug", "Slug is 1–40 lowercase letters, digits or dashes, not starting or ending with a dash.")
@@ -52,7 +60,8 @@ public static partial class OrganizationEndpoints
             : Results.Created($"/api/platform/organizations/{created.Id}", ToView(created));
     }
 
-    private static async Task<IResult> UpdateSettings(UpdateOrganizationSettings? request, ClaimsPrincipal user, IdentityDb db, OrganizationDirectory directory)
+    /// <summary>Changes the signed-in org admin's organization settings; a field left null keeps its value.</summary>
+    public static async Task<IResult> UpdateSettings(UpdateOrganizationSettings? request, ClaimsPrincipal user, IdentityDb db, OrganizationDirectory directory)
     {
         var errors = new Problems.Errors()
             .Check(request?.Name is null || (request.Name.Trim().Length is > 0 and <= 200), "name", "Name is 1–200 characters.")
@@ -71,7 +80,8 @@ public static partial class OrganizationEndpoints
         return Results.Ok(ToView(org));
     }
 
-    private static async Task<IResult> Members(ClaimsPrincipal user, IdentityDb db, TimeProvider clock)
+    /// <summary>The organization's members with their roles.</summary>
+    public static async Task<IResult> Members(ClaimsPrincipal user, IdentityDb db, TimeProvider clock)
     {
         var id = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
         var now = clock.GetUtcNow();
