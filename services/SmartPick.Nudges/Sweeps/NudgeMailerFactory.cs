@@ -7,10 +7,16 @@ namespace SmartPick.Nudges.Sweeps;
 /// <summary>A mailer and the envelope sender to use for one organization's nudges.</summary>
 public sealed record NudgeMailRoute(INudgeMailer Mailer, string EnvelopeFrom);
 
-/// <summary>Chooses how an organization's nudges leave: its own relay, the platform's SMTP server, or the pickup folder.</summary>
+/// <summary>
+/// Chooses how an organization's mail leaves: its own relay, the platform's SMTP server, or the pickup folder.
+/// Nudges and account mail (password resets) take the same route; a mailer accepts any one-recipient message.
+/// </summary>
 public interface INudgeMailerFactory
 {
     Task<NudgeMailRoute> ForAsync(IQuerySession tenantSession, CancellationToken ct);
+
+    /// <summary>The route of mail that belongs to no organization (a platform operator's account mail).</summary>
+    NudgeMailRoute ForPlatform();
 }
 
 /// <summary>
@@ -26,8 +32,10 @@ public sealed class NudgeMailerFactory(NudgeOptions options) : INudgeMailerFacto
             return new NudgeMailRoute(new SmtpNudgeMailer(relay.ToSettings()), relay.FromAddress);
         }
 
-        return options.PlatformSmtp is { } smtp
-            ? new NudgeMailRoute(new SmtpNudgeMailer(smtp), smtp.FromAddress)
-            : new NudgeMailRoute(new PickupFolderNudgeMailer(options.MailFolder), options.FromAddress);
+        return ForPlatform();
     }
+
+    public NudgeMailRoute ForPlatform() => options.PlatformSmtp is { } smtp
+        ? new NudgeMailRoute(new SmtpNudgeMailer(smtp), smtp.FromAddress)
+        : new NudgeMailRoute(new PickupFolderNudgeMailer(options.MailFolder), options.FromAddress);
 }
