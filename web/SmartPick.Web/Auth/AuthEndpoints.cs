@@ -18,7 +18,8 @@ public sealed record MeResponse(string Id, string Email, string DisplayName, IRe
     string? OrganizationId, Guid? CandidateId);
 
 /// <summary>
-/// Token sign-in for the API (<c>POST /api/auth/login</c>), refresh, sign-out and "who am I".
+/// Token sign-in for the API (<c>POST /api/auth/login</c>), refresh, sign-out, "who am I" and the password
+/// reset pair (<c>POST /api/auth/forgot</c>, <c>POST /api/auth/reset</c>).
 /// Pages sign in with the cookie scheme through their own form.
 /// </summary>
 public static class AuthEndpoints
@@ -37,6 +38,12 @@ public static class AuthEndpoints
             return Results.NoContent();
         }).RequireAuthorization();
         group.MapGet("/me", Me).RequireAuthorization().Produces<MeResponse>();
+        group.MapPost("/forgot", ForgotPasswordEndpoint.Post).AllowAnonymous()
+            .WithSummary("Ask for a password reset link by email; the same 202 answer whether or not the address has an account.")
+            .ProducesProblem(400).ProducesProblem(429);
+        group.MapPost("/reset", ResetPasswordEndpoint.Post).AllowAnonymous()
+            .WithSummary("Set a new password with the user id and code of a reset link.")
+            .Produces(204).ProducesProblem(400).ProducesProblem(429);
         return group;
     }
 

@@ -2,12 +2,15 @@ using System.Threading.RateLimiting;
 
 namespace SmartPick.Web.Auth;
 
-/// <summary>Limits on sign-in and invitation attempts, per account or per inviter (requests beyond them get 429).</summary>
+/// <summary>Limits on sign-in, invitation and password-reset attempts, per account or per inviter (requests beyond them get 429).</summary>
 public sealed class AuthThrottleOptions
 {
     public int SignInsPerMinute { get; set; } = 10;
     public int InvitationsPerMinute { get; set; } = 20;
     public int AcceptsPerMinute { get; set; } = 10;
+    /// <summary>Reset links asked for one address: few, so the form cannot be used to flood a mailbox.</summary>
+    public int PasswordResetRequestsPerMinute { get; set; } = 3;
+    public int PasswordResetsPerMinute { get; set; } = 10;
 }
 
 /// <summary>
@@ -26,6 +29,8 @@ public sealed class AuthThrottle : IDisposable
         {
             var permits = key.StartsWith("login:", StringComparison.Ordinal) ? o.SignInsPerMinute
                 : key.StartsWith("invite:", StringComparison.Ordinal) ? o.InvitationsPerMinute
+                : key.StartsWith("forgot:", StringComparison.Ordinal) ? o.PasswordResetRequestsPerMinute
+                : key.StartsWith("reset:", StringComparison.Ordinal) ? o.PasswordResetsPerMinute
                 : o.AcceptsPerMinute;
             return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
             {

@@ -11,6 +11,9 @@ public static class PagesSetup
         services.AddSingleton<TryLimiter>();
         services.AddScoped<CandidateFilePages>();
         services.AddScoped<LiveRanking>();
+        // Password reset links leave from a background queue (the API's /api/auth/forgot uses it too).
+        services.AddSingleton<Auth.PasswordResetMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Auth.PasswordResetMailer>());
     }
 
     public static void MapEndpoints(WebApplication app)

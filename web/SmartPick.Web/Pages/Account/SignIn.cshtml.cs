@@ -15,6 +15,9 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    /// <summary>"done" after a password reset, to say so above the form.</summary>
+    [BindProperty(SupportsGet = true, Name = "reset")] public string? Reset { get; set; }
+    public bool PasswordChanged => Reset == "done";
 
     public FormErrors Errors { get; } = new();
     public bool LockedOut { get; private set; }

@@ -1,0 +1,77 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using SmartPick.Web.Identity;
+
+namespace SmartPick.Web.Auth;
+
+/// <summary>Sets a new password with the link's user id and code (the code as the link carries it).</summary>
+public sealed record ResetPassword(string? UserId, string? Token, string? Password)
+{
+    public const string LinkNotValid = "This link has already been used or has expired. Ask for a new one.";
+
+    /// <summary>What became of a reset: done, throttled, or refused with field messages (snake_case fields).</summary>
+    public sealed record Outcome(bool Done, bool Throttled, IReadOnlyList<(string Field, string Message)> Errors);
+
+    public static IReadOnlyList<(string Field, string Message)> Validate(ResetPassword request)
+    {
+        var errors = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(request.UserId) || request.UserId.Length > 100
+            || string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 4096)
+        {
+            errors.Add(("token", "The link is incomplete. Open the link from the email again, or ask for a new one."));
+        }
+        if (string.IsNullOrEmpty(request.Password)) errors.Add(("password", "Choose a new password."));
+        else if (request.Password.Length > 256) errors.Add(("password", "Password is at most 256 characters."));
+        return errors;
+    }
+
+    /// <summary>
+    /// Identity checks the code (single use: it is bound to the security stamp, which the reset changes) and the
+    /// password rules. A reset also ends a lockout: whoever holds the link has proved they own the mailbox.
+    /// </summary>
+    public static async Task<Outcome> ApplyAsync(ResetPassword request, UserManager<AppUser> users, AuthThrottle throttle)
+    {
+        var errors = Validate(request);
+        if (errors.Count > 0) return new(false, false, errors);
+        if (!throttle.TryAcquire("reset:" + request.UserId)) return new(false, true, []);
+
+        var user = await users.FindByIdAsync(request.UserId!);
+        if (user is null || Decode(request.Token!) is not { } token) return new(false, false, [("token", LinkNotValid)]);
+
+        var result = await users.ResetPasswordAsync(user, token, request.Password!);
+        if (!result.Succeeded)
+        {
+            return new(false, false, [.. result.Errors.Select(e => e.Code.Contains("Password", StringComparison.Ordinal)
+                ? ("password", e.Description)
+                : ("token", e.Code == "InvalidToken" ? LinkNotValid : e.Description))]);
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        return new(true, false, []);
+    }
+
+    private static string? Decode(string code)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary><c>POST /api/auth/reset</c>: 204 when the password is changed, 400 with field problems, 429 when throttled.</summary>
+public static class ResetPasswordEndpoint
+{
+    public static async Task<IResult> Post([FromBody] ResetPassword? request, UserManager<AppUser> users, AuthThrottle throttle)
+    {
+        var outcome = await ResetPassword.ApplyAsync(request ?? new ResetPassword(null, null, null), users, throttle);
+        if (outcome.Throttled) return AuthThrottle.TooMany();
+        return outcome.Done ? Results.NoContent() : Problems.Validation([.. outcome.Errors]);
+    }
+}
