@@ -1,0 +1,216 @@
+using System.Globalization;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartPick.Advising.Views;
+using SmartPick.Contracts;
+using SmartPick.Nudges.Http;
+using SmartPick.Nudges.Store;
+using SmartPick.Web.Auth;
+using SmartPick.Web.Identity;
+using SmartPick.Web.Organizations;
+using SmartPick.Web.Pages.Shared;
+
+namespace SmartPick.Web.Pages.Org;
+
+/// <summary>
+/// The agency's own administration: its name, time zone and email sender, the nudge schedule, its members, and
+/// invitations. Every read and write goes through the functions behind <c>/api/org/…</c>, in the signed-in
+/// admin's organization only.
+/// </summary>
+[Authorize(Policy = SmartPickPolicies.OrgAdmin)]
+public sealed class IndexModel(IdentityDb db, UserManager<AppUser> users, IDocumentStore store, AuthThrottle throttle,
+    OrganizationDirectory directory, IOrganizationSettings organizations, TimeProvider clock) : PageModel
+{
+    public static readonly string[] SettingsFields = ["name", "time_zone", "sender_name", "sender_email"];
+    public static readonly string[] NudgeFields = ["reapplication_offset_days", "rank_list_offset_days", "send_at_local_time", "sweep_lookback_hours"];
+    public static readonly string[] InviteFields = ["email", "role", "candidate_id"];
+
+    public static readonly IReadOnlyList<Choice> Roles =
+    [
+        new(SmartPickRoles.Advisor, "Advisor"), new(SmartPickRoles.OrgAdmin, "Agency admin"), new(SmartPickRoles.Candidate, "Candidate"),
+    ];
+
+    [BindProperty(Name = "name")] public string? Name { get; set; }
+    [BindProperty(Name = "time_zone")] public string? TimeZone { get; set; }
+    [BindProperty(Name = "sender_name")] public string? SenderName { get; set; }
+    [BindProperty(Name = "sender_email")] public string? SenderEmail { get; set; }
+
+    [BindProperty(Name = "reapplication_offset_days")] public string? ReapplicationOffsets { get; set; }
+    [BindProperty(Name = "rank_list_offset_days")] public string? RankListOffsets { get; set; }
+    [BindProperty(Name = "send_at_local_time")] public string? SendAt { get; set; }
+    [BindProperty(Name = "sweep_lookback_hours")] public string? LookbackHours { get; set; }
+
+    [BindProperty(Name = "email")] public string? InviteEmail { get; set; }
+    [BindProperty(Name = "role")] public string? InviteRole { get; set; }
+    [BindProperty(Name = "candidate_id")] public string? InviteCandidate { get; set; }
+
+    public OrganizationView Organization { get; private set; } = null!;
+    public NudgeSettingsAnswer? Nudges { get; private set; }
+    public IReadOnlyList<MemberView> Members { get; private set; } = [];
+    public IReadOnlyList<InvitationSummary> Invitations { get; private set; } = [];
+    public IReadOnlyList<Choice> CandidateFiles { get; private set; } = [];
+
+    public FormErrors SettingsErrors { get; private set; } = new();
+    public FormErrors NudgeErrors { get; private set; } = new();
+    public FormErrors InviteErrors { get; private set; } = new();
+    public FormErrors InvitationListErrors { get; private set; } = new();
+
+    /// <summary>What was just done, for the status line.</summary>
+    public string? Done { get; private set; }
+
+    /// <summary>The link of the invitation just created: shown this once, never stored.</summary>
+    public InvitationCreated? Created { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct, fillForms: true);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSettingsAsync(CancellationToken ct)
+    {
+        var answer = EndpointAnswer.Of(await OrganizationEndpoints.UpdateSettings(
+            new UpdateOrganizationSettings(Name ?? "", TimeZone?.Trim() ?? "", SenderName?.Trim() ?? "", Blank(SenderEmail)), User, db, directory));
+        if (answer.Succeeded)
+        {
+            Done = "Agency settings saved.";
+            await LoadAsync(ct, fillForms: true);
+            return Page();
+        }
+        SettingsErrors = answer.Errors(SettingsFields);
+        await LoadAsync(ct, fillForms: false);
+        return Refused(answer);
+    }
+
+    public async Task<IActionResult> OnPostNudgesAsync(CancellationToken ct)
+    {
+        var errors = new FormErrors();
+        var reapplication = Offsets(errors, "reapplication_offset_days", ReapplicationOffsets, "Reapplication nudges");
+        var rankList = Offsets(errors, "rank_list_offset_days", RankListOffsets, "Rank-list nudges");
+        var lookback = FormParse.Int(errors, "sweep_lookback_hours", LookbackHours, "Catch-up window");
+        if (errors.Any)
+        {
+            NudgeErrors = errors;
+            await LoadAsync(ct, fillForms: false);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        await using var session = store.LightweightSession(User.Tenant());
+        var answer = EndpointAnswer.Of(await ChangeNudgeSettingsEndpoint.Put(
+            new ChangeNudgeSettings(reapplication, rankList, Blank(SendAt), lookback), User, session, organizations, clock, ct));
+        if (answer.Succeeded)
+        {
+            Done = "Nudge schedule saved.";
+            await LoadAsync(ct, fillForms: true);
+            return Page();
+        }
+        NudgeErrors = answer.Errors(NudgeFields);
+        await LoadAsync(ct, fillForms: false);
+        return Refused(answer);
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
+    {
+        Guid? candidate = null;
+        if (!string.IsNullOrWhiteSpace(InviteCandidate))
+        {
+            if (Guid.TryParse(InviteCandidate, out var id)) candidate = id;
+            else InviteErrors.Add("candidate_id", "Choose a candidate file from the list.");
+        }
+        if (InviteErrors.Any)
+        {
+            await LoadAsync(ct, fillForms: true);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var request = new CreateInvitation(InviteEmail?.Trim(), Blank(InviteRole), InviteRole == SmartPickRoles.Candidate ? candidate : null);
+        var answer = EndpointAnswer.Of(await SmartPick.Web.Organizations.Invitations.Create(request, User, db, users, store, throttle, clock, HttpContext));
+        if (answer.Succeeded)
+        {
+            Created = answer.ValueAs<InvitationCreated>();
+            InviteEmail = null;
+            await LoadAsync(ct, fillForms: true);
+            return Page();
+        }
+        InviteErrors = answer.Errors(InviteFields);
+        await LoadAsync(ct, fillForms: true);
+        return Refused(answer);
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
+    {
+        var answer = EndpointAnswer.Of(await SmartPick.Web.Organizations.Invitations.Revoke(id, User, db, clock));
+        // Another organization's invitation, or one already used or revoked, is "not found" to this admin.
+        if (answer.Status == StatusCodes.Status404NotFound) return NotFound();
+        if (answer.Succeeded) Done = "Invitation revoked: its link no longer works.";
+        else InvitationListErrors = answer.Errors([]);
+        await LoadAsync(ct, fillForms: true);
+        return answer.Succeeded ? Page() : Refused(answer);
+    }
+
+    public static string RoleName(string role) => Roles.FirstOrDefault(r => r.Value == role)?.Text
+        ?? (role == SmartPickRoles.PlatformAdmin ? "Platform admin" : role);
+
+    public string Local(DateTimeOffset at) => SmartPick.Nudges.Calendar.OrgTime.IsKnownZone(Organization.TimeZone)
+        ? SmartPick.Nudges.Calendar.OrgTime.FormatLong(at, Organization.TimeZone)
+        : Display.Date(at);
+
+    /// <summary>IANA zone ids this server knows, offered as suggestions for the time zone field.</summary>
+    public static IEnumerable<string> KnownZones() => TimeZoneInfo.GetSystemTimeZones()
+        .Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+    private IActionResult Refused(EndpointAnswer answer)
+    {
+        Response.StatusCode = answer.Status;
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct, bool fillForms)
+    {
+        Organization = EndpointAnswer.Of(await OrganizationEndpoints.Current(User, db)).ValueAs<OrganizationView>()!;
+        Members = EndpointAnswer.Of(await OrganizationEndpoints.Members(User, db, clock)).ValueAs<IReadOnlyList<MemberView>>() ?? [];
+        Invitations = EndpointAnswer.Of(await SmartPick.Web.Organizations.Invitations.List(User, db, clock)).ValueAs<IReadOnlyList<InvitationSummary>>() ?? [];
+        await using var session = store.QuerySession(User.Tenant());
+        Nudges = EndpointAnswer.Of(await GetNudgeSettingsEndpoint.Get(session, organizations, ct)).ValueAs<NudgeSettingsAnswer>();
+        var bound = Members.Where(m => m.CandidateId is not null).Select(m => m.CandidateId!.Value).ToHashSet();
+        // Candidate invitations name a file that has no account yet.
+        var files = await session.Query<CandidateProfileView>().OrderBy(p => p.Name).Take(1000).ToListAsync(ct);
+        CandidateFiles = files.Where(f => !bound.Contains(f.Id)).Select(f => new Choice(f.Id.ToString(), $"{f.Name} ({f.Email})")).ToList();
+        if (!fillForms) return;
+        Name = Organization.Name;
+        TimeZone = Organization.TimeZone;
+        SenderName = Organization.SenderName;
+        SenderEmail = Organization.SenderEmail;
+        if (Nudges is { } n)
+        {
+            ReapplicationOffsets = string.Join(", ", n.ReapplicationOffsetDays);
+            RankListOffsets = string.Join(", ", n.RankListOffsetDays);
+            SendAt = n.SendAtLocalTime;
+            LookbackHours = n.SweepLookbackHours?.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>"90, 60, 30" → [90, 60, 30]; the API's validator judges the values.</summary>
+    private static List<int>? Offsets(FormErrors errors, string field, string? text, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var values = new List<int>();
+        foreach (var part in text.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days))
+            {
+                errors.Add(field, $"{label}: write whole numbers of days separated by commas, such as 90, 60, 30.");
+                return null;
+            }
+            values.Add(days);
+        }
+        return values;
+    }
+}
