@@ -119,6 +119,13 @@ public sealed class CalendarModel(IDocumentStore store, IOrganizationSettings or
 
     public string Local(DateTimeOffset at) => OrgTime.FormatLong(at, TimeZone);
 
+    /// <summary>"Wed 24 Feb 2027, 9:00 AM" in the agency's zone, for table cells.</summary>
+    public string Short(DateTimeOffset at) => OrgTime.ToOrgLocal(at, TimeZone).ToString("ddd d MMM yyyy, h:mm tt", CultureInfo.GetCultureInfo("en-US"));
+
+    /// <summary>A nudge key with break opportunities after its separators, so a narrow column can wrap it.</summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent Breakable(string key) => new Microsoft.AspNetCore.Html.HtmlString(
+        string.Join(":<wbr>", key.Split(':').Select(System.Text.Encodings.Web.HtmlEncoder.Default.Encode)));
+
     private async Task<string> ZoneAsync(CancellationToken ct) =>
         await organizations.GetAsync(User.Tenant(), ct) is { } org && OrgTime.IsKnownZone(org.TimeZone) ? org.TimeZone : SeasonCalendarRules.EasternTimeZoneId;
 

@@ -160,6 +160,11 @@ public sealed class IndexModel(IdentityDb db, UserManager<AppUser> users, IDocum
         ? SmartPick.Nudges.Calendar.OrgTime.FormatLong(at, Organization.TimeZone)
         : Display.Date(at);
 
+    /// <summary>"25 Nov 2026, 12:04 PM" in the agency's zone, for table cells.</summary>
+    public string Short(DateTimeOffset at) => SmartPick.Nudges.Calendar.OrgTime.IsKnownZone(Organization.TimeZone)
+        ? SmartPick.Nudges.Calendar.OrgTime.ToOrgLocal(at, Organization.TimeZone).ToString("d MMM yyyy, h:mm tt", CultureInfo.GetCultureInfo("en-US"))
+        : Display.Date(at);
+
     /// <summary>IANA zone ids this server knows, offered as suggestions for the time zone field.</summary>
     public static IEnumerable<string> KnownZones() => TimeZoneInfo.GetSystemTimeZones()
         .Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal)).Order(StringComparer.Ordinal);
