@@ -41,7 +41,7 @@ public sealed partial class CandidateSeasonsAndRemindersPages(AppFixture app) : 
         await using var session = App.Session(org);
         var progress = await session.LoadAsync<ProgressSinceLastCycle>(id);
         progress!.Improved.ShouldContain(i => i.Code == "hands_on_usce_months");
-        text.ShouldContain("Hands on USCE months: 0 → 3");
+        text.ShouldContain("Hands-on USCE (months): 0 → 3");
         progress.StillMissing.ShouldNotBeEmpty();
         foreach (var advice in progress.StillMissing) text.ShouldContain(advice.Message);
     }

@@ -49,8 +49,8 @@ public sealed record CyclesComparison(
             Row("Step 1", f => f.Step1Score?.ToString(Inv) ?? (f.Step1Passed switch { true => "Passed", false => "Not passed", null => "—" })),
             Row("Step 2 CK", f => f.Step2CkScore is { } s ? s.ToString(Inv) + (f.Step2CkAttempts > 1 ? $" ({f.Step2CkAttempts} attempts)" : "") : "—"),
             Row("Step 3", f => f.Step3Passed ? "Passed" : "—"),
-            Row("Hands-on USCE", f => $"{Display.Months(f.HandsOnUsceMonths)} months"),
-            Row("Observerships", f => $"{Display.Months(f.ObservershipMonths)} months"),
+            Row("Hands-on USCE", f => MonthsText(f.HandsOnUsceMonths)),
+            Row("Observerships", f => MonthsText(f.ObservershipMonths)),
             Row("US letters", f => $"{f.UsLetters} ({f.StrongUsLetters} strong)"),
             Row("Research and QI", f => $"{f.ResearchItems} ({f.ResearchWithUsCollaborators} with US collaborators)"),
             new("Estimated chance of matching", cycles.Select(c => Display.Pct(c.PMatchAtStart)).ToList(), Display.Pct(view.LatestPMatch)),
@@ -72,6 +72,24 @@ public sealed record CyclesComparison(
         CycleOutcome.Unmatched => "Unmatched",
         CycleOutcome.Withdrawn => "Withdrawn",
         _ => "In progress",
+    };
+
+    private static string MonthsText(decimal months) => $"{Display.Months(months)} month{(months == 1 ? "" : "s")}";
+
+    /// <summary>How an improvement's code reads on the page ("hands_on_usce_months" → "Hands-on USCE (months)").</summary>
+    public static string ImprovementLabel(string code) => code switch
+    {
+        "step2ck_score" => "Step 2 CK score",
+        "step1_score" => "Step 1 score",
+        "step1_passed" => "Step 1 passed",
+        "step3_passed" => "Step 3 passed",
+        "hands_on_usce_months" => "Hands-on USCE (months)",
+        "observership_months" => "Observerships (months)",
+        "us_letters" => "US letters",
+        "strong_us_letters" => "Strong US letters",
+        "research" => "Research and QI",
+        "research_with_us_collaborators" => "Research with US collaborators",
+        _ => Display.Words(code),
     };
 
     /// <summary>Whether there is a finished season to compare the file with.</summary>
