@@ -40,6 +40,10 @@ public sealed class AdminPagesInTheBrowser(RunningApp app)
         (await admin.GetByTestId("members").InnerTextAsync()).ShouldContain(email);
         var reused = await invited.GotoAsync(link);
         reused!.Status.ShouldBe(410);
+
+        var phone = await app.SignedInAsync(RunningApp.OrgAdmin, width: 360);
+        await phone.GotoAsync("/org");
+        await app.ScreenshotAsync(phone, "org-360");
     }
 
     [BrowserFact]
