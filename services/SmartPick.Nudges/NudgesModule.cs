@@ -59,13 +59,18 @@ public static class NudgesModule
         return services;
     }
 
-    /// <summary>Registers the schedule refresh (every 5 minutes) and runs it once now, so every organization has its hourly sweep.</summary>
+    /// <summary>How long after start the first schedule refresh runs (then every five minutes).</summary>
+    public static readonly TimeSpan FirstRefreshDelay = TimeSpan.FromSeconds(20);
+
+    /// <summary>Registers the schedule refresh (every 5 minutes) and runs it once soon after start, so every organization has its hourly sweep.</summary>
+
     public static void MapJobs(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<NudgeScheduleRefreshJob>(NudgeSchedule.RefreshJobId, j => j.RunAsync(), "*/5 * * * *");
-        services.GetRequiredService<IBackgroundJobClient>().Enqueue<NudgeScheduleRefreshJob>(j => j.RunAsync());
+        // The first refresh waits until the app has settled, so it never competes with start-up for the CPU.
+        services.GetRequiredService<IBackgroundJobClient>().Schedule<NudgeScheduleRefreshJob>(j => j.RunAsync(), FirstRefreshDelay);
     }
 
     public static NudgeOptions ReadOptions(IConfiguration configuration)

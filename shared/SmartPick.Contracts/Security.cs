@@ -16,6 +16,9 @@ public static class SmartPickRoles
     public const string OrgAdmin = "org_admin";
     public const string Advisor = "advisor";
     public const string Candidate = "candidate";
+
+    /// <summary>Every role, in the order they are created.</summary>
+    public static readonly IReadOnlyList<string> All = [PlatformAdmin, OrgAdmin, Advisor, Candidate];
 }
 
 /// <summary>Authorization policy names, registered by the host.</summary>

@@ -108,6 +108,7 @@ builder.Services.AddSingleton<AuthThrottle>();
 builder.Services.AddSingleton<OrganizationDirectory>();
 builder.Services.AddScoped<OrganizationProvisioner>();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddSingleton(new StartupDatabase(connectionString));
 if (!commandMode) builder.Services.AddHostedService<StartupTasks>();
 // Several nodes must read each other's cookies and tokens: share the key ring when a folder is given.
 if (builder.Configuration["SMARTPICK_DATA_PROTECTION_KEYS"] is { Length: > 0 } keys)
@@ -207,6 +208,12 @@ app.MapWolverineEndpoints(opts =>
 });
 SmartPick.Web.Modules.MapEndpoints(app);
 
+// Serving (no verb, or only options such as --urls) skips the command-line layer and its assembly scan.
+if (!commandMode)
+{
+    await app.RunAsync();
+    return 0;
+}
 return await app.RunJasperFxCommands(args);
 
 static Task ApiAware(HttpContext http, string redirectUri, int status)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using SmartPick.Contracts;
 
 namespace SmartPick.Web.Identity;
 
@@ -13,6 +14,24 @@ namespace SmartPick.Web.Identity;
 public static class IdentitySchema
 {
     private const long LockKey = 0x5350_4944; // "SPID"
+
+    /// <summary>
+    /// Whether the identity tables and every role already exist, in one plain query. A normal start then
+    /// skips EF Core altogether: building its model costs a second or two that readiness need not wait for.
+    /// </summary>
+    public static async Task<bool> IsCompleteAsync(string connectionString, CancellationToken ct = default)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync(ct);
+        await using var tables = new NpgsqlCommand(
+            $"select to_regclass('{IdentityDb.Schema}.\"AspNetUsers\"') is not null and to_regclass('{IdentityDb.Schema}.\"AspNetRoles\"') is not null", conn);
+        if (!(bool)(await tables.ExecuteScalarAsync(ct))!) return false;
+        await using var roles = new NpgsqlCommand(
+            $"select count(*) from {IdentityDb.Schema}.\"AspNetRoles\" where \"NormalizedName\" = any(@names)", conn);
+        // Identity's default normalizer upper-cases invariantly.
+        roles.Parameters.AddWithValue("names", SmartPickRoles.All.Select(r => r.ToUpperInvariant()).ToArray());
+        return (long)(await roles.ExecuteScalarAsync(ct))! == SmartPickRoles.All.Count;
+    }
 
     public static async Task EnsureAsync(IServiceProvider services, CancellationToken ct = default)
     {

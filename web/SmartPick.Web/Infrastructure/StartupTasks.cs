@@ -8,13 +8,25 @@ namespace SmartPick.Web.Infrastructure;
 /// Runs once at start, before the app takes traffic: the identity schema and roles, and in Development
 /// the demo organization. Idempotent, and safe when several nodes start together.
 /// </summary>
-public sealed class StartupTasks(IServiceProvider services, IHostEnvironment environment, ILogger<StartupTasks> logger) : IHostedService
+/// <remarks>
+/// The identity check starts in <see cref="StartingAsync"/>, so it runs beside the event store's schema
+/// check instead of after it, and it is one plain query when nothing is missing: EF Core's model is then
+/// built by the first request that needs it, not by every start.
+/// </remarks>
+public sealed class StartupTasks(IServiceProvider services, IHostEnvironment environment, StartupDatabase database, ILogger<StartupTasks> logger) : IHostedLifecycleService
 {
+    private Task? _identity;
+
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        _identity = Task.Run(() => EnsureIdentityAsync(cancellationToken), cancellationToken);
+        return Task.CompletedTask;
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await IdentitySchema.EnsureAsync(services, cancellationToken);
+        await (_identity ?? EnsureIdentityAsync(cancellationToken));
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<OrganizationProvisioner>().EnsureRolesAsync();
         Modules.OnStarted(scope.ServiceProvider);
         if (environment.IsDevelopment())
         {
@@ -23,5 +35,19 @@ public sealed class StartupTasks(IServiceProvider services, IHostEnvironment env
         logger.LogInformation("Startup tasks done");
     }
 
+    private async Task EnsureIdentityAsync(CancellationToken ct)
+    {
+        if (await IdentitySchema.IsCompleteAsync(database.ConnectionString, ct)) return;
+        await IdentitySchema.EnsureAsync(services, ct);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OrganizationProvisioner>().EnsureRolesAsync();
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>The host's PostgreSQL connection string, for start-up checks that run before any module.</summary>
+public sealed record StartupDatabase(string ConnectionString);

@@ -33,7 +33,7 @@ public sealed class OrganizationProvisioner(IdentityDb db, UserManager<AppUser> 
 
     public async Task EnsureRolesAsync()
     {
-        foreach (var role in new[] { SmartPickRoles.PlatformAdmin, SmartPickRoles.OrgAdmin, SmartPickRoles.Advisor, SmartPickRoles.Candidate })
+        foreach (var role in SmartPickRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))
             {
