@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using Npgsql;
 using SmartPick.Contracts;
 using SmartPick.Web.Identity;
+using SmartPick.Web.Infrastructure;
 using SmartPick.Web.Organizations;
 
 namespace SmartPick.Web.Demo;
@@ -10,7 +12,8 @@ namespace SmartPick.Web.Demo;
 /// all of them: <c>SMARTPICK_DEMO_PASSWORD</c>, or <see cref="DefaultPassword"/>.
 /// </summary>
 public sealed class DemoSeeder(OrganizationProvisioner provisioner, UserManager<AppUser> users,
-    IEnumerable<IDemoDataSeeder> dataSeeders, IConfiguration configuration, ILogger<DemoSeeder> logger)
+    IEnumerable<IDemoDataSeeder> dataSeeders, IPasswordHasher<AppUser> hasher, StartupDatabase database,
+    IConfiguration configuration, ILogger<DemoSeeder> logger)
 {
     public const string Slug = "demo";
     public const string DefaultPassword = "Demo-Password-2026!";
@@ -19,9 +22,16 @@ public sealed class DemoSeeder(OrganizationProvisioner provisioner, UserManager<
     public const string AdvisorEmail = "advisor@demo.smartpick.local";
     public const string CandidateEmail = "candidate@demo.smartpick.local";
 
+    private string Password => configuration["SMARTPICK_DEMO_PASSWORD"] is { Length: > 0 } p ? p : DefaultPassword;
+
     public async Task SeedAsync(CancellationToken ct)
     {
-        var password = configuration["SMARTPICK_DEMO_PASSWORD"] is { Length: > 0 } p ? p : DefaultPassword;
+        if (await IsCompleteAsync(ct))
+        {
+            logger.LogInformation("Demo organization '{Slug}' is ready; sign in as {Advisor}", Slug, AdvisorEmail);
+            return;
+        }
+        var password = Password;
         await provisioner.CreateAsync(Slug, "Demo Advising Agency", "America/New_York", ct);
 
         await EnsureUser(PlatformAdminEmail, "Pat Platform", password, SmartPickRoles.PlatformAdmin, null, null);
@@ -35,6 +45,42 @@ public sealed class DemoSeeder(OrganizationProvisioner provisioner, UserManager<
         }
         await EnsureUser(CandidateEmail, "Dr. Amara Okafor", password, SmartPickRoles.Candidate, Slug, candidateFile);
         logger.LogInformation("Demo organization '{Slug}' is ready; sign in as {Advisor}", Slug, AdvisorEmail);
+    }
+
+    /// <summary>
+    /// Whether everything <see cref="SeedAsync"/> would do is already done: the organization, the four users
+    /// with the documented password, and the candidate user bound to a file that exists. Plain SQL and the
+    /// password hasher, so an ordinary Development start does not build EF Core's model to find nothing to do.
+    /// </summary>
+    private async Task<bool> IsCompleteAsync(CancellationToken ct)
+    {
+        await using var conn = new NpgsqlConnection(database.ConnectionString);
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand($$"""
+            select u."NormalizedEmail", u."PasswordHash", u."CandidateId" is not null,
+                   u."CandidateId" is null or exists (select 1 from smartpick.mt_streams s where s.id = u."CandidateId" and s.tenant_id = @slug)
+            from {{IdentityDb.Schema}}."AspNetUsers" u
+            where u."NormalizedEmail" = any(@emails)
+              and exists (select 1 from {{IdentityDb.Schema}}.organizations o where o."Id" = @slug)
+            """, conn);
+        cmd.Parameters.AddWithValue("slug", Slug);
+        string[] emails = [PlatformAdminEmail, OrgAdminEmail, AdvisorEmail, CandidateEmail];
+        cmd.Parameters.AddWithValue("emails", emails.Select(e => e.ToUpperInvariant()).ToArray());
+        var found = new List<(string Email, string? Hash, bool Bound, bool FileExists)>();
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                found.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3)));
+            }
+        }
+        var candidate = CandidateEmail.ToUpperInvariant();
+        if (found.Count != emails.Length || found.Any(f => f.Hash is null || !f.FileExists || (f.Email == candidate && !f.Bound))) return false;
+        // Each check costs a full PBKDF2 run: check the four side by side.
+        var password = Password;
+        var checks = await Task.WhenAll(found.Select(f => Task.Run(() =>
+            hasher.VerifyHashedPassword(new AppUser(), f.Hash!, password) == PasswordVerificationResult.Success, ct)));
+        return checks.All(ok => ok);
     }
 
     private async Task EnsureUser(string email, string name, string password, string role, string? org, Guid? candidate)
