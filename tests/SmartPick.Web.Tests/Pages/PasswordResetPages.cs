@@ -70,8 +70,18 @@ public sealed partial class PasswordResetPages(AppFixture app) : AppTest(app), I
         await LoginAsync(user.Email, AppFixture.Password, 401);
 
         // The link worked once.
-        var again = await PostFormAsync(link.PathAndQuery, new() { ["user"] = userId, ["code"] = code, ["NewPassword"] = "Another-Pass-99", ["ConfirmPassword"] = "Another-Pass-99" }, 400);
-        again.ShouldContain("data-testid=\"link-problem\"");
+        var used = await Host.Scenario(x =>
+        {
+            x.Get.Url(link.PathAndQuery);
+            x.StatusCodeShouldBe(410);
+        });
+        (await used.ReadAsTextAsync()).ShouldContain("data-testid=\"link-problem\"");
+        var again = await Host.Scenario(x =>
+        {
+            x.Post.Json(new { user_id = userId, token = code, password = "Another-Pass-99" }).ToUrl("/api/auth/reset");
+            x.StatusCodeShouldBe(400);
+        });
+        (await again.ReadAsJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("token")[0].GetString().ShouldBe("This link has already been used or has expired. Ask for a new one.");
         await LoginAsync(user.Email, NewPassword, 200);
     }
 

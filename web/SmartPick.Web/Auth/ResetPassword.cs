@@ -52,6 +52,13 @@ public sealed record ResetPassword(string? UserId, string? Token, string? Passwo
         return new(true, false, []);
     }
 
+    /// <summary>Whether the link can still set a password (checked when the page opens, before anything is typed).</summary>
+    public static async Task<bool> IsUsableAsync(string userId, string code, UserManager<AppUser> users)
+    {
+        if (userId.Length > 100 || code.Length > 4096 || Decode(code) is not { } token || await users.FindByIdAsync(userId) is not { } user) return false;
+        return await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, token);
+    }
+
     private static string? Decode(string code)
     {
         try

@@ -25,12 +25,17 @@ public sealed class ResetModel(UserManager<AppUser> users, AuthThrottle throttle
     /// <summary>Why the link cannot be used (incomplete, used or expired); the form then offers a new link instead.</summary>
     public string? LinkProblem { get; private set; }
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
         if (string.IsNullOrWhiteSpace(UserId) || string.IsNullOrWhiteSpace(Code))
         {
             LinkProblem = "The link is incomplete. Open the link from the email again, or ask for a new one.";
             Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        else if (!await ResetPassword.IsUsableAsync(UserId, Code, users))
+        {
+            LinkProblem = ResetPassword.LinkNotValid;
+            Response.StatusCode = StatusCodes.Status410Gone;
         }
         return Page();
     }
