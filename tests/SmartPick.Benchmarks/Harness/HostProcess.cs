@@ -28,6 +28,20 @@ public sealed class HostProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        // A harness stopped with Ctrl+C or SIGTERM takes its host down with it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+        Console.CancelKeyPress += (_, _) => Stop();
+    }
+
+    private void Stop()
+    {
+        try
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+        }
     }
 
     public static async Task<HostProcess> StartAsync(string connectionString)

@@ -28,8 +28,8 @@ public sealed class InProcessHost : IAsyncDisposable
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
-    /// <summary>Boots the host; <c>withoutDaemon</c> leaves out the async daemon (the harness drives projections itself).</summary>
-    public static async Task<InProcessHost> StartAsync(string connectionString, bool withoutDaemon = false)
+    /// <summary>Boots the host; <c>withoutDaemon</c> leaves out the async daemon (the harness drives projections itself); <c>marten</c> changes a store setting for a comparison.</summary>
+    public static async Task<InProcessHost> StartAsync(string connectionString, bool withoutDaemon = false, Action<StoreOptions>? marten = null)
     {
         // The test server finds the web project's folder (its content root) by this variable when no test manifest says where.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SMARTPICK_WEB", Path.Combine(Repository.Root, "web", "SmartPick.Web"));
@@ -44,6 +44,8 @@ public sealed class InProcessHost : IAsyncDisposable
             }));
             b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
             if (withoutDaemon) b.ConfigureServices(s => s.MartenDaemonModeIsSolo());
+            // A variant of the host's store settings to compare against (applied after the host's own).
+            if (marten is not null) b.ConfigureServices(s => s.ConfigureMarten(marten));
         });
         return new InProcessHost(host);
     }

@@ -59,10 +59,13 @@ public static class LoadCommand
         await BaselineAsync(cs, clients, TimeSpan.FromSeconds(Math.Min(5, warmup.TotalSeconds)), null);
 
         Progress($"phase (a) simple commands: {clients} clients for {duration.TotalSeconds:F0} s");
+        var simpleActivity = await DatabaseActivity.StartAsync(cs);
         var simple = await SimpleCommandsAsync(api, tokens, files, clients, duration, host.ProcessId);
+        var simpleDb = await simpleActivity.PerOperationAsync(simple.Latency.Count);
 
         Progress($"phase (b) list-regenerating commands: {clients} clients for {duration.TotalSeconds:F0} s");
         var listsBefore = await queue.ListsAppendedAsync();
+        var profileActivity = await DatabaseActivity.StartAsync(cs);
         var profile = await ProfileChangesAsync(api, tokens, files, clients, duration, host.ProcessId);
         var pendingAtEnd = await queue.PendingAsync();
         var drainMeter = CpuMeter.Start(host.ProcessId);
@@ -70,15 +73,23 @@ public static class LoadCommand
         var drainCpu = drainMeter.Stop();
         var listsAppended = await queue.ListsAppendedAsync() - listsBefore;
         var accepted = profile.Statuses.GetValueOrDefault(200);
+        // Up to the empty queue, so each command's share includes the regeneration it caused.
+        var profileDb = await profileActivity.PerOperationAsync(accepted);
         var regenerations = new RegenerationFigures(accepted, pendingAtEnd, drain, listsAppended, profile.Duration, drainCpu);
 
         Progress($"baseline: raw Npgsql inserts, {clients} clients for {duration.TotalSeconds:F0} s");
+        var baselineActivity = await DatabaseActivity.StartAsync(cs);
         var baseline = await BaselineAsync(cs, clients, duration, host.ProcessId);
+        var baselineDb = await baselineActivity.PerOperationAsync(baseline.Latency.Count);
 
         var loadAfter = MachineFacts.LoadAverage();
         var postgres = await PostgresVersionAsync(cs);
         Console.WriteLine(Report(simple, profile, regenerations, baseline, organizations, filesPerOrganization, clients, duration,
             loadBefore, loadAfter, postgres));
+        Console.WriteLine("Database work (pg_stat_database, pg_stat_user_tables):");
+        Console.WriteLine($"- baseline insert, {baselineDb}");
+        Console.WriteLine($"- (a) advisor note, {simpleDb}");
+        Console.WriteLine($"- (b) profile-changing command with its list regeneration, {profileDb}");
         var hostLog = host.Log();
         if (simple.Failures + profile.Failures > 0 && hostLog.Length > 0)
         {
