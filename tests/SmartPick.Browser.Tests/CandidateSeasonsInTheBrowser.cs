@@ -5,7 +5,7 @@ using Xunit;
 
 namespace SmartPick.Browser.Tests;
 
-/// <summary>The seasons-side-by-side pages and the candidate's reminders, in a real browser.</summary>
+/// <summary>The seasons-side-by-side pages, the candidate's reminders and the password reset, in a real browser.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CandidateSeasonsInTheBrowser(RunningApp app)
 {
@@ -71,18 +71,55 @@ public sealed class CandidateSeasonsInTheBrowser(RunningApp app)
         (await page.GetByLabel(new Regex("Before the next application season opens")).IsCheckedAsync()).ShouldBeTrue();
     }
 
+    [BrowserFact]
+    public async Task when_a_candidate_forgets_their_password_the_emailed_link_sets_a_new_one()
+    {
+        var name = "Browser Forgetful " + Guid.NewGuid().ToString("N")[..6];
+        var advisor = await app.SignedInAsync(RunningApp.Advisor);
+        var candidateId = await OpenFileAsync(advisor, name);
+        await advisor.Context.CloseAsync();
+        var (email, oldPassword) = await CandidateAccountAsync(candidateId, name);
+
+        var page = await app.NewPageAsync(width: 390);
+        await page.GotoAsync("/signin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the link" }).ClickAsync();
+        (await page.GetByTestId("forgot-sent").InnerTextAsync()).ShouldContain("If an account uses this address");
+        await app.ScreenshotAsync(page, "forgot-sent-390");
+
+        // The running app has no SMTP server configured: mail is written to its pickup folder.
+        var link = new Uri(Regex.Match((await PickedUpMailAsync(email)).TextBody ?? "", @"https?://\S+/account/reset\?\S+").Value);
+        await page.GotoAsync(link.PathAndQuery);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("short");
+        await page.GetByLabel("New password again").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the new password" }).ClickAsync();
+        (await page.GetByLabel("New password", new() { Exact = true }).GetAttributeAsync("aria-invalid")).ShouldBe("true");
+        await app.ScreenshotAsync(page, "reset-error-390");
+
+        const string newPassword = "Remembered-Pass-2027";
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync(newPassword);
+        await page.GetByLabel("New password again").FillAsync(newPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the new password" }).ClickAsync();
+        await page.GetByTestId("password-changed").WaitForAsync();
+
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(oldPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        (await page.GetByTestId("form-errors").InnerTextAsync()).ShouldContain("email or password is not correct");
+        await page.GetByLabel("Password").FillAsync(newPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/me", StringComparison.Ordinal));
+    }
+
     /// <summary>A file opened and kept in the pages: unmatched in 2026, 3 months hands-on since, now in the 2027 season.</summary>
     private async Task<string> ReapplicantFileAsync(string name)
     {
         var advisor = await app.SignedInAsync(RunningApp.Advisor);
-        await advisor.GotoAsync("/candidates/new");
-        await advisor.GetByLabel("Full name").FillAsync(name);
-        await advisor.GetByLabel("Email").FillAsync($"{Guid.NewGuid():N}@example.org");
-        await advisor.GetByLabel("Country of medical school").FillAsync("Egypt");
-        await advisor.GetByLabel("Year of graduation").FillAsync("2019");
-        await advisor.GetByRole(AriaRole.Button, new() { Name = "Open file" }).ClickAsync();
-        await advisor.WaitForURLAsync(new Regex("/candidates/[0-9a-f-]{36}$"));
-        var fileUrl = new Uri(advisor.Url).AbsolutePath;
+        var id = await OpenFileAsync(advisor, name);
+        // The file page refreshes itself until the first list is there; forms are filled after that.
+        await FirstListAsync(advisor, id);
+        await advisor.GotoAsync($"/candidates/{id}");
 
         await StartSeasonAsync(advisor, 2026);
         var outcome = await OpenFormAsync(advisor, "Match outcome (2026)");
@@ -96,7 +133,58 @@ public sealed class CandidateSeasonsInTheBrowser(RunningApp app)
         await RecordAsync(advisor, usce, "Add experience", "usce");
         await StartSeasonAsync(advisor, 2027);
         await advisor.Context.CloseAsync();
-        return fileUrl.Split('/').Last();
+        return id;
+    }
+
+    private static async Task<string> OpenFileAsync(IPage advisor, string name)
+    {
+        await advisor.GotoAsync("/candidates/new");
+        await advisor.GetByLabel("Full name").FillAsync(name);
+        await advisor.GetByLabel("Email").FillAsync($"{Guid.NewGuid():N}@example.org");
+        await advisor.GetByLabel("Country of medical school").FillAsync("Egypt");
+        await advisor.GetByLabel("Year of graduation").FillAsync("2019");
+        await advisor.GetByRole(AriaRole.Button, new() { Name = "Open file" }).ClickAsync();
+        await advisor.WaitForURLAsync(new Regex("/candidates/[0-9a-f-]{36}$"));
+        return new Uri(advisor.Url).AbsolutePath.Split('/').Last();
+    }
+
+    /// <summary>The message to <paramref name="address"/> in the running app's pickup folder (<c>web/SmartPick.Web/.data/mail</c>).</summary>
+    private static async Task<MimeKit.MimeMessage> PickedUpMailAsync(string address)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "web", "SmartPick.Web", ".data", "mail");
+        for (var i = 0; i < 100; i++)
+        {
+            if (Directory.Exists(folder))
+            {
+                foreach (var file in Directory.EnumerateFiles(folder, "password-reset.*.eml"))
+                {
+                    var message = await MimeKit.MimeMessage.LoadAsync(file);
+                    if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase))) return message;
+                }
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"No reset mail for {address} in {folder}.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SmartPick.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("SmartPick.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static async Task FirstListAsync(IPage page, string id)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            await page.GotoAsync($"/candidates/{id}/list");
+            if (await page.GetByTestId("list-pmatch").CountAsync() > 0) return;
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"The first list of {id} did not appear.");
     }
 
     private static async Task StartSeasonAsync(IPage page, int season)
