@@ -43,10 +43,20 @@ public static class Invitations
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>Creates an invitation in the signed-in org admin's organization; the API and the agency page both create through here.</summary>
-    public static async Task<IResult> Create(CreateInvitation? request, ClaimsPrincipal user, IdentityDb db,
-        UserManager<AppUser> users, Marten.IDocumentStore store, AuthThrottle throttle, TimeProvider clock, HttpContext http)
+    public static Task<IResult> Create(CreateInvitation? request, ClaimsPrincipal user, IdentityDb db,
+        UserManager<AppUser> users, Marten.IDocumentStore store, AuthThrottle throttle, TimeProvider clock, HttpContext http) =>
+        CreateInAsync(user.FindFirstValue(SmartPickClaims.OrganizationId)!, request, user, "/api/org/invitations",
+            db, users, store, throttle, clock, http);
+
+    /// <summary>
+    /// Creates an invitation into <paramref name="orgId"/> on behalf of <paramref name="user"/>: the one path every
+    /// invitation takes (throttle per inviter, validation, hashed single-use token, <see cref="Lifetime"/>), whether
+    /// an org admin invites into their own organization or a platform admin invites an organization's first admin.
+    /// The caller has already decided that <paramref name="user"/> may invite into <paramref name="orgId"/>.
+    /// </summary>
+    public static async Task<IResult> CreateInAsync(string orgId, CreateInvitation? request, ClaimsPrincipal user, string locationBase,
+        IdentityDb db, UserManager<AppUser> users, Marten.IDocumentStore store, AuthThrottle throttle, TimeProvider clock, HttpContext http)
     {
-        var orgId = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
         var actor = user.Actor();
         if (!throttle.TryAcquire("invite:" + actor.Id)) return AuthThrottle.TooMany();
 
@@ -83,7 +93,7 @@ public static class Invitations
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
         var url = $"{http.Request.Scheme}://{http.Request.Host}/invitations/{token}";
-        return Results.Created($"/api/org/invitations/{invitation.Id}",
+        return Results.Created($"{locationBase}/{invitation.Id}",
             new InvitationCreated(invitation.Id, email, invitation.Role, invitation.CandidateId, invitation.ExpiresAt, token, url));
     }
 

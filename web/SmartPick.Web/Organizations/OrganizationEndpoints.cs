@@ -23,6 +23,8 @@ public static partial class OrganizationEndpoints
         var platform = app.MapGroup("/api/platform/organizations").WithTags("Platform").RequireAuthorization(SmartPickPolicies.PlatformAdmin);
         platform.MapPost("", Create).Produces<OrganizationView>(201).ProducesValidationProblem().ProducesProblem(409);
         platform.MapGet("", All);
+        platform.MapPost(FirstAdminInvitations.Route, FirstAdminInvitations.Create).Produces<InvitationCreated>(201)
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);
 
         var org = app.MapGroup("/api/org").WithTags("Organization");
         org.MapGet("", Current).RequireAuthorization(SmartPickPolicies.Member).Produces<OrganizationView>();
@@ -60,21 +62,26 @@ public static partial class OrganizationEndpoints
             : Results.Created($"/api/platform/organizations/{created.Id}", ToView(created));
     }
 
-    /// <summary>Changes the signed-in org admin's organization settings; a field left null keeps its value.</summary>
+    /// <summary>
+    /// Changes the signed-in org admin's organization settings; a field left out (null) keeps its value, and an
+    /// empty sender email clears it.
+    /// </summary>
     public static async Task<IResult> UpdateSettings(UpdateOrganizationSettings? request, ClaimsPrincipal user, IdentityDb db, OrganizationDirectory directory)
     {
         var errors = new Problems.Errors()
             .Check(request?.Name is null || (request.Name.Trim().Length is > 0 and <= 200), "name", "Name is 1–200 characters.")
             .Check(request?.TimeZone is null || IsValidTimeZone(request.TimeZone), "time_zone", "Time zone must be an IANA id such as America/New_York.")
             .Check(request?.SenderName is null || (request.SenderName.Length <= 100 && !request.SenderName.Any(char.IsControl)), "sender_name", "Sender name is at most 100 characters, without control characters.")
-            .Check(request?.SenderEmail is null || System.Net.Mail.MailAddress.TryCreate(request.SenderEmail, out _), "sender_email", "Sender email must be a valid address.");
+            .Check(request?.SenderEmail is null || string.IsNullOrWhiteSpace(request.SenderEmail) || IsSenderEmail(request.SenderEmail.Trim()), "sender_email", "Sender email must be a valid address.");
         if (errors.Any) return errors.ToResult();
         var id = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
         var org = await db.Organizations.SingleAsync(o => o.Id == id);
         org.Name = request!.Name?.Trim() ?? org.Name;
         org.TimeZone = request.TimeZone ?? org.TimeZone;
         org.SenderName = request.SenderName ?? org.SenderName;
-        org.SenderEmail = request.SenderEmail ?? org.SenderEmail;
+        // Absent keeps the sender email; present but empty clears it, so nudges go from the default sender again.
+        org.SenderEmail = request.SenderEmail is null ? org.SenderEmail
+            : string.IsNullOrWhiteSpace(request.SenderEmail) ? null : request.SenderEmail.Trim();
         await db.SaveChangesAsync();
         directory.Forget(id);
         return Results.Ok(ToView(org));
@@ -93,6 +100,8 @@ public static partial class OrganizationEndpoints
             roles.Where(r => r.UserId == m.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(), m.CandidateId,
             m.LockoutEnd is { } end && end > now)).ToList());
     }
+
+    private static bool IsSenderEmail(string value) => value.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(value, out _);
 
     private static OrganizationView ToView(Organization o) => new(o.Id, o.Name, o.TimeZone, o.SenderName, o.SenderEmail, o.CreatedAt);
 }

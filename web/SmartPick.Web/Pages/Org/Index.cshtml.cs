@@ -72,8 +72,9 @@ public sealed class IndexModel(IdentityDb db, UserManager<AppUser> users, IDocum
 
     public async Task<IActionResult> OnPostSettingsAsync(CancellationToken ct)
     {
+        // The form always sends every field, so an emptied sender email reaches the API as "" and clears it.
         var answer = EndpointAnswer.Of(await OrganizationEndpoints.UpdateSettings(
-            new UpdateOrganizationSettings(Name ?? "", TimeZone?.Trim() ?? "", SenderName?.Trim() ?? "", Blank(SenderEmail)), User, db, directory));
+            new UpdateOrganizationSettings(Name ?? "", TimeZone?.Trim() ?? "", SenderName?.Trim() ?? "", SenderEmail?.Trim() ?? ""), User, db, directory));
         if (answer.Succeeded)
         {
             Done = "Agency settings saved.";
