@@ -9,13 +9,21 @@ using SmartPick.Web.Pages.Shared;
 
 namespace SmartPick.Web.Pages;
 
+/// <summary>The counts of the cohort dashboard, read without its member list.</summary>
+public sealed class CohortCounts
+{
+    public int Total { get; set; }
+    public Dictionary<CandidateStatus, int> ByStatus { get; set; } = [];
+    public Dictionary<RiskLevel, int> ByRisk { get; set; } = [];
+}
+
 /// <summary>One row of the cohort table: the summary row plus the few facts from the profile view.</summary>
 public sealed record CohortRow(CandidateSummary Summary, EvidenceFacts Facts, Deadline? NextDeadline);
 
 /// <summary>
 /// The agency's cohort: who needs attention first, then every candidate with filter, search, sort and paging.
-/// Built for large cohorts: one indexed page query over the summary rows (with its total), one load of the
-/// dashboard document for the counts, and one batched load of the page's profile views.
+/// Built for large cohorts: one indexed page query over the summary rows (with its total), one read of the
+/// dashboard's counts, one indexed query for who needs attention first, and one batched load of the page's profile views.
 /// </summary>
 [Authorize(Policy = SmartPickPolicies.Staff)]
 public sealed class CohortModel(IDocumentStore store, TimeProvider clock) : PageModel
@@ -29,7 +37,12 @@ public sealed class CohortModel(IDocumentStore store, TimeProvider clock) : Page
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "attention";
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public CohortDashboard? Dashboard { get; private set; }
+    /// <summary>How many of those needing attention are named at the top of the page.</summary>
+    public const int AttentionShown = 5;
+
+    /// <summary>The cohort's counts from the dashboard document; null until the daemon has built it.</summary>
+    public CohortCounts? Counts { get; private set; }
+    public IReadOnlyList<CandidateSummary> NeedsAttention { get; private set; } = [];
     public IReadOnlyList<CohortRow> Rows { get; private set; } = [];
     public long Total { get; private set; }
     public int Pages => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -74,7 +87,14 @@ public sealed class CohortModel(IDocumentStore store, TimeProvider clock) : Page
             profiles.TryGetValue(s.Id, out var p) ? p.Evidence.Facts() : EvidenceFacts.None,
             Deadlines.Next(s, now))).ToList();
 
-        Dashboard = await session.LoadAsync<CohortDashboard>(CohortDashboard.DocumentId, ct);
+        // The dashboard document holds every member's summary; the page needs only its counts, so only they
+        // are read. The attention list comes from the indexed summary rows, like the table.
+        Counts = await session.Query<CohortDashboard>().Where(x => x.Id == CohortDashboard.DocumentId)
+            .Select(x => new CohortCounts { Total = x.Total, ByStatus = x.ByStatus, ByRisk = x.ByRisk })
+            .FirstOrDefaultAsync(ct);
+        NeedsAttention = await session.Query<CandidateSummary>().Where(x => x.Attention.Any())
+            .OrderByDescending(x => x.Risk).ThenBy(x => x.PMatch).ThenBy(x => x.Name).ThenBy(x => x.Id)
+            .Take(AttentionShown).ToListAsync(ct);
     }
 
     /// <summary>The link to another page or sort of the same view, keeping the filters.</summary>
