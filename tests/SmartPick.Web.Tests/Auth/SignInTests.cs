@@ -37,6 +37,29 @@ public sealed class SignInTests(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task with_use_cookies_the_sign_in_sets_the_cookie_instead_of_answering_a_token()
+    {
+        var org = await App.CreateOrgAsync();
+        var advisor = await App.AdvisorAsync(org);
+
+        var result = await Host.Scenario(x =>
+        {
+            x.Post.Json(new { email = advisor.Email, password = AppFixture.Password }).ToUrl("/api/auth/login").QueryString("use_cookies", "true");
+            x.StatusCodeShouldBe(204);
+        });
+        var cookie = result.Context.Response.Headers.SetCookie.ToString();
+        cookie.ShouldContain("smartpick=");
+        cookie.ShouldContain("httponly");
+
+        var me = await Host.Scenario(x =>
+        {
+            x.WithRequestHeader("Cookie", cookie.Split(';')[0]);
+            x.Get.Url("/api/auth/me");
+        });
+        (await me.ReadAsJsonAsync<JsonElement>()).GetProperty("email").GetString().ShouldBe(advisor.Email);
+    }
+
+    [Fact]
     public async Task a_refresh_token_gives_a_new_access_token()
     {
         var org = await App.CreateOrgAsync();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SmartPick.Contracts;
 using SmartPick.Web.Identity;
@@ -47,7 +48,7 @@ public static class AuthEndpoints
         return group;
     }
 
-    private static async Task<IResult> Login(LoginRequest? request, bool? useCookies, HttpContext http,
+    private static async Task<IResult> Login(LoginRequest? request, [FromQuery(Name = "use_cookies")] bool? useCookies, HttpContext http,
         UserManager<AppUser> users, SignInManager<AppUser> signIn, AuthThrottle throttle,
         IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
     {
