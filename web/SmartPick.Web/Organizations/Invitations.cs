@@ -19,8 +19,9 @@ public sealed record AcceptInvitation(string? Token, string? DisplayName, string
 public sealed record InvitationAccepted(string UserId, string Email, string Role, string OrganizationId);
 
 /// <summary>
-/// Org admins invite staff and candidates by a token link that expires and works once. Only the token's
-/// SHA-256 is stored; the token is shown to the inviter once.
+/// Org admins invite staff and candidates by a token link that expires and works once; platform admins invite an
+/// organization's administrator the same way (<see cref="FirstAdminInvitations"/>). Only the token's SHA-256 is
+/// stored; the token is shown to the inviter once.
 /// </summary>
 public static class Invitations
 {
