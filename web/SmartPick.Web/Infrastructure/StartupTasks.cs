@@ -27,7 +27,6 @@ public sealed class StartupTasks(IServiceProvider services, IHostEnvironment env
     {
         await (_identity ?? EnsureIdentityAsync(cancellationToken));
         await using var scope = services.CreateAsyncScope();
-        Modules.OnStarted(scope.ServiceProvider);
         if (environment.IsDevelopment())
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
@@ -43,7 +42,26 @@ public sealed class StartupTasks(IServiceProvider services, IHostEnvironment env
         await scope.ServiceProvider.GetRequiredService<OrganizationProvisioner>().EnsureRolesAsync();
     }
 
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// The modules' recurring jobs are registered once the app is listening: registration is idempotent and
+    /// the first run is minutes away, so readiness need not wait for it.
+    /// </summary>
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                using var scope = services.CreateScope();
+                Modules.OnStarted(scope.ServiceProvider);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogError(e, "Registering the recurring jobs failed; registration is tried again at the next start");
+            }
+        }, CancellationToken.None);
+        return Task.CompletedTask;
+    }
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
