@@ -18,15 +18,26 @@ public static class Display
     public static string Words(string? code)
     {
         if (string.IsNullOrEmpty(code)) return "";
-        var text = code.Replace('_', ' ');
+        if (Phrases.TryGetValue(code, out var phrase)) return phrase;
+        var text = " " + code.Replace('_', ' ') + " ";
+        text = text.Replace(" us ", " US ", StringComparison.Ordinal)
+            .Replace(" yog ", " year of graduation ", StringComparison.Ordinal)
+            .Replace(" h1b ", " H-1B ", StringComparison.Ordinal)
+            .Replace(" j1 ", " J-1 ", StringComparison.Ordinal)
+            .Trim();
         text = text.Replace("step2ck", "Step 2 CK", StringComparison.OrdinalIgnoreCase)
             .Replace("step1", "Step 1", StringComparison.OrdinalIgnoreCase)
             .Replace("step3", "Step 3", StringComparison.OrdinalIgnoreCase)
             .Replace("usce", "USCE", StringComparison.OrdinalIgnoreCase)
-            .Replace("img", "IMG", StringComparison.Ordinal)
-            .Replace(" us ", " US ", StringComparison.Ordinal);
+            .Replace("img", "IMG", StringComparison.Ordinal);
         return char.ToUpperInvariant(text[0]) + text[1..];
     }
+
+    /// <summary>Codes whose words alone would read badly.</summary>
+    private static readonly Dictionary<string, string> Phrases = new(StringComparer.Ordinal)
+    {
+        ["older_yog"] = "Graduated several years ago",
+    };
 
     /// <summary>PascalCase enum names as words ("RankListCertified" → "Rank list certified").</summary>
     public static string Enum<T>(T value) where T : struct, System.Enum
