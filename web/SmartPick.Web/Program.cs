@@ -151,8 +151,8 @@ builder.Services.AddResourceSetupOnStartup();
 SmartPick.Web.Modules.AddServices(builder.Services, builder.Configuration);
 
 // Hangfire on PostgreSQL: recurring sweeps; a killed worker's job becomes visible again within minutes.
-if (!commandMode)
-{
+// The client services are always registered (commands such as `nudges preview` build services that take
+// them; nothing connects until a job is written); only a serving host runs the job server.
 builder.Services.AddHangfire(c => c
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
     .UseSimpleAssemblyNameTypeSerializer()
@@ -166,10 +166,9 @@ builder.Services.AddHangfire(c => c
         DistributedLockTimeout = TimeSpan.FromMinutes(1),
         QueuePollInterval = TimeSpan.FromSeconds(5),
     }));
-if (builder.Configuration.GetValue("Hangfire:Server", true))
+if (!commandMode && builder.Configuration.GetValue("Hangfire:Server", true))
 {
     builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
-}
 }
 
 builder.Services.AddOpenApi();
