@@ -165,7 +165,8 @@ public sealed partial class CandidateSeasonsAndRemindersPages(AppFixture app) : 
         });
     }
 
-    private static DateTimeOffset Now(int minutes) => DateTimeOffset.UtcNow.AddDays(-1).AddMinutes(minutes);
+    /// <summary>Recording times from the host's clock: a day ago, a few minutes apart.</summary>
+    private DateTimeOffset Now(int minutes) => Host.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-1).AddMinutes(minutes);
 
     private async Task<Guid> FileAsync(TestOrg org, string name, Func<Guid, object[]>? facts = null)
     {

@@ -127,7 +127,7 @@ public sealed class SeasonCalendarPages(AppFixture app) : AppTest(app)
     private async Task CandidateWithInterviewAsync(TestOrg org, string name, int season)
     {
         var id = Guid.NewGuid();
-        var at = DateTimeOffset.UtcNow;
+        var at = Host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         object[] events =
         [
             new CandidateFileOpened(id, name, $"{Guid.NewGuid():N}@candidates.test", "India", ImgType.NonUsImg, VisaNeed.J1, 2018, ["internal_medicine"], [], [], null, null, Advisor, at),
