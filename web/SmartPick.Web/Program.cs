@@ -37,6 +37,10 @@ var isProduction = builder.Environment.IsProduction();
 // A command-line verb other than `run` (rank, evaluate, codegen, db-apply, nudges…) does one job and exits:
 // no job server, no start-up seeding.
 var commandMode = args.Length > 0 && !args[0].StartsWith('-') && args[0] != "run";
+// A restart of the same build against a database it already brought up to date skips the full schema
+// comparison; the check runs while the services below are registered.
+var schemaFingerprint = SchemaFingerprint.Compute(builder.Environment.EnvironmentName);
+var schemaCheck = commandMode ? Task.FromResult(false) : SchemaFingerprint.IsCurrentAsync(connectionString, schemaFingerprint);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMemoryCache();
@@ -116,6 +120,9 @@ if (builder.Configuration["SMARTPICK_DATA_PROTECTION_KEYS"] is { Length: > 0 } k
     builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("SmartPick");
 }
 
+var schemaIsCurrent = await schemaCheck;
+builder.Services.AddSingleton(new SchemaState(schemaFingerprint, schemaIsCurrent));
+
 // Marten: event store and documents, conjoined tenancy (tenant_id on every row; tenant = organization slug).
 builder.Services.AddMarten(opts =>
     {
@@ -144,10 +151,11 @@ builder.Host.UseWolverine(opts =>
     opts.Durability.Mode = isProduction ? DurabilityMode.Balanced : DurabilityMode.Solo;
     // Development and tests generate handler code at run time; production images pre-generate it (`codegen write`).
     opts.CodeGeneration.TypeLoadMode = isProduction && !commandMode ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
+    if (schemaIsCurrent) opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
     SmartPick.Web.Modules.ConfigureWolverine(opts);
 });
 builder.Services.AddWolverineHttp();
-builder.Services.AddResourceSetupOnStartup();
+if (!schemaIsCurrent) builder.Services.AddResourceSetupOnStartup();
 SmartPick.Web.Modules.AddServices(builder.Services, builder.Configuration);
 
 // Hangfire on PostgreSQL: recurring sweeps; a killed worker's job becomes visible again within minutes.
@@ -160,7 +168,7 @@ builder.Services.AddHangfire(c => c
     .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
     {
         SchemaName = "hangfire",
-        PrepareSchemaIfNecessary = true,
+        PrepareSchemaIfNecessary = !schemaIsCurrent,
         UseSlidingInvisibilityTimeout = true,
         InvisibilityTimeout = TimeSpan.FromMinutes(4),
         DistributedLockTimeout = TimeSpan.FromMinutes(1),

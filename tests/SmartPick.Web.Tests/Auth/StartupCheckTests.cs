@@ -39,6 +39,47 @@ public sealed class StartupCheckTests(AppFixture app) : AppTest(app)
         (await IdentitySchema.IsCompleteAsync(scratch)).ShouldBeTrue();
     });
 
+    [Fact]
+    public async Task after_start_the_database_holds_this_builds_schema_fingerprint()
+    {
+        var state = Host.Services.GetRequiredService<SchemaState>();
+        state.Fingerprint.ShouldBe(SchemaFingerprint.Compute("Testing"));
+        // Recorded in the background once the host has started, when the full check ran.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await SchemaFingerprint.IsCurrentAsync(ConnectionString, state.Fingerprint) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        (await SchemaFingerprint.IsCurrentAsync(ConnectionString, state.Fingerprint)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void the_fingerprint_changes_with_the_environment_and_with_the_assemblies()
+    {
+        var production = SchemaFingerprint.Compute("Production");
+        production.ShouldBe(SchemaFingerprint.Compute("Production"));
+        production.ShouldNotBe(SchemaFingerprint.Compute("Development"));
+        // A build of any assembly that decides the schema (here: one fewer) is another fingerprint.
+        SchemaFingerprint.Compute("Production", SchemaFingerprint.SchemaAssemblies.Skip(1)).ShouldNotBe(production);
+    }
+
+    [Fact]
+    public Task only_the_recorded_fingerprint_is_current_and_a_missing_table_or_database_is_not() => WithScratchDatabaseAsync(async scratch =>
+    {
+        (await SchemaFingerprint.IsCurrentAsync(scratch, "build-a")).ShouldBeFalse();
+
+        await SchemaFingerprint.RecordAsync(scratch, "build-a", DateTimeOffset.UtcNow);
+        (await SchemaFingerprint.IsCurrentAsync(scratch, "build-a")).ShouldBeTrue();
+        (await SchemaFingerprint.IsCurrentAsync(scratch, "build-b")).ShouldBeFalse();
+
+        await SchemaFingerprint.RecordAsync(scratch, "build-b", DateTimeOffset.UtcNow);
+        (await SchemaFingerprint.IsCurrentAsync(scratch, "build-a")).ShouldBeFalse();
+        (await SchemaFingerprint.IsCurrentAsync(scratch, "build-b")).ShouldBeTrue();
+
+        var missing = new NpgsqlConnectionStringBuilder(scratch) { Database = "smartpick_no_such_database" }.ConnectionString;
+        (await SchemaFingerprint.IsCurrentAsync(missing, "build-b")).ShouldBeFalse();
+    });
+
     private async Task WithScratchDatabaseAsync(Func<string, Task> test)
     {
         var name = "smartpick_scratch_" + Guid.NewGuid().ToString("N")[..12];

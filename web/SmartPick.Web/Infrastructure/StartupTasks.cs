@@ -13,7 +13,8 @@ namespace SmartPick.Web.Infrastructure;
 /// check instead of after it, and it is one plain query when nothing is missing: EF Core's model is then
 /// built by the first request that needs it, not by every start.
 /// </remarks>
-public sealed class StartupTasks(IServiceProvider services, IHostEnvironment environment, StartupDatabase database, ILogger<StartupTasks> logger) : IHostedLifecycleService
+public sealed class StartupTasks(IServiceProvider services, IHostEnvironment environment, StartupDatabase database, SchemaState schema,
+    TimeProvider clock, ILogger<StartupTasks> logger) : IHostedLifecycleService
 {
     private Task? _identity;
 
@@ -48,7 +49,7 @@ public sealed class StartupTasks(IServiceProvider services, IHostEnvironment env
     /// </summary>
     public Task StartedAsync(CancellationToken cancellationToken)
     {
-        _ = Task.Run(() =>
+        _ = Task.Run(async () =>
         {
             try
             {
@@ -58,6 +59,19 @@ public sealed class StartupTasks(IServiceProvider services, IHostEnvironment env
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 logger.LogError(e, "Registering the recurring jobs failed; registration is tried again at the next start");
+                return;
+            }
+            if (!schema.IsCurrent)
+            {
+                // The full schema check ran and succeeded, and the job storage (which prepares its tables on first use) answered: the next start of this build may skip it.
+                try
+                {
+                    await SchemaFingerprint.RecordAsync(database.ConnectionString, schema.Fingerprint, clock.GetUtcNow());
+                }
+                catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+                {
+                    logger.LogWarning(e, "Recording the schema fingerprint failed; the next start checks the whole schema again");
+                }
             }
         }, CancellationToken.None);
         return Task.CompletedTask;
@@ -69,3 +83,6 @@ public sealed class StartupTasks(IServiceProvider services, IHostEnvironment env
 
 /// <summary>The host's PostgreSQL connection string, for start-up checks that run before any module.</summary>
 public sealed record StartupDatabase(string ConnectionString);
+
+/// <summary>This build's schema fingerprint and whether the database was already up to date for it at start.</summary>
+public sealed record SchemaState(string Fingerprint, bool IsCurrent);
