@@ -24,15 +24,18 @@ public static class AdvisingModule
             typeof(NudgeSent),
         ]);
 
-        // What a request reads back at once is inline; the cross-candidate dashboard is async.
+        // What commands decide on and what is queried across files is inline. The two views that grow with
+        // the file's history (timeline, list history) are kept by the daemon, so a command does not rewrite
+        // them; they are read with FetchLatest, which adds any events the daemon has not applied yet, so a
+        // read still sees every write before it. The cross-candidate dashboard is async.
         opts.Projections.Snapshot<CandidateFile>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
         opts.Projections.Add<CandidateProfileProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CandidateSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CurrentListProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<ListHistoryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ListHistoryProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<ProgressSinceLastCycleProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CyclesSideBySideProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<TimelineProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<TimelineProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<CohortDashboardProjection>(ProjectionLifecycle.Async);
 
         opts.Schema.For<CandidateSummary>()

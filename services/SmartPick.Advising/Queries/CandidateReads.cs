@@ -25,7 +25,7 @@ public static class CandidateReads
         => await session.LoadAsync<CurrentList>(id, ct) is { } v ? Results.Ok(ProgramListResponse.From(v)) : NotFound();
 
     public static async Task<IResult> ListsAsync(IQuerySession session, Guid id, CancellationToken ct)
-        => await session.LoadAsync<ListHistory>(id, ct) is { } v ? Results.Ok(new ListHistoryResponse(v.Id, v.Entries)) : NotFound();
+        => await session.LatestAsync<ListHistory>(id, ct) is { } v ? Results.Ok(new ListHistoryResponse(v.Id, v.Entries)) : NotFound();
 
     public static async Task<IResult> ProgressAsync(IQuerySession session, Guid id, CancellationToken ct)
         => await session.LoadAsync<ProgressSinceLastCycle>(id, ct) is { } v ? Results.Ok(ProgressResponse.From(v)) : NotFound();
@@ -34,5 +34,5 @@ public static class CandidateReads
         => await session.LoadAsync<CyclesSideBySide>(id, ct) is { } v ? Results.Ok(new CyclesResponse(v.Id, v.Cycles)) : NotFound();
 
     public static async Task<IResult> TimelineAsync(IQuerySession session, Guid id, CancellationToken ct)
-        => await session.LoadAsync<Timeline>(id, ct) is { } v ? Results.Ok(new TimelineResponse(v.Id, v.Entries)) : NotFound();
+        => await session.LatestAsync<Timeline>(id, ct) is { } v ? Results.Ok(new TimelineResponse(v.Id, v.Entries)) : NotFound();
 }

@@ -31,7 +31,6 @@ public sealed class CandidateProfileView
     public decimal? BudgetDollars { get; set; }
     public Evidence Evidence { get; set; } = new();
     public List<CycleSummary> Cycles { get; set; } = [];
-    public int Notes { get; set; }
     public bool Archived { get; set; }
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset LastRecordedAt { get; set; }
@@ -114,8 +113,6 @@ public partial class CandidateProfileProjection : SingleStreamProjection<Candida
 
     public void Apply(CycleMatched e, CandidateProfileView view) => Conclude(view, e.Season, CycleOutcome.Matched, e.RecordedAt);
     public void Apply(CycleUnmatched e, CandidateProfileView view) => Conclude(view, e.Season, CycleOutcome.Unmatched, e.RecordedAt);
-
-    public void Apply(AdvisorNoteAdded e, CandidateProfileView view) { view.Notes++; view.LastRecordedAt = e.RecordedAt; }
 
     public void Apply(CandidateFileArchived e, CandidateProfileView view) { view.Archived = true; view.LastRecordedAt = e.RecordedAt; }
 

@@ -1,3 +1,4 @@
+using SmartPick.Advising.Queries;
 using System.Text.Json;
 using JasperFx;
 using Marten;
@@ -59,9 +60,20 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
             ["profile"] = Json(await q.LoadAsync<CandidateProfileView>(id)),
             ["summary"] = Json(await q.LoadAsync<CandidateSummary>(id)),
             ["list"] = Json(await q.LoadAsync<CurrentList>(id)),
-            ["lists"] = Json(await q.LoadAsync<ListHistory>(id)),
+            ["lists"] = Json(await q.LatestAsync<ListHistory>(id)),
             ["progress"] = Json(await q.LoadAsync<ProgressSinceLastCycle>(id)),
             ["cycles"] = Json(await q.LoadAsync<CyclesSideBySide>(id)),
+            ["timeline"] = Json(await q.LatestAsync<Timeline>(id)),
+        };
+    }
+
+    /// <summary>The documents as stored, without FetchLatest's catch-up: what the daemon (or a rebuild) wrote.</summary>
+    private async Task<Dictionary<string, string?>> StoredDaemonViewsAsync(string tenant, Guid id)
+    {
+        await using var q = Store.QuerySession(tenant);
+        return new Dictionary<string, string?>
+        {
+            ["lists"] = Json(await q.LoadAsync<ListHistory>(id)),
             ["timeline"] = Json(await q.LoadAsync<Timeline>(id)),
         };
     }
@@ -80,14 +92,16 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
         JsonSerializer.Serialize(Replay.Projection<ProgressSinceLastCycleProjection, ProgressSinceLastCycle>(events)).ShouldBe(before["progress"]);
         JsonSerializer.Serialize(Replay.Projection<TimelineProjection, Timeline>(events)).ShouldBe(before["timeline"]);
 
-        // Wipe two views first so the comparison proves the rebuild wrote them.
+        // Wipe views first so the comparison proves the rebuild wrote them (the daemon's two as well).
         await using (var wipe = Store.LightweightSession("org-a"))
         {
             wipe.DeleteWhere<CandidateProfileView>(x => x.Id == id);
             wipe.DeleteWhere<Timeline>(x => x.Id == id);
+            wipe.DeleteWhere<ListHistory>(x => x.Id == id);
             await wipe.SaveChangesAsync();
         }
-        (await ViewsAsync("org-a", id))["timeline"].ShouldBeNull();
+        (await ViewsAsync("org-a", id))["profile"].ShouldBeNull();
+        (await StoredDaemonViewsAsync("org-a", id)).Values.ShouldAllBe(v => v == null);
 
         using var daemon = await Store.BuildProjectionDaemonAsync();
         foreach (var name in new[] { nameof(CandidateFile), nameof(CandidateProfileView), nameof(CandidateSummary),
@@ -96,6 +110,10 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
 
         var after = await ViewsAsync("org-a", id);
         after.ShouldBe(before);
+        // The daemon's views as stored by the rebuild, not caught up at read time, are the same documents.
+        var stored = await StoredDaemonViewsAsync("org-a", id);
+        stored["lists"].ShouldBe(before["lists"]);
+        stored["timeline"].ShouldBe(before["timeline"]);
     }
 
     [PostgresFact]

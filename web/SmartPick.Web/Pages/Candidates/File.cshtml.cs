@@ -1,3 +1,4 @@
+using SmartPick.Advising.Queries;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -145,7 +146,7 @@ public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, L
         if (profile is null) return false;
         Profile = profile;
         Facts = profile.Evidence.Facts();
-        Timeline = await session.LoadAsync<Timeline>(id, ct);
+        Timeline = await session.LatestAsync<Timeline>(id, ct);
         List = await session.LoadAsync<CurrentList>(id, ct);
         Live = await ranking.RankAsync(session, profile, ct);
         if (Prefs.TargetSpecialties.Count == 0 && OpenForm != "preferences")

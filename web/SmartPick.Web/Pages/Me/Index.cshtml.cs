@@ -1,3 +1,4 @@
+using SmartPick.Advising.Queries;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +27,7 @@ public sealed class IndexModel(IDocumentStore store) : PageModel
         Profile = profile;
         List = await session.LoadAsync<CurrentList>(id, ct);
         Progress = await session.LoadAsync<ProgressSinceLastCycle>(id, ct);
-        Timeline = await session.LoadAsync<Timeline>(id, ct);
+        Timeline = await session.LatestAsync<Timeline>(id, ct);
         return Page();
     }
 }
