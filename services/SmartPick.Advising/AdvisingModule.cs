@@ -43,6 +43,7 @@ public static class AdvisingModule
             .Index(x => x.Risk)
             .Index(x => x.LastActivityAt);
         opts.Schema.For<IdempotentAnswer>();
+        opts.Schema.For<ListRegenerationMark>();
         opts.Schema.For<ListRegenerationRun>().UseOptimisticConcurrency(true);
     }
 

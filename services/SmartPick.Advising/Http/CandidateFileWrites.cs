@@ -82,7 +82,10 @@ public static class CandidateFileWrites
         if (decision.Refusal is { } r) return Problem(r);
 
         stream.AppendMany(decision.Events);
-        if (changesProfile && decision.Events.Count > 0) await bus.PublishAsync(new RegenerateList(candidateId));
+        if (changesProfile && decision.Events.Count > 0)
+        {
+            await bus.PublishAsync(new RegenerateList(candidateId, currentVersion + decision.Events.Count));
+        }
 
         var accepted = new CommandAccepted(candidateId, currentVersion + decision.Events.Count,
             decision.Events.Select(e => AdvisingJson.SnakeCase(e.GetType().Name)).ToList(), itemId?.Invoke(decision));
@@ -115,7 +118,7 @@ public static class CandidateFileWrites
         var id = Guid.CreateVersion7(stamp.At);
         var opened = open(id, command, stamp);
         session.Events.StartStream<CandidateFile>(id, opened);
-        await bus.PublishAsync(new RegenerateList(id));
+        await bus.PublishAsync(new RegenerateList(id, AtVersion: 1));
 
         var accepted = new CommandAccepted(id, 1, [AdvisingJson.SnakeCase(opened.GetType().Name)], null);
         var answer = Answer(session, http, key, requestHash, 201, accepted, $"/api/candidates/{id}", stamp.At);

@@ -20,6 +20,13 @@ public static class RegenerateListHandler
 
     public static async Task Handle(RegenerateList message, IDocumentSession session, ICurrentCatalog catalogs, TimeProvider clock, CancellationToken ct)
     {
+        // Several changes to one file queue several requests; the first to run reads the file as it then is,
+        // so the others, for changes it already saw, have nothing left to do.
+        if (message.AtVersion is { } at && await session.LoadAsync<ListRegenerationMark>(message.CandidateId, ct) is { } mark
+            && mark.UpToVersion >= at)
+        {
+            return;
+        }
         var catalog = await catalogs.ForTenantAsync(session, ct);
         await RegenerateAsync(session, catalog, message.CandidateId, clock.GetUtcNow(), ct);
     }
@@ -30,6 +37,7 @@ public static class RegenerateListHandler
     {
         var stream = await session.Events.FetchForExclusiveWriting<CandidateFile>(candidateId, ct);
         if (stream.Aggregate is null || stream.Aggregate.Archived) return false;
+        var version = stream.CurrentVersion ?? 0;
 
         var profile = await session.LoadAsync<CandidateProfileView>(candidateId, ct);
         if (profile is null) return false;
@@ -38,9 +46,14 @@ public static class RegenerateListHandler
         var season = ListRecording.NextMatchSeason(now);
         var result = MatchingEngine.Rank(profile.ToEngineProfile(season), catalog, new RankOptions(DefaultSeason: season));
         var next = ListRecording.From(candidateId, result, profile.ApplicationBudget, now);
-        if (ListRecording.SameAs(current?.Latest, next)) return false;
+        if (ListRecording.SameAs(current?.Latest, next))
+        {
+            session.Store(new ListRegenerationMark { Id = candidateId, UpToVersion = version });
+            return false;
+        }
 
         stream.AppendOne(next);
+        session.Store(new ListRegenerationMark { Id = candidateId, UpToVersion = version + 1 });
         return true;
     }
 }
