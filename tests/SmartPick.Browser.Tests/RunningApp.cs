@@ -108,7 +108,10 @@ public sealed class RunningApp : IAsyncLifetime
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the first request to each page compiles its handler code at run time (Development), and CI
+        // shares two cores between the app, PostgreSQL and the browser. Assertions do not depend on it.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
     }
 
@@ -119,7 +122,8 @@ public sealed class RunningApp : IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 
