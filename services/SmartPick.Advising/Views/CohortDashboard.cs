@@ -57,6 +57,11 @@ public partial class CohortDashboardProjection : MultiStreamProjection<CohortDas
 {
     public CohortDashboardProjection()
     {
+        // One document per organization holding a row per member: keep it in memory between the daemon's
+        // batches instead of reading it back each time, and during a rebuild write it once at the end
+        // rather than after every page of events (a rebuild otherwise rewrites it thousands of times).
+        Options.CacheLimitPerTenant = 1;
+        Options.RebuildFlushThreshold = 1_000;
         // Every candidate event of a tenant lands in that tenant's one dashboard document.
         Identity<CandidateFileOpened>(_ => CohortDashboard.DocumentId);
         Identity<PreferencesChanged>(_ => CohortDashboard.DocumentId);
