@@ -14,6 +14,9 @@ public static class AdvisingModule
     /// <summary>The durable local queue that regenerates lists, kept apart so a catalog-wide run never starves requests.</summary>
     public const string ListQueue = "advising-lists";
 
+    /// <summary>The daemon's composite projection (current list, list history, timeline, cohort dashboard); rebuild it by this name.</summary>
+    public const string DaemonViews = "CandidateDaemonViews";
+
     public static void ConfigureMarten(StoreOptions opts)
     {
         opts.Events.AddEventTypes([
@@ -24,19 +27,25 @@ public static class AdvisingModule
             typeof(NudgeSent),
         ]);
 
-        // What commands decide on and what is queried across files is inline. The two views that grow with
-        // the file's history (timeline, list history) are kept by the daemon, so a command does not rewrite
-        // them; they are read with FetchLatest, which adds any events the daemon has not applied yet, so a
-        // read still sees every write before it. The cross-candidate dashboard is async.
+        // What commands decide on and what is queried across files is inline: the file itself, the engine's
+        // input (profile), the cohort rows, and the two views the nudge sweeps read in bulk (progress, seasons).
         opts.Projections.Snapshot<CandidateFile>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
         opts.Projections.Add<CandidateProfileProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CandidateSummaryProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<CurrentListProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<ListHistoryProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<ProgressSinceLastCycleProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CyclesSideBySideProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<TimelineProjection>(ProjectionLifecycle.Async);
-        opts.Projections.Add<CohortDashboardProjection>(ProjectionLifecycle.Async);
+        // The views that carry whole stored lists or grow with the file's history (current list, list history,
+        // timeline) and the organization's dashboard are kept by the daemon as one composite: it reads each
+        // range of events once for all four and writes their documents in one batch, and a rebuild is a single
+        // pass over the store instead of four. Per-file views are read with FetchLatest, which adds any events
+        // the daemon has not applied yet, so a read right after a command still shows it.
+        opts.Projections.CompositeProjectionFor(DaemonViews, views =>
+        {
+            views.Add<CurrentListProjection>();
+            views.Add<ListHistoryProjection>();
+            views.Add<TimelineProjection>();
+            views.Add<CohortDashboardProjection>();
+        });
 
         opts.Schema.For<CandidateSummary>()
             .Index(x => x.Status)

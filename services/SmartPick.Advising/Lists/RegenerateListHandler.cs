@@ -41,7 +41,7 @@ public static class RegenerateListHandler
 
         var profile = await session.LoadAsync<CandidateProfileView>(candidateId, ct);
         if (profile is null) return false;
-        var current = await session.LoadAsync<CurrentList>(candidateId, ct);
+        var current = await session.Events.FetchLatest<CurrentList>(candidateId, ct);
 
         var season = ListRecording.NextMatchSeason(now);
         var result = MatchingEngine.Rank(profile.ToEngineProfile(season), catalog, new RankOptions(DefaultSeason: season));

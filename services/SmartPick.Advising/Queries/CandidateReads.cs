@@ -22,7 +22,7 @@ public static class CandidateReads
     }
 
     public static async Task<IResult> ListAsync(IQuerySession session, Guid id, CancellationToken ct)
-        => await session.LoadAsync<CurrentList>(id, ct) is { } v ? Results.Ok(ProgramListResponse.From(v)) : NotFound();
+        => await session.LatestAsync<CurrentList>(id, ct) is { } v ? Results.Ok(ProgramListResponse.From(v)) : NotFound();
 
     public static async Task<IResult> ListsAsync(IQuerySession session, Guid id, CancellationToken ct)
         => await session.LatestAsync<ListHistory>(id, ct) is { } v ? Results.Ok(new ListHistoryResponse(v.Id, v.Entries)) : NotFound();

@@ -59,7 +59,7 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
             ["file"] = Json(await q.LoadAsync<CandidateFile>(id)),
             ["profile"] = Json(await q.LoadAsync<CandidateProfileView>(id)),
             ["summary"] = Json(await q.LoadAsync<CandidateSummary>(id)),
-            ["list"] = Json(await q.LoadAsync<CurrentList>(id)),
+            ["list"] = Json(await q.LatestAsync<CurrentList>(id)),
             ["lists"] = Json(await q.LatestAsync<ListHistory>(id)),
             ["progress"] = Json(await q.LoadAsync<ProgressSinceLastCycle>(id)),
             ["cycles"] = Json(await q.LoadAsync<CyclesSideBySide>(id)),
@@ -73,6 +73,7 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
         await using var q = Store.QuerySession(tenant);
         return new Dictionary<string, string?>
         {
+            ["list"] = Json(await q.LoadAsync<CurrentList>(id)),
             ["lists"] = Json(await q.LoadAsync<ListHistory>(id)),
             ["timeline"] = Json(await q.LoadAsync<Timeline>(id)),
         };
@@ -92,11 +93,12 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
         JsonSerializer.Serialize(Replay.Projection<ProgressSinceLastCycleProjection, ProgressSinceLastCycle>(events)).ShouldBe(before["progress"]);
         JsonSerializer.Serialize(Replay.Projection<TimelineProjection, Timeline>(events)).ShouldBe(before["timeline"]);
 
-        // Wipe views first so the comparison proves the rebuild wrote them (the daemon's two as well).
+        // Wipe views first so the comparison proves the rebuild wrote them (the daemon's as well).
         await using (var wipe = Store.LightweightSession("org-a"))
         {
             wipe.DeleteWhere<CandidateProfileView>(x => x.Id == id);
             wipe.DeleteWhere<Timeline>(x => x.Id == id);
+            wipe.DeleteWhere<CurrentList>(x => x.Id == id);
             wipe.DeleteWhere<ListHistory>(x => x.Id == id);
             await wipe.SaveChangesAsync();
         }
@@ -105,13 +107,14 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
 
         using var daemon = await Store.BuildProjectionDaemonAsync();
         foreach (var name in new[] { nameof(CandidateFile), nameof(CandidateProfileView), nameof(CandidateSummary),
-                     nameof(CurrentList), nameof(ListHistory), nameof(ProgressSinceLastCycle), nameof(CyclesSideBySide), nameof(Timeline) })
+                     nameof(ProgressSinceLastCycle), nameof(CyclesSideBySide), AdvisingModule.DaemonViews })
             await daemon.RebuildProjectionAsync(name, TimeSpan.FromSeconds(60), CancellationToken.None);
 
         var after = await ViewsAsync("org-a", id);
         after.ShouldBe(before);
         // The daemon's views as stored by the rebuild, not caught up at read time, are the same documents.
         var stored = await StoredDaemonViewsAsync("org-a", id);
+        stored["list"].ShouldBe(before["list"]);
         stored["lists"].ShouldBe(before["lists"]);
         stored["timeline"].ShouldBe(before["timeline"]);
     }
@@ -124,7 +127,7 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
         await WriteStoryAsync("org-d");
 
         using var daemon = await Store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync(nameof(CohortDashboard), TimeSpan.FromSeconds(60), CancellationToken.None);
+        await daemon.RebuildProjectionAsync(AdvisingModule.DaemonViews, TimeSpan.FromSeconds(60), CancellationToken.None);
 
         await using var c = Store.QuerySession("org-c");
         var dashboard = await c.LoadAsync<CohortDashboard>(CohortDashboard.DocumentId);
@@ -137,7 +140,7 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
         (await d.LoadAsync<CohortDashboard>(CohortDashboard.DocumentId))!.Total.ShouldBe(1);
 
         var first = Json(dashboard);
-        await daemon.RebuildProjectionAsync(nameof(CohortDashboard), TimeSpan.FromSeconds(60), CancellationToken.None);
+        await daemon.RebuildProjectionAsync(AdvisingModule.DaemonViews, TimeSpan.FromSeconds(60), CancellationToken.None);
         await using var again = Store.QuerySession("org-c");
         Json(await again.LoadAsync<CohortDashboard>(CohortDashboard.DocumentId)).ShouldBe(first);
     }

@@ -1,3 +1,5 @@
+using Marten;
+using SmartPick.Advising.Views;
 using SmartPick.Web.Demo;
 using SmartPick.Web.Identity;
 using SmartPick.Web.Organizations;
@@ -18,10 +20,15 @@ public sealed class StartupTasks(IServiceProvider services, IHostEnvironment env
 {
     private Task? _identity;
 
-    public Task StartingAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         _identity = Task.Run(() => EnsureIdentityAsync(cancellationToken), cancellationToken);
-        return Task.CompletedTask;
+        // Before any daemon starts (every service's StartingAsync runs before any StartAsync). Only a build that
+        // has not started on this database before can find the daemon views in an earlier layout.
+        if (!schema.IsCurrent && await DaemonViewsStart.PrepareAsync(services.GetRequiredService<IDocumentStore>(), cancellationToken))
+        {
+            logger.LogWarning("The daemon's views were kept in an earlier layout: cleared, the daemon rebuilds them from the events");
+        }
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)

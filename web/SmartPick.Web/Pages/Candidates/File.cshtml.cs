@@ -147,7 +147,7 @@ public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, L
         Profile = profile;
         Facts = profile.Evidence.Facts();
         Timeline = await session.LatestAsync<Timeline>(id, ct);
-        List = await session.LoadAsync<CurrentList>(id, ct);
+        List = await session.LatestAsync<CurrentList>(id, ct);
         Live = await ranking.RankAsync(session, profile, ct);
         if (Prefs.TargetSpecialties.Count == 0 && OpenForm != "preferences")
         {

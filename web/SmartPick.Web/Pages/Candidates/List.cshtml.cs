@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiniExcelLibs;
+using SmartPick.Advising.Queries;
 using SmartPick.Advising.Views;
 using SmartPick.Catalog.Sheet;
 using SmartPick.Contracts;
@@ -63,7 +64,7 @@ public sealed class ListModel(IDocumentStore store, LiveRanking ranking) : PageM
     private async Task<bool> LoadAsync(IQuerySession session, Guid id, CancellationToken ct)
     {
         var profile = await session.LoadAsync<CandidateProfileView>(id, ct);
-        var list = await session.LoadAsync<CurrentList>(id, ct);
+        var list = await session.LatestAsync<CurrentList>(id, ct);
         if (profile is null || list is null) return false;
         (Profile, List) = (profile, list);
         return true;

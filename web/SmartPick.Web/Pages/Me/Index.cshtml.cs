@@ -25,7 +25,7 @@ public sealed class IndexModel(IDocumentStore store) : PageModel
         var profile = await session.LoadAsync<CandidateProfileView>(id, ct);
         if (profile is null) return NotFound();
         Profile = profile;
-        List = await session.LoadAsync<CurrentList>(id, ct);
+        List = await session.LatestAsync<CurrentList>(id, ct);
         Progress = await session.LoadAsync<ProgressSinceLastCycle>(id, ct);
         Timeline = await session.LatestAsync<Timeline>(id, ct);
         return Page();
