@@ -13,8 +13,8 @@ namespace SmartPick.Benchmarks.Rebuild;
 /// <c>rebuild</c>: fills a database of its own with candidate-file events through Marten (the host's real store,
 /// inline projections and all), then rebuilds every projection the host registers, one after the other, beside
 /// a plain sequential read of all of <c>mt_events</c> with Npgsql.
-/// Options: --events 1000000 --organizations 4 --writers 2 --database smartpick_rebuild --only Name,Name; --reuse keeps a database
-/// filled by an earlier run and only measures.
+/// Options: --events 1000000 --organizations 4 --writers 2 --database smartpick_rebuild --only Name,Name --parallel 1;
+/// --reuse keeps a database filled by an earlier run and only measures; --parallel N rebuilds up to N projections at once.
 /// </summary>
 public static class RebuildCommand
 {
@@ -29,6 +29,8 @@ public static class RebuildCommand
         var only = options.Text("only", "") is { Length: > 0 } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
         // Marten's opt-in for faster rebuilds (a store setting the host does not set): compare with and without.
         var optimized = options.Flag("optimized-rebuilds");
+        // --parallel N: up to N rebuilds at a time on the one daemon (each projection still rebuilds on its own).
+        var parallel = Math.Max(1, options.Int("parallel", 1));
         var cs = options.ConnectionTo(database);
         options.RejectUnknown();
 
@@ -64,14 +66,14 @@ public static class RebuildCommand
         var total = Stopwatch.StartNew();
         using (var daemon = await store.BuildProjectionDaemonAsync())
         {
-            foreach (var (name, lifecycle) in projections)
+            await Parallel.ForEachAsync(projections, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (p, ct) =>
             {
-                Progress($"rebuilding {name} ({lifecycle})");
+                Progress($"rebuilding {p.Name} ({p.Lifecycle})");
                 var clock = Stopwatch.StartNew();
-                await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(60), CancellationToken.None);
-                timings.Add((name, lifecycle, clock.Elapsed));
-                Progress($"  {clock.Elapsed.TotalSeconds:F1} s");
-            }
+                await daemon.RebuildProjectionAsync(p.Name, TimeSpan.FromMinutes(60), ct);
+                lock (timings) timings.Add((p.Name, p.Lifecycle, clock.Elapsed));
+                Progress($"  {p.Name}: {clock.Elapsed.TotalSeconds:F1} s");
+            });
         }
         var rebuild = total.Elapsed;
         // The rebuild runs in this process: count its CPU once, as Marten's.
@@ -80,7 +82,7 @@ public static class RebuildCommand
 
         var loadAfter = MachineFacts.LoadAverage();
         var version = await PostgresVersionAsync(cs);
-        Console.WriteLine(Report(events, streams, size, fill, reuse, baseline, bytes, timings, rebuild, rebuildCpu, loadBefore, loadAfter, version, organizations, settings));
+        Console.WriteLine(Report(events, streams, size, fill, reuse, baseline, bytes, timings, rebuild, rebuildCpu, loadBefore, loadAfter, version, organizations, settings, parallel));
         return 0;
     }
 
@@ -153,7 +155,7 @@ public static class RebuildCommand
 
     private static string Report(long events, long streams, long size, TimeSpan fill, bool reused, TimeSpan baseline, long bytes,
         List<(string Name, ProjectionLifecycle Lifecycle, TimeSpan Time)> timings, TimeSpan total, CpuUse cpu,
-        string loadBefore, string loadAfter, string postgres, int organizations, string settings)
+        string loadBefore, string loadAfter, string postgres, int organizations, string settings, int parallel)
     {
         var inv = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
@@ -170,7 +172,8 @@ public static class RebuildCommand
         {
             s.AppendLine(inv, $"| Rebuild {name} | {lifecycle} | {time.TotalSeconds:F1} s | {events / time.TotalSeconds:N0} |");
         }
-        s.AppendLine(inv, $"| **All projections, one after the other** | | **{total.TotalSeconds:F1} s ({total.TotalMinutes:F1} min)** | {events / total.TotalSeconds:N0} |");
+        var how = parallel == 1 ? "one after the other" : string.Create(inv, $"{parallel} at a time");
+        s.AppendLine(inv, $"| **All projections, {how}** | | **{total.TotalSeconds:F1} s ({total.TotalMinutes:F1} min)** | {events / total.TotalSeconds:N0} |");
         s.AppendLine();
         s.AppendLine(inv, $"Events/s is the store's event count over the time (each rebuild reads the events of the types it handles). CPU during the rebuilds: {cpu.Describe().Replace("host", "this process (Marten)", StringComparison.Ordinal).Replace(", load generator 0.0 s (0 %)", "", StringComparison.Ordinal)}.");
         return s.ToString();
