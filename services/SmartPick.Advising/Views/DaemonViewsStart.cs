@@ -12,7 +12,9 @@ namespace SmartPick.Advising.Views;
 /// </summary>
 public static class DaemonViewsStart
 {
-    public static readonly Type[] Members = [typeof(CurrentList), typeof(ListHistory), typeof(Timeline), typeof(CohortDashboard)];
+    /// <summary>The documents of the composite's members, as registered in <see cref="AdvisingModule.ConfigureMarten"/>.</summary>
+    public static IReadOnlyList<Type> Members(IDocumentStore store)
+        => ((StoreOptions)store.Options).Projections.All.Single(p => p.Name == AdvisingModule.DaemonViews).PublishedTypes().ToList();
 
     /// <summary>Returns whether anything was cleared. Idempotent; a no-op on a new database or once the composite has run.</summary>
     public static async Task<bool> PrepareAsync(IDocumentStore store, CancellationToken ct)
@@ -20,8 +22,9 @@ public static class DaemonViewsStart
         var schema = store.Options.DatabaseSchemaName;
         var progression = $"{schema}.mt_event_progression";
         var composite = $"{AdvisingModule.DaemonViews}:All";
-        var memberShards = Members.Select(t => $"{t.Name}:All").ToArray();
-        var tables = Members.Select(t => store.Options.FindOrResolveDocumentType(t).TableName.QualifiedName).ToArray();
+        var members = Members(store);
+        var memberShards = members.Select(t => $"{t.Name}:All").ToArray();
+        var tables = members.Select(t => store.Options.FindOrResolveDocumentType(t).TableName.QualifiedName).ToArray();
 
         await using var conn = store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
