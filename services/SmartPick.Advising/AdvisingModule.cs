@@ -19,12 +19,16 @@ public static class AdvisingModule
 
     public static void ConfigureMarten(StoreOptions opts)
     {
+        // A list used to be one event under this name; it is now two (the outlook, then the programs), so the
+        // views that need only the outlook never read a whole list. Stored lists of the earlier kind still read.
+        opts.Events.MapEventType<ProgramListRegeneratedV1>("program_list_regenerated");
+        opts.Events.MapEventType<ProgramListRegenerated>("program_list_regenerated_v2");
         opts.Events.AddEventTypes([
             typeof(CandidateFileOpened), typeof(PreferencesChanged), typeof(ExamTaken), typeof(ExamResultCorrected),
             typeof(UsceAdded), typeof(LetterReceived), typeof(ResearchAdded), typeof(CycleStarted),
             typeof(ApplicationsSubmitted), typeof(InterviewInvited), typeof(RankListCertified), typeof(CycleMatched),
-            typeof(CycleUnmatched), typeof(ProgramListRegenerated), typeof(AdvisorNoteAdded), typeof(CandidateFileArchived),
-            typeof(NudgeSent),
+            typeof(CycleUnmatched), typeof(ProgramListRegenerated), typeof(RankedListRecorded), typeof(ProgramListRegeneratedV1),
+            typeof(AdvisorNoteAdded), typeof(CandidateFileArchived), typeof(NudgeSent),
         ]);
 
         // What commands decide on and what is queried across files is inline: the file itself, the engine's

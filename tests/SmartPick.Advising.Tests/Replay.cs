@@ -12,7 +12,7 @@ public static class Replay
     {
         var projection = new TProjection();
         TView? view = null;
-        foreach (var e in events)
+        foreach (var e in Story.Flat(events))
         {
             if (view is null)
             {

@@ -1,4 +1,5 @@
 using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Lists;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Advising.Tests;
@@ -34,10 +35,29 @@ public static class Story
     public static ListedProgram Program(string code, double p, Tier tier = Tier.Target, params (string code, double weight)[] reasons)
         => new(code, "Program " + code, "NY", "internal_medicine", p, tier, reasons.Select(r => new ListedReason(r.code, r.weight)).ToList());
 
-    public static ProgramListRegenerated List(int day, double pMatch, IReadOnlyList<ListedProgram> programs, string catalog = "sha256:aaaa",
+    /// <summary>What a list says; lists are built from this and recorded with <see cref="List(int, ListContent, ListContent?, Guid?)"/>.</summary>
+    public static ListContent Content(double pMatch, IReadOnlyList<ListedProgram> programs, string catalog = "sha256:aaaa",
         IReadOnlyList<string>? risks = null, IReadOnlyList<ListedAdvice>? advice = null)
-        => new(Id, "1.0.0", "params-1", catalog, programs, programs.Count, [new ExclusionCount("visa_not_sponsored", 12)],
+        => new("1.0.0", "params-1", catalog, programs, programs.Count, [new ExclusionCount("visa_not_sponsored", 12)],
             [new CurvePoint(10, pMatch / 2), new CurvePoint(20, pMatch)], programs.Count, pMatch,
-            risks ?? ["low_scores", "no_usce"], advice ?? [new ListedAdvice("get_hands_on_usce", "Get 3–4 months of hands-on USCE")],
-            RecordedBy.System, Day(day));
+            risks ?? ["low_scores", "no_usce"], advice ?? [new ListedAdvice("get_hands_on_usce", "Get 3–4 months of hands-on USCE")]);
+
+    /// <summary>The two events that record a list (outlook, then programs with the difference from <paramref name="previous"/>).</summary>
+    public static object[] List(int day, ListContent content, ListContent? previous = null, Guid? candidate = null)
+    {
+        var (outlook, list) = ListRecording.Record(candidate ?? Id, previous, content, RecordedBy.System, Day(day));
+        return [outlook, list];
+    }
+
+    public static object[] List(int day, double pMatch, IReadOnlyList<ListedProgram> programs, string catalog = "sha256:aaaa",
+        IReadOnlyList<string>? risks = null, IReadOnlyList<ListedAdvice>? advice = null)
+        => List(day, Content(pMatch, programs, catalog, risks, advice));
+
+    /// <summary>A list stored the earlier way: everything in one event, without its difference.</summary>
+    public static ProgramListRegeneratedV1 ListV1(int day, ListContent c, Guid? candidate = null)
+        => new(candidate ?? Id, c.EngineVersion, c.ParametersVersion, c.CatalogVersion, c.Programs, c.EligibleCount, c.Excluded, c.Curve,
+            c.RecommendedApplications, c.PMatch, c.RiskFactors, c.Advice, RecordedBy.System, Day(day));
+
+    /// <summary>Events as a flat list: a recorded list's two events take their place in order.</summary>
+    public static object[] Flat(params object[] events) => events.SelectMany(e => e is object[] many ? many : [e]).ToArray();
 }

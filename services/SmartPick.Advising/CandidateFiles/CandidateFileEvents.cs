@@ -152,10 +152,44 @@ public sealed record ExclusionCount(string Code, int Count);
 public sealed record ListedAdvice(string Code, string Message);
 
 /// <summary>
-/// The engine produced a new list for the candidate. It records exactly what was shown and the versions
-/// that make it reproducible: engine, parameter set, catalog (content hash).
+/// The engine produced a new list for the candidate: the versions that make it reproducible (engine, parameter
+/// set, catalog content hash) and what the list says in short. The ranked programs themselves are in the
+/// <see cref="RankedListRecorded"/> appended right after it, so the views that need only the outlook (cohort
+/// row, progress, seasons, timeline) never read a whole list. Stored as <c>program_list_regenerated_v2</c>.
 /// </summary>
 public sealed record ProgramListRegenerated(
+    Guid CandidateId,
+    string EngineVersion,
+    string ParametersVersion,
+    string CatalogVersion,
+    int ProgramsListed,
+    int EligibleCount,
+    int RecommendedApplications,
+    double PMatch,
+    IReadOnlyList<string> RiskFactors,
+    IReadOnlyList<ListedAdvice> Advice,
+    RecordedBy RecordedBy,
+    DateTimeOffset RecordedAt);
+
+/// <summary>
+/// The list of the <see cref="ProgramListRegenerated"/> just before it: the ranked programs as shown, the
+/// exclusions and the curve, and how the list differs from the one before (worked out once, when recorded).
+/// </summary>
+public sealed record RankedListRecorded(
+    Guid CandidateId,
+    IReadOnlyList<ListedProgram> Programs,
+    IReadOnlyList<ExclusionCount> Excluded,
+    IReadOnlyList<CurvePoint> Curve,
+    Views.ListChanges Changes,
+    RecordedBy RecordedBy,
+    DateTimeOffset RecordedAt);
+
+/// <summary>
+/// A list as files recorded it before the outlook and the programs were two facts: everything in one event,
+/// stored as <c>program_list_regenerated</c>. No longer appended; every view still reads it, so older files
+/// rebuild as they were.
+/// </summary>
+public sealed record ProgramListRegeneratedV1(
     Guid CandidateId,
     string EngineVersion,
     string ParametersVersion,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Http;
+using SmartPick.Advising.Views;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Advising.Lists;
@@ -15,11 +16,10 @@ public static class ListRecording
     /// The list as recorded: the ranked programs up to the larger of the recommended number and the budget
     /// (what the candidate could act on), p to four decimals, exclusions counted by their first reason.
     /// </summary>
-    public static ProgramListRegenerated From(Guid candidateId, RankResult result, int? budget, DateTimeOffset at)
+    public static ListContent From(RankResult result, int? budget)
     {
         var keep = Math.Min(result.Programs.Count, Math.Max(result.RecommendedApplications, budget ?? 0));
-        return new ProgramListRegenerated(
-            candidateId,
+        return new ListContent(
             result.Versions.Engine,
             result.Versions.Parameters,
             result.Versions.Catalog,
@@ -34,17 +34,24 @@ public static class ListRecording
             result.RecommendedApplications,
             Math.Round(result.PMatchAtRecommended, 4),
             result.RiskFactors,
-            result.Advice.Select(a => new ListedAdvice(a.Code, a.Message)).ToList(),
-            RecordedBy.System,
-            at);
+            result.Advice.Select(a => new ListedAdvice(a.Code, a.Message)).ToList());
     }
 
-    /// <summary>True when <paramref name="next"/> records nothing that <paramref name="previous"/> did not (who and when aside).</summary>
-    public static bool SameAs(ProgramListRegenerated? previous, ProgramListRegenerated next)
+    /// <summary>
+    /// The two facts that record <paramref name="next"/>: its outlook and versions, then its programs with the
+    /// difference from <paramref name="previous"/> (null for a file's first list).
+    /// </summary>
+    public static (ProgramListRegenerated Outlook, RankedListRecorded List) Record(Guid candidateId, ListContent? previous, ListContent next,
+        RecordedBy by, DateTimeOffset at)
+        => (new ProgramListRegenerated(candidateId, next.EngineVersion, next.ParametersVersion, next.CatalogVersion, next.Programs.Count,
+                next.EligibleCount, next.RecommendedApplications, next.PMatch, next.RiskFactors, next.Advice, by, at),
+            new RankedListRecorded(candidateId, next.Programs, next.Excluded, next.Curve, ListChanges.Between(previous, next), by, at));
+
+    /// <summary>True when <paramref name="next"/> says nothing that <paramref name="previous"/> did not.</summary>
+    public static bool SameAs(ListContent? previous, ListContent next)
         => previous is not null && Content(previous) == Content(next);
 
-    private static string Content(ProgramListRegenerated list)
-        => JsonSerializer.Serialize(list with { RecordedBy = RecordedBy.System, RecordedAt = default }, AdvisingJson.Options);
+    private static string Content(ListContent list) => JsonSerializer.Serialize(list, AdvisingJson.Options);
 
     /// <summary>
     /// The Match year a candidate outside any season would apply to next: ERAS opens in June for the next

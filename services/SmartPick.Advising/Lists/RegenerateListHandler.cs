@@ -10,7 +10,7 @@ namespace SmartPick.Advising.Lists;
 
 /// <summary>
 /// Recomputes a candidate's list with the organization's current catalog and appends
-/// <see cref="ProgramListRegenerated"/> only when the list or its versions changed.
+/// <see cref="ProgramListRegenerated"/> and <see cref="RankedListRecorded"/> only when the list or its versions changed.
 /// </summary>
 public static class RegenerateListHandler
 {
@@ -45,15 +45,19 @@ public static class RegenerateListHandler
 
         var season = ListRecording.NextMatchSeason(now);
         var result = MatchingEngine.Rank(profile.ToEngineProfile(season), catalog, new RankOptions(DefaultSeason: season));
-        var next = ListRecording.From(candidateId, result, profile.ApplicationBudget, now);
-        if (ListRecording.SameAs(current?.Latest, next))
+        var previous = ListContent.Of(current);
+        var next = ListRecording.From(result, profile.ApplicationBudget);
+        if (ListRecording.SameAs(previous, next))
         {
             session.Store(new ListRegenerationMark { Id = candidateId, UpToVersion = version });
             return false;
         }
 
-        stream.AppendOne(next);
-        session.Store(new ListRegenerationMark { Id = candidateId, UpToVersion = version + 1 });
+        // The difference from the previous list is worked out here, once, and stored with the list: the file is
+        // locked, so the current list read above is the one the new list follows.
+        var (outlook, list) = ListRecording.Record(candidateId, previous, next, CandidateFiles.RecordedBy.System, now);
+        stream.AppendMany(outlook, list);
+        session.Store(new ListRegenerationMark { Id = candidateId, UpToVersion = version + 2 });
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Lists;
 using SmartPick.Advising.Views;
 using SmartPick.Matching.Model;
 
@@ -24,9 +25,10 @@ public sealed record ProgramListResponse(
     public static ProgramListResponse From(CurrentList v) => new(v.Id, v.Status, v.Number, v.Programs, v.EligibleCount, v.Excluded,
         v.Curve, v.RecommendedApplications, v.PMatch, v.RiskFactors, v.Advice, v.Versions, v.GeneratedAt, v.Changes);
 
-    public static ProgramListResponse From(ProgramListRegenerated e) => new(e.CandidateId, ListStatus.Ready, 0, e.Programs, e.EligibleCount,
-        e.Excluded, e.Curve, e.RecommendedApplications, e.PMatch, e.RiskFactors, e.Advice,
-        new EngineVersions(e.EngineVersion, e.ParametersVersion, e.CatalogVersion), null, null);
+    /// <summary>A list worked out but not recorded (what-if).</summary>
+    public static ProgramListResponse From(Guid candidateId, ListContent c) => new(candidateId, ListStatus.Ready, 0, c.Programs, c.EligibleCount,
+        c.Excluded, c.Curve, c.RecommendedApplications, c.PMatch, c.RiskFactors, c.Advice,
+        new EngineVersions(c.EngineVersion, c.ParametersVersion, c.CatalogVersion), null, null);
 }
 
 public sealed record ListHistoryResponse(Guid CandidateId, IReadOnlyList<ListHistoryEntry> Lists);

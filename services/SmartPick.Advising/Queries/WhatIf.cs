@@ -112,8 +112,8 @@ public static class WhatIfEndpoint
 
         return Results.Ok(new WhatIfResponse(id,
             changedProfile is null ? changes.Select(c => c.Code).ToList() : ["profile"],
-            ProgramListResponse.From(ListRecording.From(id, before, view.ApplicationBudget, now)),
-            ProgramListResponse.From(ListRecording.From(id, after, changedProfile?.Budget?.Applications ?? view.ApplicationBudget, now)),
+            ProgramListResponse.From(id, ListRecording.From(before, view.ApplicationBudget)),
+            ProgramListResponse.From(id, ListRecording.From(after, changedProfile?.Budget?.Applications ?? view.ApplicationBudget)),
             before.RecommendedApplications, Math.Round(before.PMatchAtRecommended, 4), Math.Round(atSameN, 4),
             Math.Round(after.PMatchAtRecommended, 4), Stored: false));
     }

@@ -92,11 +92,14 @@ public sealed class CandidateSummary
         Touch(e.RecordedAt);
     }
 
-    public void Apply(ProgramListRegenerated e)
+    public void Apply(ProgramListRegenerated e) => NewList(e.PMatch, e.RecommendedApplications, e.RecordedAt);
+    public void Apply(ProgramListRegeneratedV1 e) => NewList(e.PMatch, e.RecommendedApplications, e.RecordedAt);
+
+    private void NewList(double pMatch, int recommended, DateTimeOffset at)
     {
-        PMatch = e.PMatch;
-        RecommendedApplications = e.RecommendedApplications;
-        Touch(e.RecordedAt);
+        PMatch = pMatch;
+        RecommendedApplications = recommended;
+        Touch(at);
     }
 
     public void Apply(CandidateFileArchived e) { Status = CandidateStatus.Archived; Touch(e.RecordedAt); }
@@ -143,5 +146,6 @@ public partial class CandidateSummaryProjection : SingleStreamProjection<Candida
     public void Apply(CycleMatched e, CandidateSummary row) => row.Apply(e);
     public void Apply(CycleUnmatched e, CandidateSummary row) => row.Apply(e);
     public void Apply(ProgramListRegenerated e, CandidateSummary row) => row.Apply(e);
+    public void Apply(ProgramListRegeneratedV1 e, CandidateSummary row) => row.Apply(e);
     public void Apply(CandidateFileArchived e, CandidateSummary row) => row.Apply(e);
 }

@@ -78,6 +78,7 @@ public partial class CohortDashboardProjection : MultiStreamProjection<CohortDas
         Identity<CycleMatched>(_ => CohortDashboard.DocumentId);
         Identity<CycleUnmatched>(_ => CohortDashboard.DocumentId);
         Identity<ProgramListRegenerated>(_ => CohortDashboard.DocumentId);
+        Identity<ProgramListRegeneratedV1>(_ => CohortDashboard.DocumentId);
         Identity<CandidateFileArchived>(_ => CohortDashboard.DocumentId);
     }
 
@@ -103,5 +104,6 @@ public partial class CohortDashboardProjection : MultiStreamProjection<CohortDas
     public void Apply(CohortDashboard d, CycleMatched e) => d.Update(e.CandidateId, m => m.Apply(e));
     public void Apply(CohortDashboard d, CycleUnmatched e) => d.Update(e.CandidateId, m => m.Apply(e));
     public void Apply(CohortDashboard d, ProgramListRegenerated e) => d.Update(e.CandidateId, m => m.Apply(e));
+    public void Apply(CohortDashboard d, ProgramListRegeneratedV1 e) => d.Update(e.CandidateId, m => m.Apply(e));
     public void Apply(CohortDashboard d, CandidateFileArchived e) => d.Update(e.CandidateId, m => m.Apply(e));
 }

@@ -1,5 +1,6 @@
 using Marten.Events.Aggregation;
 using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Lists;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Advising.Views;
@@ -26,9 +27,6 @@ public sealed class CurrentList
     public EngineVersions? Versions { get; set; }
     public DateTimeOffset? GeneratedAt { get; set; }
     public ListChanges? Changes { get; set; }
-
-    /// <summary>The list as recorded, kept so the next list can be compared with it.</summary>
-    public ProgramListRegenerated? Latest { get; set; }
 }
 
 public partial class CurrentListProjection : SingleStreamProjection<CurrentList, Guid>
@@ -37,8 +35,30 @@ public partial class CurrentListProjection : SingleStreamProjection<CurrentList,
 
     public void Apply(ProgramListRegenerated e, CurrentList view)
     {
-        view.Changes = ListChanges.Between(view.Latest, e);
-        view.Latest = e;
+        view.Status = ListStatus.Ready;
+        view.Number++;
+        view.EligibleCount = e.EligibleCount;
+        view.RecommendedApplications = e.RecommendedApplications;
+        view.PMatch = e.PMatch;
+        view.RiskFactors = e.RiskFactors;
+        view.Advice = e.Advice;
+        view.Versions = new EngineVersions(e.EngineVersion, e.ParametersVersion, e.CatalogVersion);
+        view.GeneratedAt = e.RecordedAt;
+    }
+
+    public void Apply(RankedListRecorded e, CurrentList view)
+    {
+        view.Programs = e.Programs;
+        view.Excluded = e.Excluded;
+        view.Curve = e.Curve;
+        view.Changes = e.Changes;
+    }
+
+    /// <summary>A list recorded the earlier way: its difference is worked out from the list this view holds.</summary>
+    public void Apply(ProgramListRegeneratedV1 e, CurrentList view)
+    {
+        var next = ListContent.Of(e);
+        view.Changes = ListChanges.Between(ListContent.Of(view), next);
         view.Status = ListStatus.Ready;
         view.Number++;
         view.Programs = e.Programs;
@@ -69,7 +89,12 @@ public sealed class ListHistory
 {
     public Guid Id { get; set; }
     public List<ListHistoryEntry> Entries { get; set; } = [];
-    public ProgramListRegenerated? Latest { get; set; }
+
+    /// <summary>
+    /// Only while the file's lists are of the earlier kind (<see cref="ProgramListRegeneratedV1"/>), which do not
+    /// carry their difference: the last of them, to compare the next with. Null otherwise.
+    /// </summary>
+    public ListContent? PreviousV1 { get; set; }
 }
 
 public partial class ListHistoryProjection : SingleStreamProjection<ListHistory, Guid>
@@ -78,9 +103,24 @@ public partial class ListHistoryProjection : SingleStreamProjection<ListHistory,
 
     public void Apply(ProgramListRegenerated e, ListHistory view)
     {
+        // The difference comes with the programs, in the RankedListRecorded that follows.
         view.Entries.Add(new ListHistoryEntry(view.Entries.Count + 1, e.RecordedAt,
             new EngineVersions(e.EngineVersion, e.ParametersVersion, e.CatalogVersion), e.PMatch, e.RecommendedApplications,
-            e.Programs.Count, e.RiskFactors, ListChanges.Between(view.Latest, e)));
-        view.Latest = e;
+            e.ProgramsListed, e.RiskFactors, ListChanges.None(e.PMatch, e.RecommendedApplications)));
+        view.PreviousV1 = null;
+    }
+
+    public void Apply(RankedListRecorded e, ListHistory view)
+    {
+        if (view.Entries.Count > 0) view.Entries[^1] = view.Entries[^1] with { Changes = e.Changes };
+    }
+
+    public void Apply(ProgramListRegeneratedV1 e, ListHistory view)
+    {
+        var next = ListContent.Of(e);
+        view.Entries.Add(new ListHistoryEntry(view.Entries.Count + 1, e.RecordedAt,
+            new EngineVersions(e.EngineVersion, e.ParametersVersion, e.CatalogVersion), e.PMatch, e.RecommendedApplications,
+            e.Programs.Count, e.RiskFactors, ListChanges.Between(view.PreviousV1, next)));
+        view.PreviousV1 = next;
     }
 }

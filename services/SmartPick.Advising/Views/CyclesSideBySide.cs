@@ -51,6 +51,12 @@ public partial class CyclesSideBySideProjection : SingleStreamProjection<CyclesS
         view.LatestRecommended = e.RecommendedApplications;
     }
 
+    public void Apply(ProgramListRegeneratedV1 e, CyclesSideBySide view)
+    {
+        view.LatestPMatch = e.PMatch;
+        view.LatestRecommended = e.RecommendedApplications;
+    }
+
     public void Apply(CycleStarted e, CyclesSideBySide view) => view.Cycles.Add(new CycleView
     {
         Season = e.Season,

@@ -1,4 +1,5 @@
 using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Lists;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Advising.Views;
@@ -40,7 +41,10 @@ public sealed record ListChanges(
     /// <summary>The weight of a reason must change by more than this (logit units) to count as changed.</summary>
     public const double NotableWeightChange = 0.05;
 
-    public static ListChanges Between(ProgramListRegenerated? previous, ProgramListRegenerated next)
+    /// <summary>No change (yet) to a list with this outlook.</summary>
+    public static ListChanges None(double pMatch, int recommended) => new([], [], [], pMatch, pMatch, recommended, recommended, [], [], []);
+
+    public static ListChanges Between(ListContent? previous, ListContent next)
     {
         if (previous is null)
             return new ListChanges(

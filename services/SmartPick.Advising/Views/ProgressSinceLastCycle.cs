@@ -40,11 +40,14 @@ public partial class ProgressSinceLastCycleProjection : SingleStreamProjection<P
     public void Apply(LetterReceived e, ProgressSinceLastCycle view) { view.Evidence.Apply(e); view.Refresh(); }
     public void Apply(ResearchAdded e, ProgressSinceLastCycle view) { view.Evidence.Apply(e); view.Refresh(); }
 
-    public void Apply(ProgramListRegenerated e, ProgressSinceLastCycle view)
+    public void Apply(ProgramListRegenerated e, ProgressSinceLastCycle view) => NewList(view, e.PMatch, e.Advice, e.RiskFactors);
+    public void Apply(ProgramListRegeneratedV1 e, ProgressSinceLastCycle view) => NewList(view, e.PMatch, e.Advice, e.RiskFactors);
+
+    private static void NewList(ProgressSinceLastCycle view, double pMatch, IReadOnlyList<ListedAdvice> advice, IReadOnlyList<string> riskFactors)
     {
-        view.PMatchNow = e.PMatch;
-        view.StillMissing = [.. e.Advice];
-        view.RiskFactors = [.. e.RiskFactors];
+        view.PMatchNow = pMatch;
+        view.StillMissing = [.. advice];
+        view.RiskFactors = [.. riskFactors];
     }
 
     public void Apply(CycleMatched e, ProgressSinceLastCycle view) => Conclude(view, e.Season, CycleOutcome.Matched);

@@ -48,19 +48,25 @@ public class ViewReplayTests
         profile.Season.ShouldBe(2026);
     }
 
-    [Fact]
-    public void the_current_list_says_what_was_added_removed_and_moved_and_why()
-    {
-        var first = List(5, 0.55, [A, B, C]);
-        var movedA = Program("A", 0.62, Tier.Likely, ("img_friendly_state", 0.4), ("hands_on_usce", 0.8));
-        var d = Program("D", 0.50, Tier.Target, ("hands_on_usce", 0.8));
-        var second = List(9, 0.71, [movedA, d, B], risks: ["low_scores"]);
+    private static readonly ListContent First = Content(0.55, [A, B, C]);
+    private static readonly ListContent Second = Content(0.71,
+        [Program("A", 0.62, Tier.Likely, ("img_friendly_state", 0.4), ("hands_on_usce", 0.8)), Program("D", 0.50, Tier.Target, ("hands_on_usce", 0.8)), B],
+        risks: ["low_scores"]);
 
-        var view = Replay.Projection<CurrentListProjection, CurrentList>(Opened(), first, HandsOn(3, day: 8), second);
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void the_current_list_says_what_was_added_removed_and_moved_and_why(bool v1Lists)
+    {
+        var view = v1Lists
+            ? Replay.Projection<CurrentListProjection, CurrentList>(Opened(), ListV1(5, First), HandsOn(3, day: 8), ListV1(9, Second))
+            : Replay.Projection<CurrentListProjection, CurrentList>(Opened(), List(5, First), HandsOn(3, day: 8), List(9, Second, First));
 
         view.Status.ShouldBe(ListStatus.Ready);
         view.Number.ShouldBe(2);
         view.Programs.Select(p => p.ProgramCode).ShouldBe(["A", "D", "B"]);
+        view.PMatch.ShouldBe(0.71);
+        view.GeneratedAt.ShouldBe(Day(9));
         var changes = view.Changes!;
         changes.Added.ShouldHaveSingleItem().ProgramCode.ShouldBe("D");
         changes.Removed.ShouldHaveSingleItem().ProgramCode.ShouldBe("C");
@@ -77,21 +83,56 @@ public class ViewReplayTests
     }
 
     [Fact]
-    public void a_new_catalog_version_is_named_among_the_changes()
+    public void a_list_is_recorded_as_its_outlook_then_its_programs_with_the_difference_worked_out_once()
     {
-        var view = Replay.Projection<CurrentListProjection, CurrentList>(Opened(), List(5, 0.5, [A]), List(6, 0.5, [A], catalog: "sha256:bbbb"));
-        view.Changes!.VersionsChanged.ShouldBe(["catalog"]);
-        view.Versions!.Catalog.ShouldBe("sha256:bbbb");
+        var (outlook, list) = ListRecording.Record(Id, First, Second, RecordedBy.System, Day(9));
+        outlook.ProgramsListed.ShouldBe(3);
+        outlook.PMatch.ShouldBe(0.71);
+        outlook.RiskFactors.ShouldBe(["low_scores"]);
+        list.Programs.ShouldBe(Second.Programs);
+        System.Text.Json.JsonSerializer.Serialize(list.Changes).ShouldBe(System.Text.Json.JsonSerializer.Serialize(ListChanges.Between(First, Second)));
+        list.Changes.Added.ShouldHaveSingleItem().ProgramCode.ShouldBe("D");
+        // A file's first list: every program is new.
+        ListRecording.Record(Id, null, First, RecordedBy.System, Day(5)).List.Changes.Added.Select(p => p.ProgramCode).ShouldBe(["A", "B", "C"]);
     }
 
     [Fact]
-    public void the_list_history_keeps_every_list_with_its_difference()
+    public void a_new_catalog_version_is_named_among_the_changes()
     {
-        var history = Replay.Projection<ListHistoryProjection, ListHistory>(Opened(), List(5, 0.5, [A, B]), List(6, 0.6, [B, A, C]));
+        var next = Content(0.5, [A], catalog: "sha256:bbbb");
+        var view = Replay.Projection<CurrentListProjection, CurrentList>(Opened(), List(5, Content(0.5, [A])), List(6, next, Content(0.5, [A])));
+        view.Changes!.VersionsChanged.ShouldBe(["catalog"]);
+        view.Versions!.Catalog.ShouldBe("sha256:bbbb");
+        Replay.Projection<CurrentListProjection, CurrentList>(Opened(), ListV1(5, Content(0.5, [A])), ListV1(6, next))
+            .Changes!.VersionsChanged.ShouldBe(["catalog"]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void the_list_history_keeps_every_list_with_its_difference(bool v1Lists)
+    {
+        var first = Content(0.5, [A, B]);
+        var second = Content(0.6, [B, A, C]);
+        var history = v1Lists
+            ? Replay.Projection<ListHistoryProjection, ListHistory>(Opened(), ListV1(5, first), ListV1(6, second))
+            : Replay.Projection<ListHistoryProjection, ListHistory>(Opened(), List(5, first), List(6, second, first));
         history.Entries.Select(e => e.Number).ShouldBe([1, 2]);
         history.Entries[0].Changes.Added.Count.ShouldBe(2);
         history.Entries[1].Changes.Added.ShouldHaveSingleItem().ProgramCode.ShouldBe("C");
         history.Entries[1].PMatch.ShouldBe(0.6);
+        history.Entries[1].Programs.ShouldBe(3);
+        (history.PreviousV1 is not null).ShouldBe(v1Lists);
+    }
+
+    [Fact]
+    public void a_new_list_after_lists_of_the_earlier_kind_stops_keeping_the_last_of_them()
+    {
+        var first = Content(0.5, [A, B]);
+        var history = Replay.Projection<ListHistoryProjection, ListHistory>(Opened(), ListV1(5, first), List(6, Content(0.6, [B, A, C]), first));
+        history.Entries.Count.ShouldBe(2);
+        history.Entries[1].Changes.Added.ShouldHaveSingleItem().ProgramCode.ShouldBe("C");
+        history.PreviousV1.ShouldBeNull();
     }
 
     [Fact]
@@ -177,7 +218,7 @@ public class ViewReplayTests
         var dashboard = Replay.Projection<CohortDashboardProjection, CohortDashboard>(
             Opened(), Exam(ExamKind.Step2Ck, 240, true), List(2, 0.8, [A]),
             Opened() with { CandidateId = other, Name = "Bola Ade" },
-            List(3, 0.2, [A]) with { CandidateId = other },
+            List(3, Content(0.2, [A]), candidate: other),
             CycleStarted(2026, 10));
 
         dashboard.Total.ShouldBe(2);
@@ -191,11 +232,15 @@ public class ViewReplayTests
     [Fact]
     public void a_recomputed_list_that_says_nothing_new_is_not_recorded_again()
     {
-        var list = List(5, 0.5, [A, B]);
+        var list = Content(0.5, [A, B]);
         ListRecording.SameAs(null, list).ShouldBeFalse();
-        ListRecording.SameAs(list, list with { RecordedAt = Day(9) }).ShouldBeTrue();
+        ListRecording.SameAs(list, list with { Programs = [A, B] }).ShouldBeTrue();
         ListRecording.SameAs(list, list with { CatalogVersion = "sha256:other" }).ShouldBeFalse();
         ListRecording.SameAs(list, list with { Programs = [B, A] }).ShouldBeFalse();
+        ListRecording.SameAs(list, list with { PMatch = 0.51 }).ShouldBeFalse();
+        // The current list the handler compares with says the same as the list it was made from.
+        var view = Replay.Projection<CurrentListProjection, CurrentList>(Opened(), List(5, list));
+        ListRecording.SameAs(ListContent.Of(view), list).ShouldBeTrue();
     }
 
     [Fact]
@@ -209,13 +254,13 @@ public class ViewReplayTests
             [new CurvePoint(10, 0.4)], 20, 0.61234567, ["low_scores"], [new Advice("wait", "Wait a cycle", "low scores")],
             new EngineVersions("1.0", "p1", "sha256:x"));
 
-        var recorded = ListRecording.From(Id, result, budget: 30, Day(1));
+        var recorded = ListRecording.From(result, budget: 30);
         recorded.Programs.Count.ShouldBe(30);
         recorded.EligibleCount.ShouldBe(50);
         recorded.Programs[0].Reasons.Select(r => r.Code).ShouldBe(["b", "c", "e", "a"]);
         recorded.Excluded.ShouldBe([new ExclusionCount("cutoff_step2ck", 1), new ExclusionCount("visa_not_sponsored", 2)]);
         recorded.PMatch.ShouldBe(0.6123);
-        ListRecording.From(Id, result, budget: null, Day(1)).Programs.Count.ShouldBe(20);
+        ListRecording.From(result, budget: null).Programs.Count.ShouldBe(20);
     }
 
     [Theory]

@@ -30,7 +30,7 @@ public class DaemonViewsStartTests(AdvisingStore fixture)
         {
             session.Events.StartStream<CandidateFile>(id, Opened() with { CandidateId = id },
                 Exam(ExamKind.Step2Ck, 228, true) with { CandidateId = id },
-                List(5, 0.35, [Program("A", 0.4)]) with { CandidateId = id },
+                ListV1(5, Content(0.35, [Program("A", 0.4)]), id),
                 new AdvisorNoteAdded(id, Guid.NewGuid(), "First call", Advisor, Day(6)));
             await session.SaveChangesAsync();
         }

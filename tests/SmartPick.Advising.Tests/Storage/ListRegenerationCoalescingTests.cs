@@ -61,13 +61,13 @@ public class ListRegenerationCoalescingTests(AdvisingStore fixture)
         await HandleAsync(new RegenerateList(id, AtVersion: 3), catalog);
         catalog.Calls.ShouldBe(1);
 
-        // A change after that run (version 5, after the list at 4) is not covered and runs.
+        // A change after that run (version 6, after the list's two events at 4 and 5) is not covered and runs.
         await using (var session = fixture.Store.LightweightSession(Tenant))
         {
             session.Events.Append(id, UsLetter(day: 220) with { CandidateId = id });
             await session.SaveChangesAsync();
         }
-        await HandleAsync(new RegenerateList(id, AtVersion: 5), catalog);
+        await HandleAsync(new RegenerateList(id, AtVersion: 6), catalog);
         catalog.Calls.ShouldBe(2);
 
         // A request that names no change (a catalog-wide run) always runs.

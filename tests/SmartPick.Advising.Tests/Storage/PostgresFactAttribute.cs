@@ -15,3 +15,13 @@ public sealed class PostgresFactAttribute : FactAttribute
             Skip = $"Needs PostgreSQL: set {Variable} (./infra/smartpick test does).";
     }
 }
+
+/// <summary>A theory that needs PostgreSQL; skipped, saying why, when no connection string is set.</summary>
+public sealed class PostgresTheoryAttribute : TheoryAttribute
+{
+    public PostgresTheoryAttribute()
+    {
+        if (string.IsNullOrWhiteSpace(PostgresFactAttribute.ConnectionString))
+            Skip = $"Needs PostgreSQL: set {PostgresFactAttribute.Variable} (./infra/smartpick test does).";
+    }
+}

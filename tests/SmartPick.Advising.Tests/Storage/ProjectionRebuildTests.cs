@@ -3,6 +3,7 @@ using System.Text.Json;
 using JasperFx;
 using Marten;
 using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Lists;
 using SmartPick.Advising.Views;
 using SmartPick.Matching.Model;
 using Shouldly;
@@ -16,26 +17,28 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
 {
     private DocumentStore Store => fixture.Store;
 
-    private static object[] StoryFor(Guid id) =>
-    [
+    private static readonly ListContent FirstList = Content(0.35, [Program("A", 0.4), Program("B", 0.3)]);
+    private static readonly ListContent SecondList = Content(0.66, [Program("B", 0.5, Tier.Likely), Program("C", 0.4)]);
+
+    /// <summary>A reapplicant's file; <paramref name="v1Lists"/> stores its lists the earlier way, one event each.</summary>
+    private static object[] StoryFor(Guid id, bool v1Lists = false) => Flat(
         Opened() with { CandidateId = id },
         Exam(ExamKind.Step2Ck, 228, true) with { CandidateId = id },
         Observership(2) with { CandidateId = id },
-        List(5, 0.35, [Program("A", 0.4), Program("B", 0.3)]) with { CandidateId = id },
+        v1Lists ? ListV1(5, FirstList, id) : List(5, FirstList, candidate: id),
         CycleStarted(2026, 10) with { CandidateId = id },
         Interview(2026, "A", 60) with { CandidateId = id },
         Unmatched(2026, 200) with { CandidateId = id },
         HandsOn(3, 210) with { CandidateId = id },
         UsLetter(day: 220) with { CandidateId = id },
-        List(221, 0.66, [Program("B", 0.5, Tier.Likely), Program("C", 0.4)]) with { CandidateId = id },
+        v1Lists ? ListV1(221, SecondList, id) : List(221, SecondList, FirstList, id),
         new AdvisorNoteAdded(id, Guid.NewGuid(), "Reapplying with new USCE", Advisor, Day(222)),
-        new NudgeSent(id, "reapplication", 2027, "eras_minus_60", $"{id}:reapplication:2027:1", Day(230)),
-    ];
+        new NudgeSent(id, "reapplication", 2027, "eras_minus_60", $"{id}:reapplication:2027:1", Day(230)));
 
-    private async Task<Guid> WriteStoryAsync(string tenant)
+    private async Task<Guid> WriteStoryAsync(string tenant, bool v1Lists = false)
     {
         var id = Guid.CreateVersion7();
-        var events = StoryFor(id);
+        var events = StoryFor(id, v1Lists);
         await using (var session = Store.LightweightSession(tenant))
         {
             session.Events.StartStream<CandidateFile>(id, events[0]);
@@ -81,10 +84,12 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
 
     private static string? Json(object? view) => view is null ? null : JsonSerializer.Serialize(view);
 
-    [PostgresFact]
-    public async Task every_inline_view_rebuilt_from_the_events_comes_out_identical()
+    [PostgresTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task every_view_rebuilt_from_the_events_comes_out_identical(bool v1Lists)
     {
-        var id = await WriteStoryAsync("org-a");
+        var id = await WriteStoryAsync("org-a", v1Lists);
         var before = await ViewsAsync("org-a", id);
         before.Values.ShouldAllBe(v => v != null);
 
@@ -117,6 +122,47 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
         stored["list"].ShouldBe(before["list"]);
         stored["lists"].ShouldBe(before["lists"]);
         stored["timeline"].ShouldBe(before["timeline"]);
+    }
+
+    [PostgresFact]
+    public async Task lists_stored_the_earlier_way_give_the_same_views_as_lists_stored_as_outlook_and_programs()
+    {
+        var now = await WriteStoryAsync("org-h");
+        var before = await WriteStoryAsync("org-h", v1Lists: true);
+
+        await using (var q = Store.QuerySession("org-h"))
+        {
+            // The stored names: the earlier kind keeps the name lists always had.
+            var types = (await q.Events.FetchStreamAsync(before)).Select(e => e.EventTypeName).ToList();
+            types.Count(t => t == "program_list_regenerated").ShouldBe(2);
+            types = (await q.Events.FetchStreamAsync(now)).Select(e => e.EventTypeName).ToList();
+            types.Count(t => t == "program_list_regenerated_v2").ShouldBe(2);
+            types.Count(t => t == "ranked_list_recorded").ShouldBe(2);
+        }
+
+        var a = await ViewsAsync("org-h", now);
+        var b = await ViewsAsync("org-h", before);
+        foreach (var view in new[] { "summary", "list", "timeline" })
+            b[view]!.Replace(before.ToString(), now.ToString()).ShouldBe(a[view], view);
+        // Progress and seasons also hold the evidence, whose ids differ between the two files: compare what lists give them.
+        var progress = JsonSerializer.Deserialize<ProgressSinceLastCycle>(a["progress"]!)!;
+        var progressV1 = JsonSerializer.Deserialize<ProgressSinceLastCycle>(b["progress"]!)!;
+        (progressV1.PMatchThen, progressV1.PMatchNow).ShouldBe((0.35, 0.66));
+        (progress.PMatchThen, progress.PMatchNow).ShouldBe((0.35, 0.66));
+        JsonSerializer.Serialize(progressV1.StillMissing).ShouldBe(JsonSerializer.Serialize(progress.StillMissing));
+        progressV1.RiskFactors.ShouldBe(progress.RiskFactors);
+        var cycles = JsonSerializer.Deserialize<CyclesSideBySide>(a["cycles"]!)!;
+        var cyclesV1 = JsonSerializer.Deserialize<CyclesSideBySide>(b["cycles"]!)!;
+        cyclesV1.Cycles.Select(c => c.PMatchAtStart).ShouldBe(cycles.Cycles.Select(c => c.PMatchAtStart));
+        cycles.Cycles.Single().PMatchAtStart.ShouldBe(0.35);
+        (cyclesV1.LatestPMatch, cyclesV1.LatestRecommended).ShouldBe((cycles.LatestPMatch, cycles.LatestRecommended));
+        // The history holds the same entries; the earlier kind also keeps its last list to compare the next with.
+        var lists = JsonSerializer.Deserialize<ListHistory>(a["lists"]!)!;
+        var listsV1 = JsonSerializer.Deserialize<ListHistory>(b["lists"]!)!;
+        JsonSerializer.Serialize(listsV1.Entries).ShouldBe(JsonSerializer.Serialize(lists.Entries));
+        lists.PreviousV1.ShouldBeNull();
+        lists.Entries[1].Changes.Added.ShouldHaveSingleItem().ProgramCode.ShouldBe("C");
+        lists.Entries[1].Changes.Removed.ShouldHaveSingleItem().ProgramCode.ShouldBe("A");
     }
 
     [PostgresFact]

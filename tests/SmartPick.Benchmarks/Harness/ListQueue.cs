@@ -15,7 +15,7 @@ public sealed class ListQueue(string connectionString)
     public Task<long> PendingAsync() => BenchDatabase.ScalarAsync(connectionString, PendingSql);
 
     public Task<long> ListsAppendedAsync() =>
-        BenchDatabase.ScalarAsync(connectionString, "select count(*) from smartpick.mt_events where type = 'program_list_regenerated'");
+        BenchDatabase.ScalarAsync(connectionString, "select count(*) from smartpick.mt_events where type = 'program_list_regenerated_v2'");
 
     /// <summary>Waits until no regeneration is pending; returns how long that took.</summary>
     public async Task<TimeSpan> DrainAsync(TimeSpan timeout)

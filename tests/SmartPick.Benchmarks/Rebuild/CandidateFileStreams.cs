@@ -25,20 +25,24 @@ public sealed class CandidateFileStreams
         "Interview practice session; good answers on the gap year.",
     ];
 
-    private readonly ProgramListRegenerated[] _lists;
+    private readonly (ListContent Content, RankedListRecorded First, RankedListRecorded Again, ProgramListRegenerated Outlook)[] _lists;
     private readonly RecordedBy _advisor = new("bench-advisor", "Advisor");
 
     public CandidateFileStreams(int listTemplates = 12)
     {
         var catalog = SmartPick.Catalog.Demo.DemoCatalog.Generate();
         var at = new DateTimeOffset(2025, 9, 1, 12, 0, 0, TimeSpan.Zero);
+        // Each template is recorded as the handler records it: a file's first list differs from nothing (every
+        // program added), and the file's later lists repeat it (so their stored difference is empty).
         _lists = BenchmarkData.Cohort(listTemplates)
-            .Select(p => ListRecording.From(Guid.Empty, MatchingEngine.Rank(p, catalog, new RankOptions(DefaultSeason: 2026)), p.Budget?.Applications, at))
+            .Select(p => ListRecording.From(MatchingEngine.Rank(p, catalog, new RankOptions(DefaultSeason: 2026)), p.Budget?.Applications))
+            .Select(c => (c, ListRecording.Record(Guid.Empty, null, c, RecordedBy.System, at).List,
+                ListRecording.Record(Guid.Empty, c, c, RecordedBy.System, at).List, ListRecording.Record(Guid.Empty, null, c, RecordedBy.System, at).Outlook))
             .ToArray();
     }
 
     /// <summary>Average size of one stored list's JSON is what makes the store heavy; this says how many programs the templates hold.</summary>
-    public double AverageListedPrograms => _lists.Average(l => l.Programs.Count);
+    public double AverageListedPrograms => _lists.Average(l => l.Content.Programs.Count);
 
     /// <summary>One file's events, oldest first.</summary>
     public List<object> For(Guid id, int n, Random random)
@@ -47,7 +51,13 @@ public sealed class CandidateFileStreams
         var at = new DateTimeOffset(2024, 1, 1, 9, 0, 0, TimeSpan.Zero).AddMinutes(random.Next(200_000));
         DateTimeOffset Next() => at = at.AddHours(1 + random.Next(72));
         var template = _lists[random.Next(_lists.Length)];
-        void List() => events.Add(template with { CandidateId = id, RecordedAt = Next() });
+        var lists = 0;
+        void List()
+        {
+            var when = Next();
+            events.Add(template.Outlook with { CandidateId = id, RecordedAt = when });
+            events.Add((lists++ == 0 ? template.First : template.Again) with { CandidateId = id, RecordedAt = when });
+        }
         void Note()
         {
             if (random.Next(3) != 0) events.Add(new AdvisorNoteAdded(id, Guid.NewGuid(), Notes[random.Next(Notes.Length)], _advisor, Next()));
@@ -89,7 +99,7 @@ public sealed class CandidateFileStreams
             List();
         }
         events.Add(new CycleStarted(id, 2026, _advisor, Next()));
-        var codes = template.Programs.Take(budget).Select(p => p.ProgramCode).ToList();
+        var codes = template.Content.Programs.Take(budget).Select(p => p.ProgramCode).ToList();
         events.Add(new ApplicationsSubmitted(id, 2026, codes.Count, codes, new DateOnly(2025, 9, 24), _advisor, Next()));
         var interviews = random.Next(Math.Min(9, codes.Count + 1));
         for (var i = 0; i < interviews; i++)
