@@ -6,7 +6,7 @@ namespace SmartPick.Advising.Views;
 /// <summary>
 /// Before the daemon starts: when the composite of daemon views (<see cref="AdvisingModule.DaemonViews"/>) has no
 /// progress of its own yet, its members' documents and any progress they kept under an earlier layout (kept
-/// inline, or as separate async projections) are cleared, so that the daemon's first pass builds all four from
+/// inline, or as separate async projections) are cleared, so that the daemon's first pass builds them all from
 /// the first event. Without this, a database from an earlier build would either refuse the composite (its
 /// members' progress rows already exist) or have the events applied a second time on top of the documents.
 /// </summary>

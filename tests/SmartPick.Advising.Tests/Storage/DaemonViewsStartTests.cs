@@ -36,6 +36,7 @@ public class DaemonViewsStartTests(AdvisingStore fixture)
         }
         using var daemon = await Store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync(AdvisingModule.DaemonViews, TimeSpan.FromSeconds(60), CancellationToken.None);
+        await daemon.RebuildProjectionAsync(nameof(CohortDashboard), TimeSpan.FromSeconds(60), CancellationToken.None);
         var built = await TimelineJsonAsync(id);
         built.ShouldNotBeNull();
 
@@ -52,11 +53,14 @@ public class DaemonViewsStartTests(AdvisingStore fixture)
         await using (var q = Store.QuerySession(Tenant))
         {
             (await q.LoadAsync<CurrentList>(id)).ShouldBeNull();
-            (await q.LoadAsync<CohortDashboard>(CohortDashboard.DocumentId)).ShouldBeNull();
-            // Views outside the composite are untouched.
+            (await q.LoadAsync<ListHistory>(id)).ShouldBeNull();
+            // Views outside the composite are untouched, the daemon's dashboard among them.
             (await q.LoadAsync<CandidateSummary>(id)).ShouldNotBeNull();
+            (await q.LoadAsync<CohortDashboard>(CohortDashboard.DocumentId)).ShouldNotBeNull();
         }
-        (await ProgressNamesAsync()).ShouldNotContain("Timeline:All");
+        var names = await ProgressNamesAsync();
+        names.ShouldNotContain("Timeline:All");
+        names.ShouldContain("CohortDashboard:All");
 
         // The daemon's pass builds the same documents again, once.
         await daemon.RebuildProjectionAsync(AdvisingModule.DaemonViews, TimeSpan.FromSeconds(60), CancellationToken.None);

@@ -112,7 +112,7 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
 
         using var daemon = await Store.BuildProjectionDaemonAsync();
         foreach (var name in new[] { nameof(CandidateFile), nameof(CandidateProfileView), nameof(CandidateSummary),
-                     nameof(ProgressSinceLastCycle), nameof(CyclesSideBySide), AdvisingModule.DaemonViews })
+                     nameof(ProgressSinceLastCycle), nameof(CyclesSideBySide), AdvisingModule.DaemonViews, nameof(CohortDashboard) })
             await daemon.RebuildProjectionAsync(name, TimeSpan.FromSeconds(60), CancellationToken.None);
 
         var after = await ViewsAsync("org-a", id);
@@ -173,7 +173,7 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
         await WriteStoryAsync("org-d");
 
         using var daemon = await Store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync(AdvisingModule.DaemonViews, TimeSpan.FromSeconds(60), CancellationToken.None);
+        await daemon.RebuildProjectionAsync(nameof(CohortDashboard), TimeSpan.FromSeconds(60), CancellationToken.None);
 
         await using var c = Store.QuerySession("org-c");
         var dashboard = await c.LoadAsync<CohortDashboard>(CohortDashboard.DocumentId);
@@ -186,7 +186,7 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
         (await d.LoadAsync<CohortDashboard>(CohortDashboard.DocumentId))!.Total.ShouldBe(1);
 
         var first = Json(dashboard);
-        await daemon.RebuildProjectionAsync(AdvisingModule.DaemonViews, TimeSpan.FromSeconds(60), CancellationToken.None);
+        await daemon.RebuildProjectionAsync(nameof(CohortDashboard), TimeSpan.FromSeconds(60), CancellationToken.None);
         await using var again = Store.QuerySession("org-c");
         Json(await again.LoadAsync<CohortDashboard>(CohortDashboard.DocumentId)).ShouldBe(first);
     }
