@@ -44,7 +44,8 @@ public static class MachineFacts
                 : "?"
             : "?";
         return $"{Environment.ProcessorCount} cores ({cpu}), {memory}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}" +
-               (postgresVersion is null ? "" : $", PostgreSQL {postgresVersion}") + $", commit {Commit()}";
+               (postgresVersion is null ? "" : $", PostgreSQL {postgresVersion}") +
+               $", {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, commit {Commit()}";
     }
 
     /// <summary>The tree's commit, marked "+changes" when the working tree differs from it.</summary>
