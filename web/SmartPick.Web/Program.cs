@@ -30,9 +30,9 @@ if (await SmartPick.Web.Commands.RankCommand.TryRunWithoutHostAsync(args) is { }
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 
-var connectionString = builder.Configuration.GetConnectionString("postgres") is { Length: > 0 } cs
+var connectionString = PostgresConnection.Tuned(builder.Configuration.GetConnectionString("postgres") is { Length: > 0 } cs
     ? cs
-    : "Host=127.0.0.1;Port=5432;Database=smartpick;Username=postgres";
+    : "Host=127.0.0.1;Port=5432;Database=smartpick;Username=postgres");
 var isProduction = builder.Environment.IsProduction();
 // A command-line verb other than `run` (rank, evaluate, codegen, db-apply, nudges…) does one job and exits:
 // no job server, no start-up seeding.
