@@ -54,23 +54,12 @@ public partial class CurrentListProjection : SingleStreamProjection<CurrentList,
         view.Changes = e.Changes;
     }
 
-    /// <summary>A list recorded the earlier way: its difference is worked out from the list this view holds.</summary>
+    /// <summary>A list recorded the earlier way: read as the two facts it would be now, its difference from the list this view holds.</summary>
     public void Apply(ProgramListRegeneratedV1 e, CurrentList view)
     {
-        var next = ListContent.Of(e);
-        view.Changes = ListChanges.Between(ListContent.Of(view), next);
-        view.Status = ListStatus.Ready;
-        view.Number++;
-        view.Programs = e.Programs;
-        view.EligibleCount = e.EligibleCount;
-        view.Excluded = e.Excluded;
-        view.Curve = e.Curve;
-        view.RecommendedApplications = e.RecommendedApplications;
-        view.PMatch = e.PMatch;
-        view.RiskFactors = e.RiskFactors;
-        view.Advice = e.Advice;
-        view.Versions = new EngineVersions(e.EngineVersion, e.ParametersVersion, e.CatalogVersion);
-        view.GeneratedAt = e.RecordedAt;
+        var (outlook, list) = ListRecording.Record(e.CandidateId, ListContent.Of(view), ListContent.Of(e), e.RecordedBy, e.RecordedAt);
+        Apply(outlook, view);
+        Apply(list, view);
     }
 }
 
@@ -118,9 +107,9 @@ public partial class ListHistoryProjection : SingleStreamProjection<ListHistory,
     public void Apply(ProgramListRegeneratedV1 e, ListHistory view)
     {
         var next = ListContent.Of(e);
-        view.Entries.Add(new ListHistoryEntry(view.Entries.Count + 1, e.RecordedAt,
-            new EngineVersions(e.EngineVersion, e.ParametersVersion, e.CatalogVersion), e.PMatch, e.RecommendedApplications,
-            e.Programs.Count, e.RiskFactors, ListChanges.Between(view.PreviousV1, next)));
+        var (outlook, list) = ListRecording.Record(e.CandidateId, view.PreviousV1, next, e.RecordedBy, e.RecordedAt);
+        Apply(outlook, view);
+        Apply(list, view);
         view.PreviousV1 = next;
     }
 }
