@@ -43,9 +43,15 @@ public static class ListRecording
     /// </summary>
     public static (ProgramListRegenerated Outlook, RankedListRecorded List) Record(Guid candidateId, ListContent? previous, ListContent next,
         RecordedBy by, DateTimeOffset at)
-        => (new ProgramListRegenerated(candidateId, next.EngineVersion, next.ParametersVersion, next.CatalogVersion, next.Programs.Count,
-                next.EligibleCount, next.RecommendedApplications, next.PMatch, next.RiskFactors, next.Advice, by, at),
+        => (Outlook(candidateId, next, by, at),
             new RankedListRecorded(candidateId, next.Programs, next.Excluded, next.Curve, ListChanges.Between(previous, next), by, at));
+
+    /// <summary>The outlook of a list stored the earlier way, in one event: what the views that need no programs read of it.</summary>
+    public static ProgramListRegenerated Outlook(ProgramListRegeneratedV1 e) => Outlook(e.CandidateId, ListContent.Of(e), e.RecordedBy, e.RecordedAt);
+
+    private static ProgramListRegenerated Outlook(Guid candidateId, ListContent list, RecordedBy by, DateTimeOffset at)
+        => new(candidateId, list.EngineVersion, list.ParametersVersion, list.CatalogVersion, list.Programs.Count,
+            list.EligibleCount, list.RecommendedApplications, list.PMatch, list.RiskFactors, list.Advice, by, at);
 
     /// <summary>True when <paramref name="next"/> says nothing that <paramref name="previous"/> did not.</summary>
     public static bool SameAs(ListContent? previous, ListContent next)

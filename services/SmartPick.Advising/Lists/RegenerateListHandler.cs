@@ -55,7 +55,7 @@ public static class RegenerateListHandler
 
         // The difference from the previous list is worked out here, once, and stored with the list: the file is
         // locked, so the current list read above is the one the new list follows.
-        var (outlook, list) = ListRecording.Record(candidateId, previous, next, CandidateFiles.RecordedBy.System, now);
+        var (outlook, list) = ListRecording.Record(candidateId, previous, next, RecordedBy.System, now);
         stream.AppendMany(outlook, list);
         session.Store(new ListRegenerationMark { Id = candidateId, UpToVersion = version + 2 });
         return true;

@@ -1,5 +1,6 @@
 using Marten.Events.Aggregation;
 using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Lists;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Advising.Views;
@@ -92,15 +93,14 @@ public sealed class CandidateSummary
         Touch(e.RecordedAt);
     }
 
-    public void Apply(ProgramListRegenerated e) => NewList(e.PMatch, e.RecommendedApplications, e.RecordedAt);
-    public void Apply(ProgramListRegeneratedV1 e) => NewList(e.PMatch, e.RecommendedApplications, e.RecordedAt);
-
-    private void NewList(double pMatch, int recommended, DateTimeOffset at)
+    public void Apply(ProgramListRegenerated e)
     {
-        PMatch = pMatch;
-        RecommendedApplications = recommended;
-        Touch(at);
+        PMatch = e.PMatch;
+        RecommendedApplications = e.RecommendedApplications;
+        Touch(e.RecordedAt);
     }
+
+    public void Apply(ProgramListRegeneratedV1 e) => Apply(ListRecording.Outlook(e));
 
     public void Apply(CandidateFileArchived e) { Status = CandidateStatus.Archived; Touch(e.RecordedAt); }
 

@@ -1,5 +1,6 @@
 using Marten.Events.Aggregation;
 using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Lists;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Advising.Views;
@@ -51,11 +52,7 @@ public partial class CyclesSideBySideProjection : SingleStreamProjection<CyclesS
         view.LatestRecommended = e.RecommendedApplications;
     }
 
-    public void Apply(ProgramListRegeneratedV1 e, CyclesSideBySide view)
-    {
-        view.LatestPMatch = e.PMatch;
-        view.LatestRecommended = e.RecommendedApplications;
-    }
+    public void Apply(ProgramListRegeneratedV1 e, CyclesSideBySide view) => Apply(ListRecording.Outlook(e), view);
 
     public void Apply(CycleStarted e, CyclesSideBySide view) => view.Cycles.Add(new CycleView
     {

@@ -1,5 +1,6 @@
 using Marten.Events.Aggregation;
 using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Lists;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Advising.Views;
@@ -40,15 +41,14 @@ public partial class ProgressSinceLastCycleProjection : SingleStreamProjection<P
     public void Apply(LetterReceived e, ProgressSinceLastCycle view) { view.Evidence.Apply(e); view.Refresh(); }
     public void Apply(ResearchAdded e, ProgressSinceLastCycle view) { view.Evidence.Apply(e); view.Refresh(); }
 
-    public void Apply(ProgramListRegenerated e, ProgressSinceLastCycle view) => NewList(view, e.PMatch, e.Advice, e.RiskFactors);
-    public void Apply(ProgramListRegeneratedV1 e, ProgressSinceLastCycle view) => NewList(view, e.PMatch, e.Advice, e.RiskFactors);
-
-    private static void NewList(ProgressSinceLastCycle view, double pMatch, IReadOnlyList<ListedAdvice> advice, IReadOnlyList<string> riskFactors)
+    public void Apply(ProgramListRegenerated e, ProgressSinceLastCycle view)
     {
-        view.PMatchNow = pMatch;
-        view.StillMissing = [.. advice];
-        view.RiskFactors = [.. riskFactors];
+        view.PMatchNow = e.PMatch;
+        view.StillMissing = [.. e.Advice];
+        view.RiskFactors = [.. e.RiskFactors];
     }
+
+    public void Apply(ProgramListRegeneratedV1 e, ProgressSinceLastCycle view) => Apply(ListRecording.Outlook(e), view);
 
     public void Apply(CycleMatched e, ProgressSinceLastCycle view) => Conclude(view, e.Season, CycleOutcome.Matched);
     public void Apply(CycleUnmatched e, ProgressSinceLastCycle view) => Conclude(view, e.Season, CycleOutcome.Unmatched);

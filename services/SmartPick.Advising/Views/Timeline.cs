@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marten.Events.Aggregation;
 using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Lists;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Advising.Views;
@@ -60,12 +61,12 @@ public partial class TimelineProjection : SingleStreamProjection<Timeline, Guid>
 
     public void Apply(CycleUnmatched e, Timeline t) => t.Entries.Add(Entry(e, e.RecordedAt, e.RecordedBy, $"Unmatched in {e.Season}"));
 
-    public void Apply(ProgramListRegenerated e, Timeline t) => t.Entries.Add(ListEntry(e.ProgramsListed, e.PMatch, e.RecommendedApplications, e.RecordedAt, e.RecordedBy));
-    public void Apply(ProgramListRegeneratedV1 e, Timeline t) => t.Entries.Add(ListEntry(e.Programs.Count, e.PMatch, e.RecommendedApplications, e.RecordedAt, e.RecordedBy));
+    /// <summary>One line per list, whichever way it was stored, under the name lists always had (the programs are not read here).</summary>
+    public void Apply(ProgramListRegenerated e, Timeline t) => t.Entries.Add(new TimelineEntry(e.RecordedAt, "program_list_regenerated",
+        string.Create(Inv, $"List regenerated: {e.ProgramsListed} programs listed, estimated chance {e.PMatch:P0} at {e.RecommendedApplications} applications"),
+        e.RecordedBy));
 
-    /// <summary>One line per list, whichever way it was stored (the programs themselves are not read here).</summary>
-    private static TimelineEntry ListEntry(int listed, double pMatch, int recommended, DateTimeOffset at, RecordedBy by)
-        => new(at, "program_list_regenerated", string.Create(Inv, $"List regenerated: {listed} programs listed, estimated chance {pMatch:P0} at {recommended} applications"), by);
+    public void Apply(ProgramListRegeneratedV1 e, Timeline t) => Apply(ListRecording.Outlook(e), t);
 
     public void Apply(AdvisorNoteAdded e, Timeline t) => t.Entries.Add(Entry(e, e.RecordedAt, e.RecordedBy,
         e.Text.Length <= 200 ? e.Text : e.Text[..200] + "…"));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace SmartPick.Web.Infrastructure;
@@ -18,9 +19,9 @@ public static class PostgresConnection
     public static string Tuned(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var setByOperator = connectionString.Split(';')
-            .Any(part => part.Split('=')[0].Replace(" ", "", StringComparison.Ordinal).Trim().Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
-        if (!setByOperator)
+        // The keys as the operator wrote them (Npgsql's builder reports its default, 0, whether set or not).
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>();
+        if (!written.Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
         {
             builder.MaxAutoPrepare = AutoPrepared;
             builder.AutoPrepareMinUsages = 2;
