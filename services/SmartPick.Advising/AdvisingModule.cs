@@ -14,7 +14,7 @@ public static class AdvisingModule
     /// <summary>The durable local queue that regenerates lists, kept apart so a catalog-wide run never starves requests.</summary>
     public const string ListQueue = "advising-lists";
 
-    /// <summary>The daemon's composite projection (current list, list history, timeline); rebuild it by this name.</summary>
+    /// <summary>The daemon's composite projection (current list, list history); rebuild it by this name.</summary>
     public const string DaemonViews = "CandidateDaemonViews";
 
     public static void ConfigureMarten(StoreOptions opts)
@@ -38,17 +38,21 @@ public static class AdvisingModule
         opts.Projections.Add<CandidateSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ProgressSinceLastCycleProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CyclesSideBySideProjection>(ProjectionLifecycle.Inline);
-        // The views that carry whole stored lists or grow with the file's history (current list, list history,
-        // timeline) are kept by the daemon as one composite: it reads each range of events once for all three and
-        // writes their documents in one batch, and a rebuild is a single pass over the store instead of three.
+        // The two views that carry whole stored lists (current list, list history) are kept by the daemon as one
+        // composite: it reads each range of list events once for both and writes their documents in one batch, and a
+        // rebuild is a single pass over the lists. Inside a composite every member is written again for every file
+        // with any event the composite reads, so nothing else belongs in it: with the timeline there, each note or
+        // exam rewrote both lists (tens of KB each), which was most of the database's work under load.
         // They are read with FetchLatest, which adds any events the daemon has not applied yet, so a read right
         // after a command still shows it.
         opts.Projections.CompositeProjectionFor(DaemonViews, views =>
         {
             views.Add<CurrentListProjection>();
             views.Add<ListHistoryProjection>();
-            views.Add<TimelineProjection>();
+            ReadOnlyWhatMembersRead(views, new CurrentListProjection(), new ListHistoryProjection());
         });
+        // The timeline reads every kind of fact and grows with the file; the daemon keeps it on its own (FetchLatest too).
+        opts.Projections.Add<TimelineProjection>(ProjectionLifecycle.Async);
         // The organization's dashboard is one document holding a row per member. On its own, the daemon keeps it
         // cached between batches and a rebuild writes it once per 1,000 pages; inside the composite it was written
         // after every page (two 1.7 MB documents per 500 events at 29,000 files), which was most of a rebuild.
@@ -61,6 +65,23 @@ public static class AdvisingModule
         opts.Schema.For<IdempotentAnswer>();
         opts.Schema.For<ListRegenerationMark>();
         opts.Schema.For<ListRegenerationRun>().UseOptimisticConcurrency(true);
+    }
+
+    /// <summary>
+    /// A composite reads every event unless told otherwise, and then writes each member's document for every file
+    /// with any event in the range, whether the member handles it or not. Limiting it to the kinds its members
+    /// handle (as each would be on its own) means a note or an exam never rewrites a list.
+    /// </summary>
+    public static void ReadOnlyWhatMembersRead(EventFilterable composite, params ProjectionBase[] members)
+    {
+        foreach (var member in members)
+        {
+            member.AssembleAndAssertValidity();
+            foreach (var type in member.IncludedEventTypes.Where(t => !composite.IncludedEventTypes.Contains(t)))
+            {
+                composite.IncludedEventTypes.Add(type);
+            }
+        }
     }
 
     public static void ConfigureWolverine(WolverineOptions opts)

@@ -37,34 +37,46 @@ public class DaemonViewsStartTests(AdvisingStore fixture)
         using var daemon = await Store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync(AdvisingModule.DaemonViews, TimeSpan.FromSeconds(60), CancellationToken.None);
         await daemon.RebuildProjectionAsync(nameof(CohortDashboard), TimeSpan.FromSeconds(60), CancellationToken.None);
-        var built = await TimelineJsonAsync(id);
+        await daemon.RebuildProjectionAsync(nameof(Timeline), TimeSpan.FromSeconds(60), CancellationToken.None);
+        var built = await ListHistoryJsonAsync(id);
         built.ShouldNotBeNull();
+        var timeline = await TimelineJsonAsync(id);
+        timeline.ShouldNotBeNull();
 
         // Once the composite has run, a start changes nothing.
         (await DaemonViewsStart.PrepareAsync(Store, CancellationToken.None)).ShouldBeFalse();
-        (await TimelineJsonAsync(id)).ShouldBe(built);
+        (await ListHistoryJsonAsync(id)).ShouldBe(built);
 
         // An earlier layout: the members' rows and documents are there, the composite's row is not.
         await SqlAsync($"delete from {Store.Options.DatabaseSchemaName}.mt_event_progression where name = '{AdvisingModule.DaemonViews}:All'");
-        (await ProgressNamesAsync()).ShouldContain("Timeline:All");
+        (await ProgressNamesAsync()).ShouldContain("ListHistory:All");
 
         (await DaemonViewsStart.PrepareAsync(Store, CancellationToken.None)).ShouldBeTrue();
-        (await TimelineJsonAsync(id)).ShouldBeNull();
+        (await ListHistoryJsonAsync(id)).ShouldBeNull();
+        // The timeline is the daemon's on its own now: not a member, so untouched.
+        (await TimelineJsonAsync(id)).ShouldBe(timeline);
         await using (var q = Store.QuerySession(Tenant))
         {
             (await q.LoadAsync<CurrentList>(id)).ShouldBeNull();
-            (await q.LoadAsync<ListHistory>(id)).ShouldBeNull();
             // Views outside the composite are untouched, the daemon's dashboard among them.
             (await q.LoadAsync<CandidateSummary>(id)).ShouldNotBeNull();
             (await q.LoadAsync<CohortDashboard>(CohortDashboard.DocumentId)).ShouldNotBeNull();
         }
         var names = await ProgressNamesAsync();
-        names.ShouldNotContain("Timeline:All");
+        names.ShouldNotContain("ListHistory:All");
+        names.ShouldNotContain("CurrentList:All");
         names.ShouldContain("CohortDashboard:All");
+        names.ShouldContain("Timeline:All");
 
         // The daemon's pass builds the same documents again, once.
         await daemon.RebuildProjectionAsync(AdvisingModule.DaemonViews, TimeSpan.FromSeconds(60), CancellationToken.None);
-        (await TimelineJsonAsync(id)).ShouldBe(built);
+        (await ListHistoryJsonAsync(id)).ShouldBe(built);
+    }
+
+    private async Task<string?> ListHistoryJsonAsync(Guid id)
+    {
+        await using var q = Store.QuerySession(Tenant);
+        return await q.LoadAsync<ListHistory>(id) is { } h ? JsonSerializer.Serialize(h) : null;
     }
 
     private async Task<string?> TimelineJsonAsync(Guid id)

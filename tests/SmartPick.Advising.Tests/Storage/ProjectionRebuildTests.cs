@@ -112,7 +112,7 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
 
         using var daemon = await Store.BuildProjectionDaemonAsync();
         foreach (var name in new[] { nameof(CandidateFile), nameof(CandidateProfileView), nameof(CandidateSummary),
-                     nameof(ProgressSinceLastCycle), nameof(CyclesSideBySide), AdvisingModule.DaemonViews, nameof(CohortDashboard) })
+                     nameof(ProgressSinceLastCycle), nameof(CyclesSideBySide), AdvisingModule.DaemonViews, nameof(Timeline), nameof(CohortDashboard) })
             await daemon.RebuildProjectionAsync(name, TimeSpan.FromSeconds(60), CancellationToken.None);
 
         var after = await ViewsAsync("org-a", id);
