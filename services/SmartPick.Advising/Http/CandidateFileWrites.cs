@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Lists;
 using SmartPick.Advising.Views;
-using Marten.Services.BatchQuerying;
 using JasperFx;
 using JasperFx.Events;
 using Marten.Exceptions;
@@ -107,21 +106,15 @@ public static class CandidateFileWrites
         await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
         var stream = batch.Events.FetchForExclusiveWriting<CandidateFile>(id);
-        Preload<CandidateSummary>(session, batch, id);
+        batch.Preload<CandidateSummary>(session, id);
         if (changesProfile)
         {
-            Preload<CandidateProfileView>(session, batch, id);
-            Preload<ProgressSinceLastCycle>(session, batch, id);
-            Preload<CyclesSideBySide>(session, batch, id);
+            batch.Preload<CandidateProfileView>(session, id);
+            batch.Preload<ProgressSinceLastCycle>(session, id);
+            batch.Preload<CyclesSideBySide>(session, id);
         }
         await batch.Execute(ct);
         return await stream;
-    }
-
-    private static void Preload<TView>(IDocumentSession session, IBatchedQuery batch, Guid id) where TView : class
-    {
-        session.UseIdentityMapFor<TView>();
-        _ = batch.Load<TView>(id);
     }
 
     /// <summary>Starts a new stream (opening a file): the same idempotency rules, 201 with a Location.</summary>

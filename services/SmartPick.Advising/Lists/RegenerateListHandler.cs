@@ -35,13 +35,25 @@ public static class RegenerateListHandler
     public static async Task<bool> RegenerateAsync(IDocumentSession session, Matching.Model.Catalog catalog, Guid candidateId,
         DateTimeOffset now, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForExclusiveWriting<CandidateFile>(candidateId, ct);
+        // One round trip: lock the file, read what the engine needs and the current list, and keep the inline
+        // views a new list updates in the session for their projections.
+        await session.BeginTransactionAsync(ct);
+        var batch = session.CreateBatchQuery();
+        var fetched = batch.Events.FetchForExclusiveWriting<CandidateFile>(candidateId);
+        var loadedProfile = batch.Load<CandidateProfileView>(candidateId);
+        var latest = batch.Events.FetchLatest<CurrentList>(candidateId);
+        batch.Preload<CandidateSummary>(session, candidateId);
+        batch.Preload<ProgressSinceLastCycle>(session, candidateId);
+        batch.Preload<CyclesSideBySide>(session, candidateId);
+        await batch.Execute(ct);
+
+        var stream = await fetched;
         if (stream.Aggregate is null || stream.Aggregate.Archived) return false;
         var version = stream.CurrentVersion ?? 0;
 
-        var profile = await session.LoadAsync<CandidateProfileView>(candidateId, ct);
+        var profile = await loadedProfile;
         if (profile is null) return false;
-        var current = await session.Events.FetchLatest<CurrentList>(candidateId, ct);
+        var current = await latest;
 
         var season = ListRecording.NextMatchSeason(now);
         var result = MatchingEngine.Rank(profile.ToEngineProfile(season), catalog, new RankOptions(DefaultSeason: season));

@@ -4,6 +4,7 @@ using Marten.Services;
 using Npgsql;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Http;
+using SmartPick.Advising.Lists;
 using SmartPick.Advising.Views;
 using SmartPick.Matching.Model;
 using Shouldly;
@@ -51,7 +52,7 @@ public class FileFetchTests(AdvisingStore fixture)
         }
 
         // One read (lock, file and views in one batch) before the decision; saving then reads no view on its own.
-        counter.Count.ShouldBe(1, string.Join("\n", counter.Statements));
+        counter.Reads.ShouldBe(1, string.Join("\n", counter.Statements));
         counter.Statements[0].ShouldContain("mt_doc_candidatesummary");
 
         object[] events;
@@ -77,13 +78,45 @@ public class FileFetchTests(AdvisingStore fixture)
         (stream.CurrentVersion ?? 0).ShouldBe(0);
     }
 
+    [PostgresFact]
+    public async Task a_regeneration_reads_in_one_round_trip_and_the_views_it_updates_match_a_replay()
+    {
+        var id = await OpenAsync();
+        for (var round = 0; round < 2; round++)
+        {
+            var counter = new RoundTrips();
+            await using (var session = Store.LightweightSession(Tenant))
+            {
+                if (round == 1)
+                {
+                    // A second list follows a first, so the current list is read too.
+                    session.Events.Append(id, Exam(ExamKind.Step3, 214, true, day: 12) with { CandidateId = id });
+                    await session.SaveChangesAsync();
+                }
+                session.Logger = counter;
+                var catalog = new Catalog([]);
+                (await RegenerateListHandler.RegenerateAsync(session, catalog, id, Day(20 + round), CancellationToken.None)).ShouldBeTrue();
+                await session.SaveChangesAsync();
+            }
+            counter.Reads.ShouldBe(1, string.Join("\n", counter.Statements));
+        }
+
+        await using var q = Store.QuerySession(Tenant);
+        var events = (await q.Events.FetchStreamAsync(id)).Select(e => e.Data).ToArray();
+        events.OfType<ProgramListRegenerated>().Count().ShouldBe(2);
+        Json(await q.LoadAsync<CandidateSummary>(id)).ShouldBe(Json(Replay.Projection<CandidateSummaryProjection, CandidateSummary>(events)));
+        Json(await q.LoadAsync<ProgressSinceLastCycle>(id)).ShouldBe(Json(Replay.Projection<ProgressSinceLastCycleProjection, ProgressSinceLastCycle>(events)));
+        Json(await q.LoadAsync<CyclesSideBySide>(id)).ShouldBe(Json(Replay.Projection<CyclesSideBySideProjection, CyclesSideBySide>(events)));
+    }
+
     private static string Json(object? view) => JsonSerializer.Serialize(view);
 
     /// <summary>Every command or batch sent, seen before it runs or when it is logged, counted once.</summary>
     private sealed class RoundTrips : IMartenSessionLogger
     {
         private readonly HashSet<object> _seen = new(ReferenceEqualityComparer.Instance);
-        public int Count => _seen.Count;
+        /// <summary>Round trips that read (the save's batch, when logged, writes).</summary>
+        public int Reads => Statements.Count(s => !s.Contains("mt_quick_append_events") && !s.Contains("insert into"));
         public List<string> Statements { get; } = [];
 
         private void Saw(NpgsqlCommand command) { if (_seen.Add(command)) Statements.Add(command.CommandText); }
