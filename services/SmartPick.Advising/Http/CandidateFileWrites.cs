@@ -50,7 +50,8 @@ public static class CandidateFileWrites
         var key = IdempotencyKey(http, errors);
         if (errors.Any) return Results.ValidationProblem(errors.ToDictionary());
 
-        var requestHash = Hash(command);
+        // Only a request that may be repeated (one with a key) needs its fingerprint.
+        var requestHash = key is null ? "" : Hash(command);
         if (key is not null)
         {
             var replay = await ReplayAsync(session, http, key, requestHash);
@@ -132,7 +133,8 @@ public static class CandidateFileWrites
         var key = IdempotencyKey(http, errors);
         if (errors.Any) return Results.ValidationProblem(errors.ToDictionary());
 
-        var requestHash = Hash(command);
+        // Only a request that may be repeated (one with a key) needs its fingerprint.
+        var requestHash = key is null ? "" : Hash(command);
         if (key is not null)
         {
             var replay = await ReplayAsync(session, http, key, requestHash);
