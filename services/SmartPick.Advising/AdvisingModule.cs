@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Events.Projections;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Http;
 using SmartPick.Advising.Lists;
@@ -45,12 +46,8 @@ public static class AdvisingModule
         // exam rewrote both lists (tens of KB each), which was most of the database's work under load.
         // They are read with FetchLatest, which adds any events the daemon has not applied yet, so a read right
         // after a command still shows it.
-        opts.Projections.CompositeProjectionFor(DaemonViews, views =>
-        {
-            views.Add<CurrentListProjection>();
-            views.Add<ListHistoryProjection>();
-            ReadOnlyWhatMembersRead(views, new CurrentListProjection(), new ListHistoryProjection());
-        });
+        opts.Projections.CompositeProjectionFor(DaemonViews,
+            views => AddReadingOnlyWhatMembersHandle(views, new CurrentListProjection(), new ListHistoryProjection()));
         // The timeline reads every kind of fact and grows with the file; the daemon keeps it on its own (FetchLatest too).
         opts.Projections.Add<TimelineProjection>(ProjectionLifecycle.Async);
         // The organization's dashboard is one document holding a row per member. On its own, the daemon keeps it
@@ -68,14 +65,16 @@ public static class AdvisingModule
     }
 
     /// <summary>
-    /// A composite reads every event unless told otherwise, and then writes each member's document for every file
-    /// with any event in the range, whether the member handles it or not. Limiting it to the kinds its members
-    /// handle (as each would be on its own) means a note or an exam never rewrites a list.
+    /// Adds the members to the composite and limits what it reads to the kinds of fact they handle. A composite
+    /// reads every event unless told otherwise, and then writes each member's document for every file with any
+    /// event in the range, whether the member handles it or not; limited (as each member would be on its own),
+    /// a note or an exam never rewrites a list.
     /// </summary>
-    public static void ReadOnlyWhatMembersRead(EventFilterable composite, params ProjectionBase[] members)
+    public static void AddReadingOnlyWhatMembersHandle(CompositeProjection composite, params ProjectionBase[] members)
     {
         foreach (var member in members)
         {
+            composite.Add((IProjectionSource<IDocumentOperations, IQuerySession>)member);
             member.AssembleAndAssertValidity();
             foreach (var type in member.IncludedEventTypes.Where(t => !composite.IncludedEventTypes.Contains(t)))
             {
