@@ -20,13 +20,6 @@ public partial class TimelineProjection : SingleStreamProjection<Timeline, Guid>
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public TimelineProjection()
-    {
-        // A file's timeline is written once per daemon pass that touched it: longer passes under a steady stream
-        // of commands (up to a second of events, not 500) write a busy file's timeline less often.
-        Options.BatchSize = 2_000;
-    }
-
     public Timeline Create(CandidateFileOpened e) => new()
     {
         Id = e.CandidateId,

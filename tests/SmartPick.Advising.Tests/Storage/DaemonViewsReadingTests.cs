@@ -14,7 +14,7 @@ namespace SmartPick.Advising.Tests.Storage;
 
 /// <summary>
 /// The composite of list views reads only the kinds of fact its members handle, so facts that leave the lists
-/// alone (notes, exams…) never make the daemon rewrite them; the timeline, on its own, still records them.
+/// alone (notes, exams…) never make the daemon rewrite them; the timeline, aggregated from the events when read, still shows them.
 /// </summary>
 public class DaemonViewsReadingTests
 {
@@ -49,10 +49,10 @@ public class DaemonViewsReadingTests
     }
 
     [Fact]
-    public void the_timeline_is_a_daemon_projection_of_its_own_that_reads_notes()
+    public void the_timeline_is_not_stored_but_aggregated_from_the_file_when_read()
     {
         var timeline = Registered(nameof(Timeline));
-        timeline.Lifecycle.ShouldBe(ProjectionLifecycle.Async);
+        timeline.Lifecycle.ShouldBe(ProjectionLifecycle.Live);
         timeline.IncludedEventTypes.ShouldContain(typeof(AdvisorNoteAdded));
         // The programs of a list are the heaviest facts; the timeline needs only the outlook.
         timeline.IncludedEventTypes.ShouldNotContain(typeof(RankedListRecorded));
@@ -66,7 +66,7 @@ public class DaemonViewsRunningTests(AdvisingStore fixture)
     private DocumentStore Store => fixture.Store;
 
     [PostgresFact]
-    public async Task a_note_after_a_list_is_added_to_the_timeline_without_rewriting_the_lists()
+    public async Task a_note_after_a_list_shows_in_the_timeline_without_rewriting_the_lists()
     {
         var id = Guid.CreateVersion7();
         await using (var session = Store.LightweightSession(Tenant))
@@ -97,7 +97,7 @@ public class DaemonViewsRunningTests(AdvisingStore fixture)
 
             (await StoredVersionsAsync(id)).ShouldBe(listsBefore);
             await using var read = Store.QuerySession(Tenant);
-            var timeline = await read.LoadAsync<Timeline>(id);
+            var timeline = await read.LatestAsync<Timeline>(id);
             timeline!.Entries.Select(e => e.Kind).ShouldContain("advisor_note_added");
             timeline.Entries.Count.ShouldBe(5);
             // Read with FetchLatest, the list is the one stored: the later facts change nothing in it.

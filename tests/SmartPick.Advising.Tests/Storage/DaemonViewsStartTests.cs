@@ -37,11 +37,8 @@ public class DaemonViewsStartTests(AdvisingStore fixture)
         using var daemon = await Store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync(AdvisingModule.DaemonViews, TimeSpan.FromSeconds(60), CancellationToken.None);
         await daemon.RebuildProjectionAsync(nameof(CohortDashboard), TimeSpan.FromSeconds(60), CancellationToken.None);
-        await daemon.RebuildProjectionAsync(nameof(Timeline), TimeSpan.FromSeconds(60), CancellationToken.None);
         var built = await ListHistoryJsonAsync(id);
         built.ShouldNotBeNull();
-        var timeline = await TimelineJsonAsync(id);
-        timeline.ShouldNotBeNull();
 
         // Once the composite has run, a start changes nothing.
         (await DaemonViewsStart.PrepareAsync(Store, CancellationToken.None)).ShouldBeFalse();
@@ -53,8 +50,6 @@ public class DaemonViewsStartTests(AdvisingStore fixture)
 
         (await DaemonViewsStart.PrepareAsync(Store, CancellationToken.None)).ShouldBeTrue();
         (await ListHistoryJsonAsync(id)).ShouldBeNull();
-        // The timeline is the daemon's on its own now: not a member, so untouched.
-        (await TimelineJsonAsync(id)).ShouldBe(timeline);
         await using (var q = Store.QuerySession(Tenant))
         {
             (await q.LoadAsync<CurrentList>(id)).ShouldBeNull();
@@ -66,7 +61,6 @@ public class DaemonViewsStartTests(AdvisingStore fixture)
         names.ShouldNotContain("ListHistory:All");
         names.ShouldNotContain("CurrentList:All");
         names.ShouldContain("CohortDashboard:All");
-        names.ShouldContain("Timeline:All");
 
         // The daemon's pass builds the same documents again, once.
         await daemon.RebuildProjectionAsync(AdvisingModule.DaemonViews, TimeSpan.FromSeconds(60), CancellationToken.None);
@@ -77,12 +71,6 @@ public class DaemonViewsStartTests(AdvisingStore fixture)
     {
         await using var q = Store.QuerySession(Tenant);
         return await q.LoadAsync<ListHistory>(id) is { } h ? JsonSerializer.Serialize(h) : null;
-    }
-
-    private async Task<string?> TimelineJsonAsync(Guid id)
-    {
-        await using var q = Store.QuerySession(Tenant);
-        return await q.LoadAsync<Timeline>(id) is { } t ? JsonSerializer.Serialize(t) : null;
     }
 
     private async Task<List<string>> ProgressNamesAsync()
