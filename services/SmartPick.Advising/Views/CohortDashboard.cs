@@ -10,6 +10,11 @@ public sealed record AttentionItem(Guid Id, string Name, RiskLevel Risk, double?
 /// per organization, kept by the async daemon (an ordinary multi-stream projection, so it stays in the
 /// tenant: a tenant-scoped session loads it with <see cref="DocumentId"/>).
 /// </summary>
+/// <remarks>
+/// It reads only the facts that can change a count or a reason for attention, so advisor notes (the most
+/// frequent fact, which change neither) never make the daemon rewrite it. Its member rows therefore do not keep
+/// the last activity: it is cleared here, and the cohort rows (<see cref="CandidateSummary"/>) are where it is read.
+/// </remarks>
 public sealed class CohortDashboard
 {
     public const string DocumentId = "cohort";
@@ -30,6 +35,7 @@ public sealed class CohortDashboard
     public void Add(CandidateSummary member)
     {
         if (Members.ContainsKey(member.Id)) return;
+        member.LastActivityAt = default;
         Members[member.Id] = member;
         Count(member, +1);
     }
@@ -40,6 +46,7 @@ public sealed class CohortDashboard
         if (!Members.TryGetValue(id, out var member)) return;
         Count(member, -1);
         change(member);
+        member.LastActivityAt = default;
         Count(member, +1);
     }
 
@@ -65,7 +72,8 @@ public partial class CohortDashboardProjection : MultiStreamProjection<CohortDas
         // Under a steady stream of commands, a pass takes up to a second of events (see the daemon's polling in the
         // host) instead of stopping at 500: the documents are written once per pass, so fewer passes, fewer writes.
         Options.BatchSize = 2_000;
-        // Every candidate event of a tenant lands in that tenant's one dashboard document.
+        // Every candidate fact of a tenant that can change a count or a reason for attention lands in that tenant's
+        // one dashboard document; notes change neither and are not read (see the class remarks).
         Identity<CandidateFileOpened>(_ => CohortDashboard.DocumentId);
         Identity<PreferencesChanged>(_ => CohortDashboard.DocumentId);
         Identity<ExamTaken>(_ => CohortDashboard.DocumentId);
@@ -73,7 +81,6 @@ public partial class CohortDashboardProjection : MultiStreamProjection<CohortDas
         Identity<UsceAdded>(_ => CohortDashboard.DocumentId);
         Identity<LetterReceived>(_ => CohortDashboard.DocumentId);
         Identity<ResearchAdded>(_ => CohortDashboard.DocumentId);
-        Identity<AdvisorNoteAdded>(_ => CohortDashboard.DocumentId);
         Identity<CycleStarted>(_ => CohortDashboard.DocumentId);
         Identity<ApplicationsSubmitted>(_ => CohortDashboard.DocumentId);
         Identity<InterviewInvited>(_ => CohortDashboard.DocumentId);
@@ -99,7 +106,6 @@ public partial class CohortDashboardProjection : MultiStreamProjection<CohortDas
     public void Apply(CohortDashboard d, UsceAdded e) => d.Update(e.CandidateId, m => m.Apply(e));
     public void Apply(CohortDashboard d, LetterReceived e) => d.Update(e.CandidateId, m => m.Apply(e));
     public void Apply(CohortDashboard d, ResearchAdded e) => d.Update(e.CandidateId, m => m.Apply(e));
-    public void Apply(CohortDashboard d, AdvisorNoteAdded e) => d.Update(e.CandidateId, m => m.Apply(e));
     public void Apply(CohortDashboard d, CycleStarted e) => d.Update(e.CandidateId, m => m.Apply(e));
     public void Apply(CohortDashboard d, ApplicationsSubmitted e) => d.Update(e.CandidateId, m => m.Apply(e));
     public void Apply(CohortDashboard d, InterviewInvited e) => d.Update(e.CandidateId, m => m.Apply(e));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Lists;
 using SmartPick.Advising.Views;
@@ -227,6 +228,34 @@ public class ViewReplayTests
         var attention = dashboard.NeedsAttention().ShouldHaveSingleItem();
         attention.Id.ShouldBe(other);
         attention.Reasons.ShouldBe(["high_risk", "no_step2ck"]);
+    }
+
+    [Fact]
+    public void the_cohort_dashboard_does_not_read_notes_which_change_no_count_and_no_reason_for_attention()
+    {
+        var projection = new CohortDashboardProjection();
+        projection.AssembleAndAssertValidity();
+        projection.IncludedEventTypes.ShouldNotContain(typeof(AdvisorNoteAdded));
+        projection.IncludedEventTypes.ShouldContain(typeof(ExamTaken));
+
+        // What the dashboard holds is the same with or without the notes: each member as its cohort row has it,
+        // less the last activity, which the dashboard does not keep.
+        var other = Guid.NewGuid();
+        object[] first = [Opened(), Exam(ExamKind.Step2Ck, 240, true), List(2, 0.8, [A]), CycleStarted(2026, 10)];
+        object[] second = [Opened() with { CandidateId = other, Name = "Bola Ade" }, List(3, Content(0.2, [A]), candidate: other)];
+        var note = (Guid id, int day) => new AdvisorNoteAdded(id, Guid.NewGuid(), "Called", Advisor, Day(day));
+        object[] firstWithNotes = [first[0], first[1], note(Id, 80), first[2], first[3], note(Id, 90)];
+        object[] secondWithNotes = [.. second, note(other, 85)];
+        var dashboard = Replay.Projection<CohortDashboardProjection, CohortDashboard>([.. first, .. second]);
+        var dashboardWithNotes = Replay.Projection<CohortDashboardProjection, CohortDashboard>([.. firstWithNotes, .. secondWithNotes]);
+        JsonSerializer.Serialize(dashboardWithNotes).ShouldBe(JsonSerializer.Serialize(dashboard));
+        foreach (var row in new[] { Replay.Projection<CandidateSummaryProjection, CandidateSummary>(firstWithNotes),
+                     Replay.Projection<CandidateSummaryProjection, CandidateSummary>(secondWithNotes) })
+        {
+            row.LastActivityAt.ShouldNotBe(default);
+            row.LastActivityAt = default;
+            JsonSerializer.Serialize(dashboardWithNotes.Members[row.Id]).ShouldBe(JsonSerializer.Serialize(row));
+        }
     }
 
     [Fact]
