@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -22,27 +23,34 @@ public static class ServiceDefaultsExtensions
     /// <summary>Tag on health checks that must pass before the app takes traffic.</summary>
     public const string ReadyTag = "ready";
 
+    /// <summary>Whether traces and metrics are sent anywhere: an OTLP endpoint is configured.</summary>
+    public static bool ExportsTelemetry(IConfiguration configuration)
+        => !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         // Standard output belongs to command output (e.g. `rank` prints JSON); every log line goes to stderr.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
-            .WithTracing(t => t
-                .AddSource(ActivitySourceName, "Marten", "Wolverine")
-                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql())
             .WithMetrics(m => m
                 .AddMeter(ActivitySourceName, "Marten", "Wolverine*")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (ExportsTelemetry(builder.Configuration))
         {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+            // Traces only where they can be sent: without an exporter every request, handler and statement would still
+            // open and tag its spans (a few percent of a busy host's CPU) for nothing to read them.
+            telemetry
+                .WithTracing(t => t
+                    .AddSource(ActivitySourceName, "Marten", "Wolverine")
+                    .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql())
+                .UseOtlpExporter();
         }
 
         builder.Services.AddProblemDetails();
