@@ -59,7 +59,12 @@ public static class RebuildCommand
         var (baseline, bytes) = await ReadAllEventsAsync(cs);
         Progress($"baseline read {baseline.TotalSeconds:F1} s");
 
-        var projections = ((StoreOptions)store.Options).Projections.All.Select(p => (Name: p.Name, Lifecycle: p.Lifecycle))
+        // A live projection stores nothing (each read aggregates the file's events), so there is nothing to rebuild;
+        // asked to, the daemon would write its documents anyway, work the product never does.
+        var all = ((StoreOptions)store.Options).Projections.All;
+        foreach (var live in all.Where(p => p.Lifecycle == ProjectionLifecycle.Live))
+            Progress($"{live.Name} is live (aggregated when read, not stored): nothing to rebuild");
+        var projections = all.Where(p => p.Lifecycle != ProjectionLifecycle.Live).Select(p => (Name: p.Name, Lifecycle: p.Lifecycle))
             .Where(p => only is null || only.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).ToList();
         var timings = new List<(string Name, ProjectionLifecycle Lifecycle, TimeSpan Time)>();
         var cpu = CpuMeter.Start(Environment.ProcessId);
