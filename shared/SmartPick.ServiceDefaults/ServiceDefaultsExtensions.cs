@@ -24,7 +24,7 @@ public static class ServiceDefaultsExtensions
     public const string ReadyTag = "ready";
 
     /// <summary>Whether traces and metrics are sent anywhere: an OTLP endpoint is configured.</summary>
-    public static bool ExportsTelemetry(IConfiguration configuration)
+    private static bool ExportsTelemetry(IConfiguration configuration)
         => !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

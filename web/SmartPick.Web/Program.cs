@@ -140,8 +140,8 @@ builder.Services.AddMarten(opts =>
         opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         // Under a steady stream of commands the daemon looks for new events once a second (as it does when quiet)
         // rather than every 250 ms: each pass rewrites the organization's dashboard, so longer passes write it
-        // less often. Per-file views are read with FetchLatest, so a
-        // read right after a command still shows it; only the cohort dashboard may be up to a second older.
+        // less often. Per-file views are read with FetchLatest, so a read right after a command still shows it;
+        // only the cohort dashboard may be up to a second older.
         opts.Projections.FastPollingTime = TimeSpan.FromSeconds(1);
         SmartPick.Web.Modules.ConfigureMarten(opts);
     })
