@@ -33,6 +33,7 @@ public static class PostgresConnection
     /// </summary>
     public static string Tuned(string connectionString) => Tuned(connectionString, Environment.ProcessorCount);
 
+    /// <summary>As <see cref="Tuned(string)"/>, for a machine with <paramref name="processors"/> processors.</summary>
     public static string Tuned(string connectionString, int processors)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
