@@ -30,7 +30,17 @@ public sealed class Catalog
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
-    private static string CanonicalLine(CatalogProgram p) => string.Join('\u001f',
+    /// <summary>
+    /// The row's canonical text. Evidence is appended only when the row has some, so a catalog without evidence
+    /// keeps the version it had before evidence columns existed.
+    /// </summary>
+    private static string CanonicalLine(CatalogProgram p) => !p.HasEvidence ? BaseLine(p) : string.Join('\u001f', BaseLine(p),
+        Invariant(p.NonUsImgInterviewRate), Invariant(p.UsImgInterviewRate), Invariant(p.SignalInterviewRate),
+        Invariant(p.NoSignalInterviewRate), p.EvidenceSource, p.EvidenceObservedOn);
+
+    private static string? Invariant(decimal? d) => d?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string BaseLine(CatalogProgram p) => string.Join('\u001f',
         p.ProgramCode, p.ProgramName, p.Institution, p.City, p.State, p.SpecialtyCode, p.Specialty,
         p.Track, p.ProgramType, p.Positions, p.ImgShare?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         p.VisaJ1, p.VisaH1b, p.MinStep2Ck, p.MinStep2CkStrictness, p.MaxYearsSinceGraduation, p.UsceRequired,

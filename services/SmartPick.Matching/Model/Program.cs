@@ -41,4 +41,23 @@ public sealed record CatalogProgram
     public string Source { get; init; } = "";
     /// <summary>When the agency last checked the row, if it says.</summary>
     public DateOnly? ObservedOn { get; init; }
+
+    // --- Program evidence: observed interview rates (0–1) of one cycle; null when not published ---------
+    /// <summary>Share of non-US IMG applicants the program invited to interview.</summary>
+    public decimal? NonUsImgInterviewRate { get; init; }
+    /// <summary>Share of US-citizen IMG applicants the program invited to interview.</summary>
+    public decimal? UsImgInterviewRate { get; init; }
+    /// <summary>Share of applicants who sent the program a signal that it invited (all applicant types).</summary>
+    public decimal? SignalInterviewRate { get; init; }
+    /// <summary>Share of applicants who did not signal that it invited (all applicant types).</summary>
+    public decimal? NoSignalInterviewRate { get; init; }
+    /// <summary>Where the evidence comes from; empty when there is none.</summary>
+    public string EvidenceSource { get; init; } = "";
+    /// <summary>When the evidence was observed: "YYYY-MM" or "YYYY-MM-DD"; empty when unknown.</summary>
+    public string EvidenceObservedOn { get; init; } = "";
+
+    /// <summary>Whether any evidence value or its source is recorded.</summary>
+    public bool HasEvidence => NonUsImgInterviewRate is not null || UsImgInterviewRate is not null
+        || SignalInterviewRate is not null || NoSignalInterviewRate is not null
+        || EvidenceSource.Length > 0 || EvidenceObservedOn.Length > 0;
 }
