@@ -22,7 +22,7 @@ public sealed record RankOptions(int? Budget = null, int? DefaultSeason = null, 
 /// <summary>The engine's entry point: pure, deterministic, explainable (see docs/matching.md).</summary>
 public static class MatchingEngine
 {
-    public const string EngineVersion = "1.0.0";
+    public const string EngineVersion = "2.0.0";
 
     /// <summary>The "one-year rebuild" the advice weighs: 3 months hands-on USCE and 2 strong US letters in the first target specialty, one more year since graduation.</summary>
     public static IReadOnlyList<ProfileChange> RebuildChanges(CandidateProfile profile) =>
@@ -35,20 +35,21 @@ public static class MatchingEngine
     public static RankResult Rank(CandidateProfile profile, Catalog catalog, RankOptions? options = null)
     {
         options ??= new RankOptions();
-        var ps = options.Parameters ?? DefaultParameters.ImgInternalMedicine2025;
+        var ps = options.Parameters ?? DefaultParameters.Current;
         var scored = Score(profile, catalog, options, ps, collectExcluded: true);
         var budget = BudgetOf(profile, options);
-        var plan = ListOptimizer.Optimize(scored.P, budget, ps);
+        var primary = profile.TargetSpecialties.FirstOrDefault() ?? "internal_medicine";
+        var curve = ps.MatchCurveFor(primary);
+        var plan = ListOptimizer.Optimize(scored.Logits, budget, ps, curve);
 
         var ranked = new RankedProgram[scored.Programs.Count];
         for (var i = 0; i < ranked.Length; i++)
         {
-            var (program, key, reasons) = scored.Programs[i];
+            var (program, key, reasons, basis) = scored.Programs[i];
             var p = scored.P[i];
-            ranked[i] = new RankedProgram(program.ProgramCode, program.ProgramName, program.State, key, p, ListOptimizer.TierOf(p, ps), reasons);
+            ranked[i] = new RankedProgram(program.ProgramCode, program.ProgramName, program.State, key, p, ListOptimizer.TierOf(p, ps), reasons, basis);
         }
 
-        var primary = profile.TargetSpecialties.FirstOrDefault() ?? "internal_medicine";
         RebuildOutlook? rebuild = null;
         if (plan.RecommendedApplications > 0)
         {
@@ -56,7 +57,7 @@ public static class MatchingEngine
             var after = Score(rebuilt, catalog, options, ps, collectExcluded: false);
             var n = plan.RecommendedApplications;
             // The rebuilt profile can lose programs (one more year may pass a stated limit), so its list can be shorter or empty.
-            var afterCurve = ListOptimizer.Optimize(after.P, n, ps).Curve;
+            var afterCurve = ListOptimizer.Optimize(after.Logits, n, ps, curve).Curve;
             rebuild = new RebuildOutlook(n, plan.PMatchAtRecommended, afterCurve.Count == 0 ? 0 : afterCurve[^1].PMatch);
         }
 
@@ -69,6 +70,19 @@ public static class MatchingEngine
         {
             ExcludedCountsByReason = scored.ExcludedCounts,
         };
+    }
+
+    /// <summary>
+    /// The stage-aware outlook of a ranked list (<see cref="OutlookRules"/>): what the cohort, the file, the
+    /// candidate's own page, the nudges and the API show as the chance to match and the risk level.
+    /// </summary>
+    public static Outlook OutlookOf(RankResult result, CandidateProfile profile, SeasonPosition position, ParameterSet? parameters = null)
+    {
+        var ps = parameters ?? DefaultParameters.Current;
+        var shown = new double[result.Programs.Count];
+        for (var i = 0; i < shown.Length; i++) shown[i] = result.Programs[i].P;
+        return OutlookRules.For(position, shown, result.Curve, result.RecommendedApplications, result.PMatchAtRecommended,
+            profile.TargetSpecialties.FirstOrDefault(), profile.ImgType == ImgType.UsImg, ps);
     }
 
     /// <summary>
@@ -87,8 +101,9 @@ public static class MatchingEngine
 
     /// <summary>Programs that need not be known by the caller: the scored list (best first) and exclusions.</summary>
     internal sealed record Scored(
-        List<(CatalogProgram Program, string SpecialtyKey, Reason[] Reasons)> Programs,
+        List<(CatalogProgram Program, string SpecialtyKey, Reason[] Reasons, PBasis Basis)> Programs,
         double[] P,
+        double[] Logits,
         List<ExcludedProgram> Excluded,
         IReadOnlyDictionary<string, int> ExcludedCounts,
         ProfileFacts Facts);
@@ -96,16 +111,21 @@ public static class MatchingEngine
     internal static int BudgetOf(CandidateProfile profile, RankOptions options) =>
         Math.Max(0, options.Budget ?? profile.Budget?.Applications ?? RankOptions.DefaultBudget);
 
-    internal static Scored Score(CandidateProfile profile, Catalog catalog, RankOptions options, ParameterSet ps, bool collectExcluded)
+    /// <summary>
+    /// Scores the catalog's eligible programs. <paramref name="effectsCatalog"/> is the catalog whose evidence builds
+    /// the program priors when <paramref name="catalog"/> is a part of it (calibration ranks one specialty at a time).
+    /// </summary>
+    internal static Scored Score(CandidateProfile profile, Catalog catalog, RankOptions options, ParameterSet ps, bool collectExcluded,
+        Catalog? effectsCatalog = null)
     {
         var facts = ProfileFacts.From(profile, options.DefaultSeason, (int)ps.DefaultYearsSinceGraduation.Value);
-        var model = new InterviewModel(ps, profile, facts);
+        var model = new InterviewModel(ps, profile, facts, ProgramEffects.For(effectsCatalog ?? catalog, ps));
         var targets = new HashSet<string>(profile.TargetSpecialties, StringComparer.Ordinal);
         var avoided = new HashSet<string>(profile.AvoidedStates, StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var notTargeted = 0;
         var excluded = new List<ExcludedProgram>();
-        var eligible = new List<(CatalogProgram, string, Reason[], double)>();
+        var eligible = new List<(CatalogProgram Program, string Key, Reason[] Reasons, PBasis Basis, double Logit, double P)>();
 
         foreach (var program in catalog.Programs)
         {
@@ -123,31 +143,34 @@ public static class MatchingEngine
                 if (collectExcluded) excluded.Add(new ExcludedProgram(program.ProgramCode, program.ProgramName, reasons));
                 continue;
             }
-            var (p, why) = model.Score(program, key);
-            eligible.Add((program, key, why, p));
+            var (z, p, basis, why) = model.Score(program, key);
+            eligible.Add((program, key, why, basis, z, p));
         }
 
         // Best p first; ties broken by program code so the order never depends on the catalog's row order.
+        // Best first by logit (the shown p is monotone in it); ties broken by program code so the order never depends on row order.
         eligible.Sort(static (a, b) =>
         {
-            var byP = b.Item4.CompareTo(a.Item4);
-            return byP != 0 ? byP : string.CompareOrdinal(a.Item1.ProgramCode, b.Item1.ProgramCode);
+            var byP = b.Logit.CompareTo(a.Logit);
+            return byP != 0 ? byP : string.CompareOrdinal(a.Program.ProgramCode, b.Program.ProgramCode);
         });
-        var programs = new List<(CatalogProgram, string, Reason[])>(eligible.Count);
+        var programs = new List<(CatalogProgram, string, Reason[], PBasis)>(eligible.Count);
         var ps2 = new double[eligible.Count];
+        var logits = new double[eligible.Count];
         for (var i = 0; i < eligible.Count; i++)
         {
-            programs.Add((eligible[i].Item1, eligible[i].Item2, eligible[i].Item3));
-            ps2[i] = eligible[i].Item4;
+            programs.Add((eligible[i].Program, eligible[i].Key, eligible[i].Reasons, eligible[i].Basis));
+            ps2[i] = eligible[i].P;
+            logits[i] = eligible[i].Logit;
         }
         if (notTargeted > 0) counts["specialty_not_targeted"] = notTargeted;
-        return new Scored(programs, ps2, excluded, new SortedDictionary<string, int>(counts, StringComparer.Ordinal), facts);
+        return new Scored(programs, ps2, logits, excluded, new SortedDictionary<string, int>(counts, StringComparer.Ordinal), facts);
     }
 
-    private static (int Stating, int Unknown) VisaCounts(List<(CatalogProgram Program, string, Reason[])> programs, VisaNeed? need)
+    private static (int Stating, int Unknown) VisaCounts(List<(CatalogProgram Program, string, Reason[], PBasis)> programs, VisaNeed? need)
     {
         int stating = 0, unknown = 0;
-        foreach (var (p, _, _) in programs)
+        foreach (var (p, _, _, _) in programs)
         {
             var (j1, h1b) = (p.VisaJ1, p.VisaH1b);
             var states = need switch

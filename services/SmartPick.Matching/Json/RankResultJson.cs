@@ -40,6 +40,7 @@ public static class RankResultJson
             w.WriteString("state", p.State);
             w.WriteNumber("p", Math.Round(p.P, 4));
             w.WriteString("tier", TierName(p.Tier));
+            w.WriteString("p_basis", p.Basis == PBasis.Observed ? "observed" : "estimated");
             WriteReasons(w, p.Reasons);
             w.WriteEndObject();
         }

@@ -5,8 +5,15 @@ public enum Tier { Likely, Target, Reach }
 /// <summary>One named term of the interview model as it applied to a program: a reason, signed.</summary>
 public sealed record Reason(string Code, string Message, double Weight);
 
+/// <summary>Whether a program's interview rate was observed (evidence in the catalog) or estimated from a prior.</summary>
+public enum PBasis { Observed, Estimated }
+
+/// <summary>
+/// One eligible program: <see cref="P"/> is the candidate's interview chance there (the shared random effect
+/// integrated out), <see cref="Basis"/> says whether the program's rate was observed or estimated.
+/// </summary>
 public sealed record RankedProgram(string ProgramCode, string ProgramName, string State, string Specialty,
-    double P, Tier Tier, IReadOnlyList<Reason> Reasons);
+    double P, Tier Tier, IReadOnlyList<Reason> Reasons, PBasis Basis = PBasis.Estimated);
 
 public sealed record ExcludedProgram(string ProgramCode, string ProgramName, IReadOnlyList<Reason> Reasons);
 

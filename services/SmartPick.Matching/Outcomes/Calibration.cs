@@ -1,5 +1,8 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
 using SmartPick.Matching.Model;
 using SmartPick.Matching.Parameters;
+using SmartPick.Matching.Stages;
 
 namespace SmartPick.Matching.Outcomes;
 
@@ -17,59 +20,94 @@ public sealed record CalibrationReport(
     double MeanSignedError,
     double NaiveMae,
     double PooledYield,
-    IReadOnlyList<CalibrationRow> Rows);
+    IReadOnlyList<CalibrationRow> Rows)
+{
+    public double NaiveSpearman => Calibration.Spearman(Rows.Select(r => r.Naive).ToArray(), Rows.Select(r => (double)r.Actual).ToArray());
+    public double NaiveMeanSignedError => Rows.Count == 0 ? 0 : Rows.Average(r => r.Naive - r.Actual);
+}
 
-/// <summary>Leave-one-out figures: each applicant predicted with the intercept (and pooled yield) fitted on the others.</summary>
+/// <summary>Cross-validated figures: each applicant predicted by parameters fitted without them.</summary>
 public sealed record LeaveOneOutReport(int N, double Spearman, double Mae, double MeanSignedError, double NaiveMae);
 
+/// <summary>The candidate coefficients <see cref="Calibration.Fit"/> estimates, and the penalty's centre and scale for each.</summary>
+public static class FittedCoefficients
+{
+    public static readonly IReadOnlyList<(string Name, double PriorMean, double PriorSd)> Priors =
+    [
+        ("candidate_offset", 0.0, 1.0),
+        ("step2ck_per_10_points", 0.35, 0.15),
+        ("hands_on_usce_month", 0.12, 0.08),
+        ("year_since_graduation_past_3", -0.15, 0.1),
+        ("visa_needed", -0.5, 0.3),
+        ("random_effect_sd", 1.0, 0.5),
+    ];
+
+    public static double[] Of(ParameterSet ps) =>
+        [ps.Intercept.Value, ps.Step2CkPer10Points.Value, ps.HandsOnUsceMonth.Value, ps.YearPastThree.Value, ps.VisaNeeded.Value, ps.RandomEffectSd.Value];
+
+    public static ParameterSet With(ParameterSet ps, IReadOnlyList<double> v) => ps with
+    {
+        Intercept = ps.Intercept with { Value = v[0] },
+        Step2CkPer10Points = ps.Step2CkPer10Points with { Value = v[1] },
+        HandsOnUsceMonth = ps.HandsOnUsceMonth with { Value = v[2] },
+        YearPastThree = ps.YearPastThree with { Value = v[3] },
+        VisaNeeded = ps.VisaNeeded with { Value = v[4] },
+        RandomEffectSd = ps.RandomEffectSd with { Value = Math.Abs(v[5]) },
+    };
+}
+
 /// <summary>
-/// The calibration procedure of MATCHING.md: rank each applicant against the catalog (their specialty only),
-/// take the top N programs where N is their number of applications, and sum p over them as the expected
-/// number of interviews.
+/// Calibration of the candidate effect on real outcomes (MATCHING.md): each applicant is ranked against the catalog
+/// (their specialty only); their expected interviews are the sum of the shown p over the top N programs, N their
+/// number of applications. <see cref="Fit"/> estimates a few candidate coefficients and the random effect's spread by
+/// penalized maximum likelihood of the interview counts; <see cref="CrossValidate"/> judges them by k-fold.
 /// </summary>
 public static class Calibration
 {
+    /// <summary>One applicant made ready for fitting: the program part of each top-N logit (it does not move with the fitted coefficients).</summary>
+    private sealed record Prepared(ApplicantOutcome Applicant, CandidateProfile Profile, ProfileFacts Facts, string Specialty, double[] ProgramLogits);
+
     public static CalibrationReport Evaluate(IReadOnlyList<ApplicantOutcome> applicants, Catalog catalog, ParameterSet parameters)
     {
-        var tops = TopLogits(applicants, catalog, parameters);
+        var prepared = Prepare(applicants, catalog, parameters);
         var yield = PooledYield(applicants);
-        var rows = new List<CalibrationRow>(applicants.Count);
-        for (var i = 0; i < applicants.Count; i++)
-        {
-            var a = applicants[i];
-            rows.Add(new CalibrationRow(a.Row, a.Applications, a.Interviews, Expected(tops[i], 0), a.Applications * yield));
-        }
+        var rows = prepared.Select(a => Row(a, parameters, catalog, a.Applicant.Applications * yield)).ToList();
         return Report(rows, yield);
     }
 
     /// <summary>
-    /// The intercept that makes total expected interviews equal total actual ones ("calibration in the large"),
-    /// found by bisection; every other coefficient is left as it is.
+    /// Fits the candidate coefficients of <see cref="FittedCoefficients"/> by penalized maximum likelihood: each
+    /// applicant's interview count has the Poisson-binomial distribution of their top-N programs mixed over the random
+    /// effect (Gauss–Hermite), and each coefficient has a normal penalty centred on the guide's value.
     /// </summary>
-    public static ParameterSet FitIntercept(IReadOnlyList<ApplicantOutcome> applicants, Catalog catalog, ParameterSet parameters)
+    public static ParameterSet Fit(IReadOnlyList<ApplicantOutcome> applicants, Catalog catalog, ParameterSet start)
     {
-        var tops = TopLogits(applicants, catalog, parameters);
-        var shift = FitShift(tops, applicants.Sum(a => a.Interviews));
-        return parameters with { Intercept = parameters.Intercept with { Value = Math.Round(parameters.Intercept.Value + shift, 2) } };
+        var prepared = Prepare(applicants, catalog, start);
+        return FitPrepared(prepared, catalog, start);
     }
 
-    /// <summary>Each applicant predicted with the intercept and the naive pooled yield fitted on the other applicants only.</summary>
+    /// <summary>k-fold cross-validation: each fold predicted with coefficients (and the naive pooled yield) fitted on the other folds.</summary>
+    public static CalibrationReport CrossValidate(IReadOnlyList<ApplicantOutcome> applicants, Catalog catalog, ParameterSet start, int folds = 5)
+    {
+        var prepared = Prepare(applicants, catalog, start);
+        var rows = new CalibrationRow[prepared.Count];
+        for (var f = 0; f < folds; f++)
+        {
+            var train = prepared.Where((_, i) => i % folds != f).ToList();
+            if (train.Count == 0) continue;
+            var fitted = FitPrepared(train, catalog, start);
+            var yield = PooledYield(train.Select(t => t.Applicant).ToList());
+            for (var i = f; i < prepared.Count; i += folds)
+                rows[i] = Row(prepared[i], fitted, catalog, prepared[i].Applicant.Applications * yield);
+        }
+        return Report([.. rows], 0);
+    }
+
+    /// <summary>Leave-one-out is k-fold with one applicant per fold.</summary>
     public static LeaveOneOutReport LeaveOneOut(IReadOnlyList<ApplicantOutcome> applicants, Catalog catalog, ParameterSet parameters)
     {
-        var tops = TopLogits(applicants, catalog, parameters);
-        var totalInterviews = applicants.Sum(a => a.Interviews);
-        var totalApplications = applicants.Sum(a => a.Applications);
-        var rows = new List<CalibrationRow>(applicants.Count);
-        for (var i = 0; i < applicants.Count; i++)
-        {
-            var others = tops.Where((_, j) => j != i).ToList();
-            var shift = FitShift(others, totalInterviews - applicants[i].Interviews);
-            var yield = (double)(totalInterviews - applicants[i].Interviews) / (totalApplications - applicants[i].Applications);
-            var a = applicants[i];
-            rows.Add(new CalibrationRow(a.Row, a.Applications, a.Interviews, Expected(tops[i], shift), a.Applications * yield));
-        }
-        var report = Report(rows, 0);
-        return new LeaveOneOutReport(report.N, report.Spearman, report.Mae, report.MeanSignedError, report.NaiveMae);
+        var r = CrossValidate(applicants, catalog, parameters, applicants.Count);
+        return new LeaveOneOutReport(r.N, r.Spearman, r.Mae, r.MeanSignedError, r.NaiveMae);
     }
 
     public static double PooledYield(IReadOnlyList<ApplicantOutcome> applicants)
@@ -78,11 +116,26 @@ public static class Calibration
         return applications == 0 ? 0 : (double)applicants.Sum(a => a.Interviews) / applications;
     }
 
-    /// <summary>Logits of each applicant's top-N programs; shifting the intercept shifts them all and keeps their order.</summary>
-    private static List<double[]> TopLogits(IReadOnlyList<ApplicantOutcome> applicants, Catalog catalog, ParameterSet parameters)
+    /// <summary>Expected interviews by decile of expected (deciles of the rows as ordered by expected): the calibration plot's points.</summary>
+    public static IReadOnlyList<(double Expected, double Observed, int Count)> Deciles(IReadOnlyList<CalibrationRow> rows, int groups = 10)
+    {
+        var ordered = rows.OrderBy(r => r.Expected).ToList();
+        var result = new List<(double, double, int)>();
+        for (var g = 0; g < groups; g++)
+        {
+            var from = g * ordered.Count / groups;
+            var to = (g + 1) * ordered.Count / groups;
+            if (to <= from) continue;
+            var slice = ordered.GetRange(from, to - from);
+            result.Add((slice.Average(r => r.Expected), slice.Average(r => (double)r.Actual), slice.Count));
+        }
+        return result;
+    }
+
+    private static List<Prepared> Prepare(IReadOnlyList<ApplicantOutcome> applicants, Catalog catalog, ParameterSet parameters)
     {
         var bySpecialty = new Dictionary<string, Catalog>(StringComparer.Ordinal);
-        var result = new List<double[]>(applicants.Count);
+        var result = new List<Prepared>(applicants.Count);
         foreach (var a in applicants)
         {
             var profile = a.ToProfile();
@@ -93,36 +146,77 @@ public static class Calibration
                 restricted = new Catalog([.. catalog.Programs.Where(p => p.SpecialtyCode == code)]);
                 bySpecialty[key] = restricted;
             }
-            var scored = MatchingEngine.Score(profile, restricted, new RankOptions(Parameters: parameters), parameters, collectExcluded: false);
-            var n = Math.Min(a.Applications, scored.P.Length);
+            var scored = MatchingEngine.Score(profile, restricted, new RankOptions(Parameters: parameters), parameters, collectExcluded: false, effectsCatalog: catalog);
+            var n = Math.Min(a.Applications, scored.Logits.Length);
+            var model = new InterviewModel(parameters, profile, scored.Facts, ProgramEffects.For(catalog, parameters));
+            var candidate = model.CandidateEffect(key);
             var logits = new double[n];
-            for (var i = 0; i < n; i++)
-            {
-                var p = Math.Clamp(scored.P[i], 1e-12, 1 - 1e-12);
-                logits[i] = Math.Log(p / (1 - p));
-            }
-            result.Add(logits);
+            for (var i = 0; i < n; i++) logits[i] = scored.Logits[i] - candidate;
+            result.Add(new Prepared(a, profile, scored.Facts, key, logits));
         }
         return result;
     }
 
-    private static double Expected(double[] logits, double shift)
+    private static double CandidateEffect(Prepared a, ParameterSet ps, Catalog catalog) =>
+        new InterviewModel(ps, a.Profile, a.Facts, ProgramEffects.For(catalog, ps)).CandidateEffect(a.Specialty);
+
+    private static CalibrationRow Row(Prepared a, ParameterSet ps, Catalog catalog, double naive)
     {
-        double sum = 0;
-        foreach (var z in logits) sum += 1.0 / (1.0 + Math.Exp(-(z + shift)));
-        return sum;
+        var c = CandidateEffect(a, ps, catalog);
+        double expected = 0;
+        foreach (var z in a.ProgramLogits) expected += ListOptimizer.MarginalP(z + c, ps.RandomEffectSd.Value);
+        return new CalibrationRow(a.Applicant.Row, a.Applicant.Applications, a.Applicant.Interviews, expected, naive);
     }
 
-    private static double FitShift(IReadOnlyList<double[]> tops, double target)
+    private static ParameterSet FitPrepared(IReadOnlyList<Prepared> prepared, Catalog catalog, ParameterSet start)
     {
-        double lo = -10, hi = 10;
-        for (var iteration = 0; iteration < 60; iteration++)
+        var priors = FittedCoefficients.Priors;
+        var effects = ProgramEffects.For(catalog, start);
+        double Objective(Vector<double> v)
         {
-            var mid = (lo + hi) / 2;
-            var total = tops.Sum(t => Expected(t, mid));
-            if (total < target) lo = mid; else hi = mid;
+            var ps = FittedCoefficients.With(start, [.. v]);
+            double nll = 0;
+            foreach (var a in prepared)
+            {
+                var c = new InterviewModel(ps, a.Profile, a.Facts, effects).CandidateEffect(a.Specialty);
+                nll -= Math.Log(Math.Max(1e-300, CountProbability(a.ProgramLogits, c, ps.RandomEffectSd.Value, a.Applicant.Interviews)));
+            }
+            for (var k = 0; k < priors.Count; k++)
+            {
+                var d = (v[k] - priors[k].PriorMean) / priors[k].PriorSd;
+                nll += 0.5 * d * d;
+            }
+            return nll;
         }
-        return (lo + hi) / 2;
+        var initial = Vector<double>.Build.DenseOfArray(FittedCoefficients.Of(start));
+        var result = NelderMeadSimplex.Minimum(ObjectiveFunction.Value(Objective), initial, 1e-7, 4000);
+        var fitted = result.MinimizingPoint.Select(x => Math.Round(x, 3)).ToArray();
+        return FittedCoefficients.With(start, fitted);
+    }
+
+    /// <summary>P(K = k) over the programs, mixed over the random effect.</summary>
+    private static double CountProbability(double[] programLogits, double candidate, double sd, int k)
+    {
+        var nodes = GaussHermite.Nodes;
+        var weights = GaussHermite.Weights;
+        var cap = Math.Min(k + 1, ListOptimizer.MaxInterviews);
+        Span<double> d = stackalloc double[cap + 1];
+        double total = 0;
+        for (var j = 0; j < nodes.Length; j++)
+        {
+            d.Clear();
+            d[0] = 1;
+            foreach (var z in programLogits)
+            {
+                var p = ListOptimizer.Sigmoid(z + candidate + sd * nodes[j]);
+                var q = 1 - p;
+                d[cap] += p * d[cap - 1];
+                for (var m = cap - 1; m >= 1; m--) d[m] = d[m] * q + d[m - 1] * p;
+                d[0] *= q;
+            }
+            total += weights[j] * d[Math.Min(k, cap)];
+        }
+        return total;
     }
 
     private static CalibrationReport Report(List<CalibrationRow> rows, double yield)

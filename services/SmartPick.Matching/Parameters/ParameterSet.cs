@@ -12,24 +12,22 @@ public sealed record ParameterSet
 {
     public required string Version { get; init; }
 
-    // --- Stage 2: interview model (logit scale) -------------------------------------------------------
+    // --- Candidate effect (logit scale, relative to the average applicant of the candidate's type) -------
+    /// <summary>Offset added to every candidate's logit: fitted so the outcomes file's interviews are expected in total.</summary>
     public required Coefficient Intercept { get; init; }
-    public required Coefficient SpecialtyModeratelyCompetitive { get; init; }
-    public required Coefficient SpecialtyCompetitive { get; init; }
     public required Coefficient Step2CkPer10Points { get; init; }
     public required Coefficient Step2CkUnknownOffset { get; init; }
     public required Coefficient Step2CkBelowPreferencePer10Points { get; init; }
     public required Coefficient Step1Failed { get; init; }
     public required Coefficient Step1LowPer10Points { get; init; }
     public required Coefficient RepeatedAttempt { get; init; }
-    public required Coefficient ImgSharePer10Points { get; init; }
     public required Coefficient CommunityForLowScores { get; init; }
     public required Coefficient CommunityUniversityForLowScores { get; init; }
     public required Coefficient UniversityForLowScores { get; init; }
-    public required Coefficient ImgFriendlyState { get; init; }
-    public required Coefficient ToughState { get; init; }
     public required Coefficient NoHandsOnUsce { get; init; }
     public required Coefficient HandsOnUsceMonth { get; init; }
+    /// <summary>Effective hands-on months of the average applicant: the USCE term is zero there.</summary>
+    public required Coefficient AverageUsceMonths { get; init; }
     public required Coefficient UsceUnknown { get; init; }
     public required Coefficient UsLetterStrong { get; init; }
     public required Coefficient UsLetterStandard { get; init; }
@@ -39,30 +37,44 @@ public sealed record ParameterSet
     public required Coefficient YearPastFive { get; init; }
     public required Coefficient GraduationPenaltyFloor { get; init; }
     public required Coefficient VisaNeeded { get; init; }
+    /// <summary>Share of the average applicant's type who need a visa: the visa term is zero at that share.</summary>
+    public required Coefficient AverageVisaNeed { get; init; }
     public required Coefficient H1bWithoutStep3 { get; init; }
     public required Coefficient KnownSponsor { get; init; }
     public required Coefficient Step3Passed { get; init; }
     public required Coefficient ResearchWithUsCollaborators { get; init; }
     public required Coefficient ResearchUniversityMultiplier { get; init; }
     public required Coefficient PreferredState { get; init; }
+    /// <summary>Standard deviation of the candidate's unobserved strength (logit scale), shared by every program.</summary>
+    public required Coefficient RandomEffectSd { get; init; }
+
+    // --- Program effect: evidence and its prior ------------------------------------------------------
+    /// <summary>Weight of the prior when a program has an observed rate (rate space).</summary>
+    public required Coefficient EvidencePriorShare { get; init; }
+    public required Coefficient StatePriorPseudoPrograms { get; init; }
+    public required Coefficient InstitutionPriorPseudoPrograms { get; init; }
+    public required Coefficient MinEvidenceForCatalogBaseRate { get; init; }
+    public required Coefficient ImgFriendlyState { get; init; }
+    public required Coefficient ToughState { get; init; }
+    public required Coefficient ImgSharePer10Points { get; init; }
+    public required Coefficient UsImgRateMultiplier { get; init; }
+    public required Coefficient BaseRateImgFriendly { get; init; }
+    public required Coefficient BaseRateModerate { get; init; }
+    public required Coefficient BaseRateCompetitive { get; init; }
+    /// <summary>Published mean non-US IMG interview rate by specialty key: the baseline when a catalog has too little evidence.</summary>
+    public required IReadOnlyDictionary<string, double> SpecialtyBaseRates { get; init; }
 
     // --- Priors for unknown values -----------------------------------------------------------------
-    /// <summary>Prior probability that a program whose J-1 policy is unknown sponsors J-1.</summary>
     public required Coefficient PriorSponsorsJ1 { get; init; }
-    /// <summary>Prior probability that a program whose H-1B policy is unknown sponsors H-1B.</summary>
     public required Coefficient PriorSponsorsH1b { get; init; }
-    /// <summary>Prior probability that a non-US IMG whose visa need is unknown needs one.</summary>
     public required Coefficient PriorNonUsImgNeedsVisa { get; init; }
-    public required Coefficient PriorImgShareCommunity { get; init; }
-    public required Coefficient PriorImgShareCommunityUniversity { get; init; }
-    public required Coefficient PriorImgShareUniversity { get; init; }
-    public required Coefficient PriorImgShareUnknownType { get; init; }
-    public required Coefficient PriorImgShareFriendlyStateBonus { get; init; }
 
     // --- Stage 3: optimizer and tiers ----------------------------------------------------------------
-    /// <summary>Match-curve scale: m(k) = 1 − e^(−k / scale).</summary>
-    public required Coefficient MatchCurveScale { get; init; }
-    public required Coefficient EarlyStopGainPer10 { get; init; }
+    /// <summary>m(k) by specialty key; <see cref="DefaultMatchCurve"/> for the rest.</summary>
+    public required IReadOnlyDictionary<string, MatchCurve> MatchCurves { get; init; }
+    public required MatchCurve DefaultMatchCurve { get; init; }
+    /// <summary>Recommended N: keep applying while the next 10 applications raise P(match) by at least this share of its value.</summary>
+    public required Coefficient RelativeGainPer10 { get; init; }
     public required Coefficient EnoughPMatch { get; init; }
     public required Coefficient TierLikelyAtLeast { get; init; }
     public required Coefficient TierTargetAtLeast { get; init; }
@@ -70,21 +82,38 @@ public sealed record ParameterSet
     /// <summary>Years since graduation assumed when the profile's season or year of graduation is unknown.</summary>
     public required Coefficient DefaultYearsSinceGraduation { get; init; }
 
-    /// <summary>Typical Step 2 CK of matched non-US IMGs by specialty key; others use <see cref="TypicalStep2CkOther"/>.</summary>
+    /// <summary>Average Step 2 CK of non-US IMG applicants by specialty key; others use <see cref="TypicalStep2CkOther"/>.</summary>
     public required IReadOnlyDictionary<string, int> TypicalStep2Ck { get; init; }
     public required int TypicalStep2CkOther { get; init; }
+
+    /// <summary>Published match rate of non-US IMGs in their preferred specialty, by key: the reference of the risk levels.</summary>
+    public required IReadOnlyDictionary<string, double> PublishedMatchRates { get; init; }
+    public required double PublishedMatchRateNonUsImg { get; init; }
+    public required double PublishedMatchRateUsImg { get; init; }
+
+    public MatchCurve MatchCurveFor(string? specialtyKey) =>
+        specialtyKey is not null && MatchCurves.TryGetValue(specialtyKey, out var c) ? c : DefaultMatchCurve;
 
     /// <summary>Every coefficient in declaration order, for documentation and display.</summary>
     public IReadOnlyList<Coefficient> All() =>
     [
-        Intercept, SpecialtyModeratelyCompetitive, SpecialtyCompetitive, Step2CkPer10Points, Step2CkUnknownOffset,
-        Step2CkBelowPreferencePer10Points, Step1Failed, Step1LowPer10Points, RepeatedAttempt, ImgSharePer10Points,
-        CommunityForLowScores, CommunityUniversityForLowScores, UniversityForLowScores, ImgFriendlyState, ToughState,
-        NoHandsOnUsce, HandsOnUsceMonth, UsceUnknown, UsLetterStrong, UsLetterStandard, NoUsLetters, UsLettersUnknown, YearPastThree,
-        YearPastFive, GraduationPenaltyFloor, VisaNeeded, H1bWithoutStep3, KnownSponsor, Step3Passed, ResearchWithUsCollaborators,
-        ResearchUniversityMultiplier, PreferredState, PriorSponsorsJ1, PriorSponsorsH1b, PriorNonUsImgNeedsVisa,
-        PriorImgShareCommunity, PriorImgShareCommunityUniversity, PriorImgShareUniversity, PriorImgShareUnknownType,
-        PriorImgShareFriendlyStateBonus, MatchCurveScale, EarlyStopGainPer10, EnoughPMatch, TierLikelyAtLeast, TierTargetAtLeast,
-        DefaultYearsSinceGraduation,
+        Intercept, Step2CkPer10Points, Step2CkUnknownOffset, Step2CkBelowPreferencePer10Points, Step1Failed, Step1LowPer10Points,
+        RepeatedAttempt, CommunityForLowScores, CommunityUniversityForLowScores, UniversityForLowScores, NoHandsOnUsce,
+        HandsOnUsceMonth, AverageUsceMonths, UsceUnknown, UsLetterStrong, UsLetterStandard, NoUsLetters, UsLettersUnknown,
+        YearPastThree, YearPastFive, GraduationPenaltyFloor, VisaNeeded, AverageVisaNeed, H1bWithoutStep3, KnownSponsor,
+        Step3Passed, ResearchWithUsCollaborators, ResearchUniversityMultiplier, PreferredState, RandomEffectSd,
+        EvidencePriorShare, StatePriorPseudoPrograms, InstitutionPriorPseudoPrograms, MinEvidenceForCatalogBaseRate,
+        ImgFriendlyState, ToughState, ImgSharePer10Points, UsImgRateMultiplier, BaseRateImgFriendly, BaseRateModerate,
+        BaseRateCompetitive, PriorSponsorsJ1, PriorSponsorsH1b, PriorNonUsImgNeedsVisa, RelativeGainPer10, EnoughPMatch,
+        TierLikelyAtLeast, TierTargetAtLeast, DefaultYearsSinceGraduation,
     ];
+}
+
+/// <summary>
+/// m(k) = ceiling·(1 − e^(−k/scale)), m(0) = 0: the chance of matching with k interviews ranked in a specialty,
+/// fitted to the published rank-list figures (docs/matching.md).
+/// </summary>
+public sealed record MatchCurve(double Scale, double Ceiling, string Source)
+{
+    public double At(int k) => k <= 0 ? 0 : Ceiling * (1 - Math.Exp(-k / Scale));
 }

@@ -5,9 +5,11 @@ using SmartPick.Matching.Parameters;
 namespace SmartPick.Matching.Stages;
 
 /// <summary>
-/// Stage 2: the logistic interview model, p = σ(intercept + Σ terms). Every term is named; the strongest
-/// positive and negative terms become the program's reasons. Terms that depend only on the candidate are
-/// computed once per specialty; program terms are cached by value so a 6,000-row catalog costs little.
+/// Stage 2, model v2: logit p = program effect + candidate effect (+ the shared random effect, integrated out by
+/// the optimizer). The program effect is the program's observed interview rate for the candidate's applicant type,
+/// or its prior (<see cref="ProgramEffects"/>); the candidate effect is the sum of named terms measuring the profile
+/// against the average applicant of that type, so the average applicant gets the observed rate. A program's reasons
+/// are its evidence first, then its strongest positive and negative terms.
 /// </summary>
 public sealed class InterviewModel
 {
@@ -21,19 +23,22 @@ public sealed class InterviewModel
     private readonly Dictionary<string, Reason[]> _profileTermsBySpecialty = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Code, string Variant), Reason> _programTerms = [];
     private readonly Reason[] _scratch = new Reason[32];
-    private readonly Dictionary<ProgramKey, (double P, Reason[] Reasons)> _memo = [];
+    private readonly ProgramEffects _effects;
+    private readonly ImgType _type;
+    private readonly Dictionary<string, double> _profileSumBySpecialty = new(StringComparer.Ordinal);
 
-    /// <summary>Everything about a program the model reads: programs alike in these share p and reasons.</summary>
-    private readonly record struct ProgramKey(string SpecialtyKey, string State, ProgramType Type, decimal? ImgShare,
-        Tristate VisaJ1, Tristate VisaH1b, int? MinStep2Ck, Strictness MinStep2CkStrictness);
-
-    public InterviewModel(ParameterSet parameters, CandidateProfile profile, ProfileFacts facts)
+    public InterviewModel(ParameterSet parameters, CandidateProfile profile, ProfileFacts facts, ProgramEffects effects)
     {
         _ps = parameters;
         _profile = profile;
         _facts = facts;
+        _effects = effects;
+        _type = profile.ImgType ?? ImgType.NonUsImg;
         _preferredStates = new HashSet<string>(profile.PreferredStates, StringComparer.Ordinal);
     }
+
+    /// <summary>The applicant type whose evidence the model reads (non-US IMG when the profile does not say).</summary>
+    public ImgType ApplicantType => _type;
 
     private static string F(double x) => x.ToString("0.#", CultureInfo.InvariantCulture);
 
@@ -60,20 +65,12 @@ public sealed class InterviewModel
         var f = _facts;
         var name = Specialties.ByKey(specialtyKey)?.Name ?? specialtyKey;
 
-        switch (GuideGroups.Competitiveness(specialtyKey))
-        {
-            case SpecialtyCompetitiveness.Competitive:
-                terms.Add(new("specialty_competitive", $"{name} rarely takes non-US IMGs.", ps.SpecialtyCompetitive.Value)); break;
-            case SpecialtyCompetitiveness.Moderate:
-                terms.Add(new("specialty_moderately_competitive", $"{name} is not among the IMG-friendly specialties.", ps.SpecialtyModeratelyCompetitive.Value)); break;
-        }
-
         var typical = TypicalStep2Ck(specialtyKey);
         if (f.Step2CkScore is { } s2)
             terms.Add(new(s2 >= typical ? "step2ck_above_typical" : "step2ck_below_typical",
-                $"Step 2 CK {s2} against a typical {typical} for IMGs in {name}.", ps.Step2CkPer10Points.Value * (s2 - typical) / 10.0));
+                $"Step 2 CK {s2} against {typical} for the average non-US IMG applicant in {name}.", ps.Step2CkPer10Points.Value * (s2 - typical) / 10.0));
         else
-            terms.Add(new("step2ck_unknown", $"Step 2 CK unknown; assumed {F(Step2CkOrPrior(specialtyKey))}, {F(-ps.Step2CkUnknownOffset.Value)} below the typical {typical}.",
+            terms.Add(new("step2ck_unknown", $"Step 2 CK unknown; assumed {F(Step2CkOrPrior(specialtyKey))}, {F(-ps.Step2CkUnknownOffset.Value)} below the average applicant's {typical}.",
                 ps.Step2CkPer10Points.Value * ps.Step2CkUnknownOffset.Value / 10.0));
 
         if (f.Step1Failed)
@@ -88,13 +85,13 @@ public sealed class InterviewModel
         else
         {
             var eff = ProfileFacts.EffectiveUsceMonths(_profile, specialtyKey);
-            var noneWeight = ps.NoHandsOnUsce.Value * Math.Max(0, 1 - eff / 3.0);
-            var monthsWeight = ps.HandsOnUsceMonth.Value * Math.Min(eff, 6);
+            var noneWeight = f.HandsOnMonths == 0 ? ps.NoHandsOnUsce.Value : 0;
+            var monthsWeight = ps.HandsOnUsceMonth.Value * (Math.Min(eff, 6) - ps.AverageUsceMonths.Value);
             if (f.HandsOnMonths == 0)
                 terms.Add(new("no_hands_on_usce", eff > 0 ? $"No hands-on USCE (observership counts for little)." : "No hands-on US clinical experience.",
                     noneWeight + monthsWeight));
             else
-                terms.Add(new("hands_on_usce", $"{F(eff)} effective months of hands-on USCE for {name}.", noneWeight + monthsWeight));
+                terms.Add(new("hands_on_usce", $"{F(eff)} effective months of hands-on USCE for {name} (the average applicant has {F(ps.AverageUsceMonths.Value)}).", noneWeight + monthsWeight));
         }
 
         if (f.UsLettersTotal is null)
@@ -105,8 +102,8 @@ public sealed class InterviewModel
             if (strong + standard == 0)
                 terms.Add(new("no_us_letters", $"No letter from a US physician in {name}.", ps.NoUsLetters.Value));
             else
-                terms.Add(new("us_letters", $"{strong} strong and {standard} standard US letters in {name}.",
-                    strong * ps.UsLetterStrong.Value + standard * ps.UsLetterStandard.Value));
+                terms.Add(new("us_letters", $"{strong} strong and {standard} standard US letters in {name} (the average applicant has two standard ones).",
+                    strong * ps.UsLetterStrong.Value + standard * ps.UsLetterStandard.Value - 2 * ps.UsLetterStandard.Value));
         }
 
         var years = f.YearsSinceGraduation;
@@ -120,11 +117,13 @@ public sealed class InterviewModel
         switch (f.VisaNeed)
         {
             case VisaNeed.J1 or VisaNeed.H1b or VisaNeed.Either:
-                terms.Add(new("visa_needed", "Needs visa sponsorship.", ps.VisaNeeded.Value)); break;
+                terms.Add(new("visa_needed", $"Needs visa sponsorship (about {F(AverageVisaNeed * 100)}% of applicants like you do).", ps.VisaNeeded.Value * (1 - AverageVisaNeed))); break;
+            case VisaNeed.None when AverageVisaNeed > 0:
+                terms.Add(new("no_visa_needed", "Needs no visa sponsorship.", -ps.VisaNeeded.Value * AverageVisaNeed)); break;
             case null when f.ImgType != ImgType.UsImg:
                 // A non-US IMG usually needs a visa; with the IMG type unknown too, half that prior.
                 var prior = ps.PriorNonUsImgNeedsVisa.Value * (f.ImgType == ImgType.NonUsImg ? 1 : 0.5);
-                terms.Add(new("visa_need_unknown", $"Visa need unknown; {F(prior * 100)}% chance of needing one assumed.", prior * ps.VisaNeeded.Value));
+                terms.Add(new("visa_need_unknown", $"Visa need unknown; {F(prior * 100)}% chance of needing one assumed.", (prior - AverageVisaNeed) * ps.VisaNeeded.Value));
                 break;
         }
 
@@ -134,6 +133,19 @@ public sealed class InterviewModel
         var result = terms.Where(t => t.Weight != 0).ToArray();
         _profileTermsBySpecialty[specialtyKey] = result;
         return result;
+    }
+
+    /// <summary>Visa need of the average applicant of the candidate's type: US IMGs are citizens.</summary>
+    private double AverageVisaNeed => _type == ImgType.UsImg ? 0 : _ps.AverageVisaNeed.Value;
+
+    /// <summary>The candidate effect for a specialty: the fitted offset plus every profile term.</summary>
+    public double CandidateEffect(string specialtyKey)
+    {
+        if (_profileSumBySpecialty.TryGetValue(specialtyKey, out var z)) return z;
+        z = _ps.Intercept.Value;
+        foreach (var t in ProfileTerms(specialtyKey)) z += t.Weight;
+        _profileSumBySpecialty[specialtyKey] = z;
+        return z;
     }
 
     private Reason Cached(string code, string variant, Func<Reason> make)
@@ -146,53 +158,16 @@ public sealed class InterviewModel
         return reason;
     }
 
-    /// <summary>Interview probability of an eligible program and the reasons (strongest terms first).</summary>
-    public (double P, Reason[] Reasons) Score(CatalogProgram program, string specialtyKey)
-    {
-        var key = new ProgramKey(specialtyKey, program.State, program.ProgramType, program.ImgShare, program.VisaJ1, program.VisaH1b,
-            program.MinStep2Ck, program.MinStep2CkStrictness);
-        if (_memo.TryGetValue(key, out var known)) return known;
-        var scored = ScoreUncached(program, specialtyKey);
-        _memo[key] = scored;
-        return scored;
-    }
-
-    private (double P, Reason[] Reasons) ScoreUncached(CatalogProgram program, string specialtyKey)
+    /// <summary>
+    /// The program's logit without the random effect, the interview chance shown (the random effect integrated
+    /// out), whether its rate was observed or estimated, and its reasons (evidence first).
+    /// </summary>
+    public (double Logit, double P, PBasis Basis, Reason[] Reasons) Score(CatalogProgram program, string specialtyKey)
     {
         var ps = _ps;
         var count = 0;
+        var effect = _effects.Of(program, _type);
         foreach (var t in ProfileTerms(specialtyKey)) _scratch[count++] = t;
-
-        var friendly = GuideGroups.ImgFriendlyStates.Contains(program.State);
-        if (friendly)
-            _scratch[count++] = Cached("img_friendly_state", program.State,
-                () => new("img_friendly_state", $"{program.State} is an IMG-friendly state.", ps.ImgFriendlyState.Value));
-        else if (GuideGroups.ToughStates.Contains(program.State))
-            _scratch[count++] = Cached("tough_state", program.State,
-                () => new("tough_state", $"{program.State} is a tough state for non-US IMGs.", ps.ToughState.Value));
-
-        if (program.ImgShare is { } share)
-        {
-            var w = ps.ImgSharePer10Points.Value * ((double)share - 30) / 10.0;
-            if (w != 0)
-                _scratch[count++] = Cached("img_share", share.ToString(CultureInfo.InvariantCulture),
-                    () => new(w > 0 ? "high_img_share" : "low_img_share", $"{F((double)share)}% of residents are IMGs.", w));
-        }
-        else
-        {
-            var (prior, typeName) = program.ProgramType switch
-            {
-                ProgramType.Community => (ps.PriorImgShareCommunity.Value, "community program"),
-                ProgramType.CommunityUniversity => (ps.PriorImgShareCommunityUniversity.Value, "community-university program"),
-                ProgramType.University => (ps.PriorImgShareUniversity.Value, "university program"),
-                _ => (ps.PriorImgShareUnknownType.Value, "program of unknown type"),
-            };
-            if (friendly) prior += ps.PriorImgShareFriendlyStateBonus.Value;
-            var w = ps.ImgSharePer10Points.Value * (prior - 30) / 10.0;
-            if (w != 0)
-                _scratch[count++] = Cached("img_share_unknown", F(prior) + typeName,
-                    () => new("img_share_unknown", $"IMG share unknown; assumed {F(prior)}% for a {typeName}{(friendly ? " in an IMG-friendly state" : "")}.", w));
-        }
 
         var lowness = Lowness(specialtyKey);
         if (lowness > 0)
@@ -239,51 +214,43 @@ public sealed class InterviewModel
             _scratch[count++] = Cached("preferred_state", program.State,
                 () => new("preferred_state", $"{program.State} is a preferred state.", ps.PreferredState.Value));
 
-        var z = ps.Intercept.Value;
+        var z = effect.Logit + ps.Intercept.Value;
         for (var i = 0; i < count; i++) z += _scratch[i].Weight;
-        var p = 1.0 / (1.0 + Math.Exp(-z));
-        return (p, TopReasons(count));
+        var p = ListOptimizer.MarginalP(z, ps.RandomEffectSd.Value);
+        return (z, p, effect.Basis, TopReasons(effect.Reason, count));
     }
 
+    /// <summary>
+    /// Sponsorship the sheet states is a bonus (the candidate's need is met for sure). Unknown sponsorship adds no
+    /// term for J-1 or either: the program's observed or estimated rate is that of the average applicant, most of
+    /// whom need a visa. H-1B is narrower than J-1, so unknown H-1B costs ln(prior H-1B / prior J-1).
+    /// </summary>
     private void VisaTerms(CatalogProgram program, ref int count)
     {
         var ps = _ps;
-        double SponsorProbability(Tristate t, double prior) => t switch { Tristate.Yes => 1, Tristate.No => 0, _ => prior };
-        var j1 = SponsorProbability(program.VisaJ1, ps.PriorSponsorsJ1.Value);
-        var h1b = SponsorProbability(program.VisaH1b, ps.PriorSponsorsH1b.Value);
-
         switch (_facts.VisaNeed)
         {
-            case VisaNeed.J1:
-                _scratch[count++] = program.VisaJ1 == Tristate.Yes
-                    ? Cached("sponsors_j1", "", () => new("sponsors_j1", "Sponsors J-1 visas.", ps.KnownSponsor.Value))
-                    : Cached("j1_sponsorship_unknown", "", () => new("j1_sponsorship_unknown",
-                        $"J-1 sponsorship unknown; {F(j1 * 100)}% chance assumed.", Math.Log(j1)));
+            case VisaNeed.J1 when program.VisaJ1 == Tristate.Yes:
+                _scratch[count++] = Cached("sponsors_j1", "", () => new("sponsors_j1", "Sponsors J-1 visas.", ps.KnownSponsor.Value));
                 break;
             case VisaNeed.H1b:
                 _scratch[count++] = program.VisaH1b == Tristate.Yes
                     ? Cached("sponsors_h1b", "", () => new("sponsors_h1b", "Sponsors H-1B visas.", ps.KnownSponsor.Value))
                     : Cached("h1b_sponsorship_unknown", "", () => new("h1b_sponsorship_unknown",
-                        $"H-1B sponsorship unknown; {F(h1b * 100)}% chance assumed.", Math.Log(h1b)));
+                        $"H-1B sponsorship unknown; fewer programs sponsor H-1B ({F(ps.PriorSponsorsH1b.Value * 100)}%) than J-1 ({F(ps.PriorSponsorsJ1.Value * 100)}%).",
+                        Math.Log(ps.PriorSponsorsH1b.Value / ps.PriorSponsorsJ1.Value)));
                 if (!_facts.Step3Passed)
                     _scratch[count++] = Cached("h1b_without_step3", "", () => new("h1b_without_step3",
                         "H-1B sponsorship usually requires a passed Step 3.", ps.H1bWithoutStep3.Value));
                 break;
-            case VisaNeed.Either:
-                if (program.VisaJ1 == Tristate.Yes || program.VisaH1b == Tristate.Yes)
-                    _scratch[count++] = Cached("sponsors_visa", "", () => new("sponsors_visa", "Sponsors a visa the candidate can use.", ps.KnownSponsor.Value));
-                else
-                {
-                    var either = 1 - (1 - j1) * (1 - h1b);
-                    _scratch[count++] = Cached("visa_sponsorship_unknown", F(either), () => new("visa_sponsorship_unknown",
-                        $"Visa sponsorship unknown; {F(either * 100)}% chance of J-1 or H-1B assumed.", Math.Log(either)));
-                }
+            case VisaNeed.Either when program.VisaJ1 == Tristate.Yes || program.VisaH1b == Tristate.Yes:
+                _scratch[count++] = Cached("sponsors_visa", "", () => new("sponsors_visa", "Sponsors a visa the candidate can use.", ps.KnownSponsor.Value));
                 break;
         }
     }
 
-    /// <summary>The strongest positive and negative terms, positive first, each by decreasing size.</summary>
-    private Reason[] TopReasons(int count)
+    /// <summary>The evidence reason, then the strongest positive and negative terms, positive first, each by decreasing size.</summary>
+    private Reason[] TopReasons(Reason evidence, int count)
     {
         Span<int> pos = stackalloc int[ReasonsPerSign];
         Span<int> neg = stackalloc int[ReasonsPerSign];
@@ -294,12 +261,12 @@ public sealed class InterviewModel
             if (w > 0) Insert(pos, ref np, i, w, descending: true);
             else if (w < 0) Insert(neg, ref nn, i, w, descending: false);
         }
-        var result = new Reason[np + nn];
-        for (var i = 0; i < np; i++) result[i] = _scratch[pos[i]];
-        for (var i = 0; i < nn; i++) result[np + i] = _scratch[neg[i]];
+        var result = new Reason[1 + np + nn];
+        result[0] = evidence;
+        for (var i = 0; i < np; i++) result[1 + i] = _scratch[pos[i]];
+        for (var i = 0; i < nn; i++) result[1 + np + i] = _scratch[neg[i]];
         return result;
     }
-
     private void Insert(Span<int> top, ref int n, int index, double weight, bool descending)
     {
         bool Better(double a, double b) => descending ? a > b : a < b;
