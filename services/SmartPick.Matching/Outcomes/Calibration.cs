@@ -188,9 +188,19 @@ public static class Calibration
             }
             return nll;
         }
-        var initial = Vector<double>.Build.DenseOfArray(FittedCoefficients.Of(start));
-        var result = NelderMeadSimplex.Minimum(ObjectiveFunction.Value(Objective), initial, 1e-7, 4000);
-        var fitted = result.MinimizingPoint.Select(x => Math.Round(x, 3)).ToArray();
+        // Start from the penalty's centres (not from the given set), and restart the simplex until it stops improving,
+        // so the fit does not depend on where a previous fit ended.
+        var point = Vector<double>.Build.DenseOfArray([.. priors.Select(p => p.PriorMean)]);
+        var best = double.PositiveInfinity;
+        for (var restart = 0; restart < 8; restart++)
+        {
+            var result = NelderMeadSimplex.Minimum(ObjectiveFunction.Value(Objective), point, 1e-10, 6000);
+            point = result.MinimizingPoint;
+            var value = result.FunctionInfoAtMinimum.Value;
+            if (best - value < 1e-6) { best = Math.Min(best, value); break; }
+            best = value;
+        }
+        var fitted = point.Select(x => Math.Round(x, 3)).ToArray();
         return FittedCoefficients.With(start, fitted);
     }
 
