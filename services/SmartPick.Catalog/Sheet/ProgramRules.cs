@@ -116,24 +116,38 @@ public static partial class ProgramRules
         return DateOnly.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
     }
 
+    /// <summary>What is wrong with an interview rate (a share from 0 to 1), or null when it is fine or unknown.</summary>
+    public static string? RateProblem(decimal? value)
+    {
+        if (value is not { } v) return null;
+        // A person who types 3 (or 3%) means three percent; say so rather than only quoting the range.
+        if (v > 1m) return string.Create(CultureInfo.InvariantCulture, $"must be a share from 0 to 1, not a percent: write {v / 100m:0.####} for {v}%");
+        if (v < 0m) return "must be a share from 0 to 1";
+        if (v.Scale > MaxRateDecimalPlaces && decimal.Round(v, MaxRateDecimalPlaces) != v)
+            return $"has more than {MaxRateDecimalPlaces} decimal places";
+        return null;
+    }
+
+    /// <summary>What is wrong with an evidence date (yyyy-MM or yyyy-MM-dd), or null when it is fine or empty.</summary>
+    public static string? EvidenceDateProblem(string? text)
+    {
+        if (text is null) return "must not be null (use an empty value when unknown)";
+        if (text.Length == 0) return null;
+        if (EvidenceDateStart(text) is not { } start)
+            return "must be a month written yyyy-MM or a date written yyyy-MM-dd, or empty when unknown";
+        if (start < EarliestObservedOn || start > LatestObservedOn)
+            return $"must be between {EarliestObservedOn:yyyy-MM} and {LatestObservedOn:yyyy-MM}";
+        return null;
+    }
+
     private static void Rate(decimal? value, string field, Action<string, string> fail)
     {
-        if (value is not { } v) return;
-        // A person who types 3 (or 3%) means three percent; say so rather than only quoting the range.
-        if (v > 1m) fail(field, string.Create(CultureInfo.InvariantCulture, $"must be a share from 0 to 1, not a percent: write {v / 100m:0.####} for {v}%"));
-        else if (v < 0m) fail(field, "must be a share from 0 to 1");
-        else if (v.Scale > MaxRateDecimalPlaces && decimal.Round(v, MaxRateDecimalPlaces) != v)
-            fail(field, $"has more than {MaxRateDecimalPlaces} decimal places");
+        if (RateProblem(value) is { } problem) fail(field, problem);
     }
 
     private static void CheckEvidenceDate(string? text, Action<string, string> fail)
     {
-        if (text is null) { fail(SheetColumns.EvidenceObservedOn, "must not be null (use an empty value when unknown)"); return; }
-        if (text.Length == 0) return;
-        if (EvidenceDateStart(text) is not { } start)
-            fail(SheetColumns.EvidenceObservedOn, "must be a month written yyyy-MM or a date written yyyy-MM-dd, or empty when unknown");
-        else if (start < EarliestObservedOn || start > LatestObservedOn)
-            fail(SheetColumns.EvidenceObservedOn, $"must be between {EarliestObservedOn:yyyy-MM} and {LatestObservedOn:yyyy-MM}");
+        if (EvidenceDateProblem(text) is { } problem) fail(SheetColumns.EvidenceObservedOn, problem);
     }
 
     private static void CheckCode(CatalogProgram program, SpecialtyInfo? specialty, Action<string, string> fail)
