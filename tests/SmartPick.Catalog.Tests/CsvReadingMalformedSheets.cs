@@ -186,7 +186,7 @@ public class CsvReadingMalformedSheets
     public void a_row_with_too_few_cells_names_the_first_missing_column()
     {
         var error = SingleError(SampleSheet.Read(SampleSheet.With(SampleSheet.Pediatrics[..SampleSheet.Pediatrics.LastIndexOf(',')])));
-        (error.Line, error.Column).ShouldBe((2, SheetColumns.ObservedOn));
+        (error.Line, error.Column).ShouldBe((2, SheetColumns.EvidenceObservedOn));
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public class CsvReadingMalformedSheets
     {
         var error = SingleError(SampleSheet.Read(SampleSheet.With(SampleSheet.Pediatrics, SampleSheet.Pediatrics.Replace("Springfield", "Springfield, IL", StringComparison.Ordinal))));
         error.Line.ShouldBe(3);
-        error.Message.ShouldContain("22 cells");
+        error.Message.ShouldContain("28 cells");
     }
 
     [Fact]

@@ -7,18 +7,18 @@ public static class SampleSheet
 {
     public static readonly string Header = string.Join(",", SheetColumns.InOrder);
 
-    /// <summary>A fully filled internal medicine row, as cells in column order.</summary>
+    /// <summary>A fully filled internal medicine row without evidence, as cells in column order.</summary>
     public static string[] InternalMedicineCells() =>
     [
         "1514140C0", "Richmond Univ Med Ctr-NY - Internal Medicine", "Richmond Univ Med Ctr-NY", "STATEN ISLAND", "NY",
         "140", "Internal Medicine", "categorical", "community", "20", "65.5", "yes", "no", "220", "cutoff", "5", "yes",
-        "3", "Prefers \"hands-on\" USCE, not observerships", "agency call", "2025-09-01",
+        "3", "Prefers \"hands-on\" USCE, not observerships", "agency call", "2025-09-01", "", "", "", "", "", "",
     ];
 
     public static readonly string InternalMedicine = Line(InternalMedicineCells());
 
     public const string Pediatrics =
-        "2001320C0,Demo Children's - Pediatrics,Demo Children's,Springfield,IL,320,Pediatrics,categorical,university,12,,unknown,unknown,,unknown,,unknown,,,agency sheet,";
+        "2001320C0,Demo Children's - Pediatrics,Demo Children's,Springfield,IL,320,Pediatrics,categorical,university,12,,unknown,unknown,,unknown,,unknown,,,agency sheet,,,,,,,";
 
     public static string With(params string[] rows) => Header + "\r\n" + string.Concat(rows.Select(r => r + "\r\n"));
 

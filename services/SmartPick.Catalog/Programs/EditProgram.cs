@@ -56,7 +56,7 @@ public sealed record EditProgram(
             Track ?? "", ProgramType ?? "", SheetVocabulary.Spell(Positions), SheetVocabulary.Spell(ImgShare),
             VisaJ1 ?? "", VisaH1b ?? "", SheetVocabulary.Spell(MinStep2Ck), MinStep2CkStrictness ?? "",
             SheetVocabulary.Spell(MaxYearsSinceGraduation), UsceRequired ?? "", SheetVocabulary.Spell(MinUsceMonths),
-            Notes ?? "", Source ?? "", ObservedOn ?? "",
+            Notes ?? "", Source ?? "", ObservedOn ?? "", "", "", "", "", "", "",
         ];
         return SheetRow.FromCells(cells, line: 1, errors);
     }

@@ -23,7 +23,11 @@ public static class CatalogXlsx
     private static readonly HashSet<string> WholeNumberColumns =
         [SheetColumns.Positions, SheetColumns.MinStep2Ck, SheetColumns.MaxYearsSinceGraduation];
 
-    private static readonly HashSet<string> DecimalColumns = [SheetColumns.ImgShare, SheetColumns.MinUsceMonths];
+    private static readonly HashSet<string> DecimalColumns =
+    [
+        SheetColumns.ImgShare, SheetColumns.MinUsceMonths, SheetColumns.NonUsImgInterviewRate, SheetColumns.UsImgInterviewRate,
+        SheetColumns.SignalInterviewRate, SheetColumns.NoSignalInterviewRate,
+    ];
 
     public static SheetReadResult Read(Stream stream)
     {
@@ -89,7 +93,8 @@ public static class CatalogXlsx
     private static IEnumerable<SheetRecord> Records(Stream stream)
     {
         var line = 0;
-        var count = SheetColumns.InOrder.Count;
+        // The header decides how many columns the rows have (a sheet from before the evidence columns has fewer).
+        IReadOnlyList<string> columns = SheetColumns.InOrder;
         foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX))
         {
             line++;
@@ -98,18 +103,20 @@ public static class CatalogXlsx
             {
                 // Empty cells to the right of the header are not columns.
                 while (cells.Count > 0 && cells[^1].Length == 0) cells.RemoveAt(cells.Count - 1);
-                yield return new SheetRecord(line, cells, []);
+                var header = new SheetRecord(line, cells, []);
+                columns = SheetImport.ExpectedColumns(header);
+                yield return header;
                 continue;
             }
-            var extra = cells.Skip(count).FirstOrDefault(c => c.Length > 0);
+            var extra = cells.Skip(columns.Count).FirstOrDefault(c => c.Length > 0);
             if (extra is not null)
             {
                 yield return new SheetRecord(line, cells, [new SheetIssue(line, null, extra,
-                    $"the row has a value to the right of the last column ({SheetColumns.InOrder[^1]})")]);
+                    $"the row has a value to the right of the last column ({columns[^1]})")]);
                 continue;
             }
-            while (cells.Count < count) cells.Add("");
-            yield return new SheetRecord(line, cells.Take(count).ToList(), []);
+            while (cells.Count < columns.Count) cells.Add("");
+            yield return new SheetRecord(line, cells.Take(columns.Count).ToList(), []);
         }
     }
 

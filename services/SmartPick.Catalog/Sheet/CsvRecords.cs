@@ -5,12 +5,14 @@ namespace SmartPick.Catalog.Sheet;
 /// <summary>
 /// Splits CSV text into records per RFC 4180, reading lines ended by CRLF, LF or CR. A quoted cell may hold
 /// commas, doubled quotes and line breaks (kept as written). Quote mistakes are reported with the line the
-/// record starts on and the column of the cell, and that record is not read further.
+/// record starts on and the column of the cell (named from <c>columns</c>, the tracking sheet's by default), and
+/// that record is not read further.
 /// </summary>
 internal static class CsvRecords
 {
-    public static IEnumerable<SheetRecord> Read(TextReader reader)
+    public static IEnumerable<SheetRecord> Read(TextReader reader, IReadOnlyList<string>? columns = null)
     {
+        columns ??= SheetColumns.InOrder;
         var line = 1;
         var first = true;
         while (true)
@@ -22,7 +24,7 @@ internal static class CsvRecords
             var atRecordStart = true;
             var ended = false;
 
-            void Problem(string message) => problems.Add(new SheetIssue(startLine, ColumnName(cells.Count), cell.ToString(), message));
+            void Problem(string message) => problems.Add(new SheetIssue(startLine, ColumnName(columns, cells.Count), cell.ToString(), message));
 
             while (true)
             {
@@ -88,8 +90,8 @@ internal static class CsvRecords
         }
     }
 
-    private static string? ColumnName(int index) =>
-        index < SheetColumns.InOrder.Count ? SheetColumns.InOrder[index] : null;
+    private static string? ColumnName(IReadOnlyList<string> columns, int index) =>
+        index < columns.Count ? columns[index] : null;
 
     private static void SkipRestOfLine(TextReader reader, ref int line)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using SmartPick.Matching.Model;
 
@@ -25,6 +26,13 @@ public static partial class ProgramRules
     public const int MaxDecimalPlaces = 2;
     public static readonly DateOnly EarliestObservedOn = new(2000, 1, 1);
     public static readonly DateOnly LatestObservedOn = new(2099, 12, 31);
+    /// <summary>Interview rates are shares (0.03 is 3%); four places keep a hundredth of a percent.</summary>
+    public const int MaxRateDecimalPlaces = 4;
+    public const string EvidenceMonthFormat = "yyyy-MM";
+
+    /// <summary>An evidence date: a month (yyyy-MM) or a day (yyyy-MM-dd); which of them is what the source says.</summary>
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")]
+    private static partial Regex EvidenceDateShape();
 
     /// <summary>NRMP program code: 4-digit institution, 3-digit specialty, track letter, digit.</summary>
     [GeneratedRegex("^[0-9]{7}[A-Z][0-9]$")]
@@ -87,7 +95,59 @@ public static partial class ProgramRules
         OptionalText(program.Source, SheetColumns.Source, MaxSourceLength, Fail);
         if (program.ObservedOn is { } observed && (observed < EarliestObservedOn || observed > LatestObservedOn))
             Fail(SheetColumns.ObservedOn, $"must be between {EarliestObservedOn:yyyy-MM-dd} and {LatestObservedOn:yyyy-MM-dd}");
+
+        Rate(program.NonUsImgInterviewRate, SheetColumns.NonUsImgInterviewRate, Fail);
+        Rate(program.UsImgInterviewRate, SheetColumns.UsImgInterviewRate, Fail);
+        Rate(program.SignalInterviewRate, SheetColumns.SignalInterviewRate, Fail);
+        Rate(program.NoSignalInterviewRate, SheetColumns.NoSignalInterviewRate, Fail);
+        OptionalText(program.EvidenceSource, SheetColumns.EvidenceSource, MaxSourceLength, Fail);
+        CheckEvidenceDate(program.EvidenceObservedOn, Fail);
         return errors;
+    }
+
+    /// <summary>
+    /// The first day an evidence date covers: the month's first day for yyyy-MM. Null when the text is not such a
+    /// date (or is empty).
+    /// </summary>
+    public static DateOnly? EvidenceDateStart(string? text)
+    {
+        if (text is null || !EvidenceDateShape().IsMatch(text)) return null;
+        var format = text.Length == EvidenceMonthFormat.Length ? EvidenceMonthFormat : SheetVocabulary.DateFormat;
+        return DateOnly.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+
+    /// <summary>What is wrong with an interview rate (a share from 0 to 1), or null when it is fine or unknown.</summary>
+    public static string? RateProblem(decimal? value)
+    {
+        if (value is not { } v) return null;
+        // A person who types 3 (or 3%) means three percent; say so rather than only quoting the range.
+        if (v > 1m) return string.Create(CultureInfo.InvariantCulture, $"must be a share from 0 to 1, not a percent: write {v / 100m:0.####} for {v}%");
+        if (v < 0m) return "must be a share from 0 to 1";
+        if (v.Scale > MaxRateDecimalPlaces && decimal.Round(v, MaxRateDecimalPlaces) != v)
+            return $"has more than {MaxRateDecimalPlaces} decimal places";
+        return null;
+    }
+
+    /// <summary>What is wrong with an evidence date (yyyy-MM or yyyy-MM-dd), or null when it is fine or empty.</summary>
+    public static string? EvidenceDateProblem(string? text)
+    {
+        if (text is null) return "must not be null (use an empty value when unknown)";
+        if (text.Length == 0) return null;
+        if (EvidenceDateStart(text) is not { } start)
+            return "must be a month written yyyy-MM or a date written yyyy-MM-dd, or empty when unknown";
+        if (start < EarliestObservedOn || start > LatestObservedOn)
+            return $"must be between {EarliestObservedOn:yyyy-MM} and {LatestObservedOn:yyyy-MM}";
+        return null;
+    }
+
+    private static void Rate(decimal? value, string field, Action<string, string> fail)
+    {
+        if (RateProblem(value) is { } problem) fail(field, problem);
+    }
+
+    private static void CheckEvidenceDate(string? text, Action<string, string> fail)
+    {
+        if (EvidenceDateProblem(text) is { } problem) fail(SheetColumns.EvidenceObservedOn, problem);
     }
 
     private static void CheckCode(CatalogProgram program, SpecialtyInfo? specialty, Action<string, string> fail)

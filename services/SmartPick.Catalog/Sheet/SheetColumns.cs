@@ -27,17 +27,39 @@ public static class SheetColumns
     public const string Notes = "notes";
     public const string Source = "source";
     public const string ObservedOn = "observed_on";
+    public const string NonUsImgInterviewRate = "nonus_img_interview_rate";
+    public const string UsImgInterviewRate = "us_img_interview_rate";
+    public const string SignalInterviewRate = "signal_interview_rate";
+    public const string NoSignalInterviewRate = "no_signal_interview_rate";
+    public const string EvidenceSource = "evidence_source";
+    public const string EvidenceObservedOn = "evidence_observed_on";
 
     public static readonly IReadOnlyList<string> InOrder =
     [
         ProgramCode, ProgramName, Institution, City, State, SpecialtyCode, Specialty, Track, ProgramType,
         Positions, ImgShare, VisaJ1, VisaH1b, MinStep2Ck, MinStep2CkStrictness, MaxYearsSinceGraduation,
         UsceRequired, MinUsceMonths, Notes, Source, ObservedOn,
+        NonUsImgInterviewRate, UsImgInterviewRate, SignalInterviewRate, NoSignalInterviewRate, EvidenceSource, EvidenceObservedOn,
     ];
+
+    /// <summary>
+    /// The sheet as it was before the evidence columns: the first 21 columns of <see cref="InOrder"/>, up to
+    /// <see cref="ObservedOn"/>. Such a sheet still imports (its programs have no evidence); every export writes <see cref="InOrder"/>.
+    /// </summary>
+    public static readonly IReadOnlyList<string> WithoutEvidence = [.. InOrder.TakeWhile(c => c != NonUsImgInterviewRate)];
+
+    /// <summary>The program evidence columns, last in the sheet: observed interview rates, their source and date.</summary>
+    public static readonly IReadOnlyList<string> Evidence = [.. InOrder.Skip(WithoutEvidence.Count)];
+
+    /// <summary>The rate columns among <see cref="Evidence"/>: shares from 0 to 1.</summary>
+    public static readonly IReadOnlySet<string> Rates = new HashSet<string>(StringComparer.Ordinal)
+    {
+        NonUsImgInterviewRate, UsImgInterviewRate, SignalInterviewRate, NoSignalInterviewRate,
+    };
 
     /// <summary>Columns holding free text a person typed (the ones a formula guard matters for most).</summary>
     public static readonly IReadOnlySet<string> FreeText = new HashSet<string>(StringComparer.Ordinal)
     {
-        ProgramName, Institution, City, Notes, Source,
+        ProgramName, Institution, City, Notes, Source, EvidenceSource,
     };
 }

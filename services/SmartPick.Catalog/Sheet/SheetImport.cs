@@ -7,7 +7,8 @@ internal sealed record SheetRecord(int Line, IReadOnlyList<string> Cells, IReadO
 
 /// <summary>
 /// Turns raw records (CSV or XLSX alike) into a <see cref="SheetReadResult"/>: the header must be exactly
-/// <see cref="SheetColumns.InOrder"/>; every data row is read by <see cref="SheetRow"/>; blank rows are
+/// <see cref="SheetColumns.InOrder"/>, or <see cref="SheetColumns.WithoutEvidence"/> for a sheet made before the
+/// evidence columns (its rows then read as programs without evidence); every data row is read by <see cref="SheetRow"/>; blank rows are
 /// ignored (they carry nothing); a repeated program code is an error unless the whole row is repeated
 /// verbatim, which is a warning and the program is kept once in the catalog.
 /// </summary>
@@ -29,7 +30,8 @@ internal static class SheetImport
         }
 
         var header = enumerator.Current;
-        var headerErrors = CheckHeader(header);
+        var columns = ExpectedColumns(header);
+        var headerErrors = CheckHeader(header, columns);
         if (headerErrors.Count > 0)
         {
             // Without a trustworthy header no cell can be assigned to a column; report the header only.
@@ -46,13 +48,15 @@ internal static class SheetImport
                 continue;
             }
             if (record.Cells.All(c => c.Length == 0)) continue;
-            if (record.Cells.Count != SheetColumns.InOrder.Count)
+            if (record.Cells.Count != columns.Count)
             {
-                errors.Add(WrongCellCount(record));
+                errors.Add(WrongCellCount(record, columns.Count));
                 continue;
             }
 
-            var cells = record.Cells.Select(FormulaGuard.Unguard).ToArray();
+            // A sheet without the evidence columns says nothing about evidence: those cells are empty (unknown).
+            var cells = record.Cells.Select(FormulaGuard.Unguard)
+                .Concat(Enumerable.Repeat("", SheetColumns.InOrder.Count - columns.Count)).ToArray();
             var program = SheetRow.FromCells(cells, record.Line, errors);
             if (program is null) continue;
 
@@ -80,9 +84,8 @@ internal static class SheetImport
         return new SheetReadResult(rows, unique, errors, warnings);
     }
 
-    private static SheetIssue WrongCellCount(SheetRecord record)
+    private static SheetIssue WrongCellCount(SheetRecord record, int expected)
     {
-        var expected = SheetColumns.InOrder.Count;
         var found = record.Cells.Count;
         return found < expected
             ? new SheetIssue(record.Line, SheetColumns.InOrder[found], null,
@@ -91,13 +94,19 @@ internal static class SheetImport
                 $"the row has {found} cells but the sheet has {expected} columns (an unquoted comma in a cell?)");
     }
 
-    private static List<SheetIssue> CheckHeader(SheetRecord header)
+    private static List<string> HeaderNames(SheetRecord header) =>
+        header.Cells.Select((c, i) => i == 0 ? c.TrimStart('\uFEFF') : c).ToList();
+
+    /// <summary>The columns the header is held to: the sheet before evidence when it names no evidence column, else the full sheet.</summary>
+    internal static IReadOnlyList<string> ExpectedColumns(SheetRecord header) =>
+        HeaderNames(header).Any(SheetColumns.Evidence.Contains) ? SheetColumns.InOrder : SheetColumns.WithoutEvidence;
+
+    private static List<SheetIssue> CheckHeader(SheetRecord header, IReadOnlyList<string> expected)
     {
         var errors = new List<SheetIssue>(header.Problems);
         if (errors.Count > 0) return errors;
 
-        var names = header.Cells.Select((c, i) => i == 0 ? c.TrimStart('\uFEFF') : c).ToList();
-        var expected = SheetColumns.InOrder;
+        var names = HeaderNames(header);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in names)
         {

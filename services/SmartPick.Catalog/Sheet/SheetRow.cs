@@ -17,6 +17,9 @@ public static class SheetRow
         SheetVocabulary.Spell(p.MinStep2Ck), SheetVocabulary.Spell(p.MinStep2CkStrictness),
         SheetVocabulary.Spell(p.MaxYearsSinceGraduation), SheetVocabulary.Spell(p.UsceRequired),
         SheetVocabulary.Spell(p.MinUsceMonths), p.Notes, p.Source, SheetVocabulary.Spell(p.ObservedOn),
+        SheetVocabulary.Spell(p.NonUsImgInterviewRate), SheetVocabulary.Spell(p.UsImgInterviewRate),
+        SheetVocabulary.Spell(p.SignalInterviewRate), SheetVocabulary.Spell(p.NoSignalInterviewRate),
+        p.EvidenceSource, p.EvidenceObservedOn,
     ];
 
     /// <summary>
@@ -46,6 +49,7 @@ public static class SheetRow
         }
 
         const string yesNo = "must be yes, no or unknown (empty means unknown)";
+        const string rate = "must be a share from 0 to 1 written as a plain number (0.03 for 3%, no % sign), or empty when not published";
         var specialtyCode = Cell(5).Trim();
         var specialtyName = Cell(6).Trim();
         // Accept the registry's name in any letter case; the sheet then carries the registry's spelling.
@@ -78,6 +82,12 @@ public static class SheetRow
             Notes = Cell(18),
             Source = Cell(19),
             ObservedOn = Parse<DateOnly?>(20, SheetVocabulary.TryParseDate, "must be a date written yyyy-MM-dd, or empty", null),
+            NonUsImgInterviewRate = Parse<decimal?>(21, SheetVocabulary.TryParseDecimal, rate, null),
+            UsImgInterviewRate = Parse<decimal?>(22, SheetVocabulary.TryParseDecimal, rate, null),
+            SignalInterviewRate = Parse<decimal?>(23, SheetVocabulary.TryParseDecimal, rate, null),
+            NoSignalInterviewRate = Parse<decimal?>(24, SheetVocabulary.TryParseDecimal, rate, null),
+            EvidenceSource = Cell(25),
+            EvidenceObservedOn = Cell(26).Trim(),
         };
 
         foreach (var violation in ProgramRules.Validate(program))

@@ -63,7 +63,7 @@ public sealed class CatalogAccessTests(AppFixture app) : CatalogTest(app)
         var first = DataLines(csv)[0];
         var cells = first.Split(',');
         const string secretName = "Owner Agency Private Program Name";
-        var added = "9999140C0," + secretName + ",Private Hospital,Albany,NY,140,Internal Medicine,categorical,community,4,50,yes,no,,unknown,,unknown,,,agency notes,2026-10-01";
+        var added = "9999140C0," + secretName + ",Private Hospital,Albany,NY,140,Internal Medicine,categorical,community,4,50,yes,no,,unknown,,unknown,,,agency notes,2026-10-01,,,,,,";
         var renamed = cells[0] + ",Owner Agency Renamed Program," + string.Join(',', cells.Skip(2));
         var preview = await Json(await UploadBodyAs(admin, csv.Replace(first, renamed, StringComparison.Ordinal) + added + "\r\n"));
         preview.GetProperty("error_count").GetInt32().ShouldBe(0);

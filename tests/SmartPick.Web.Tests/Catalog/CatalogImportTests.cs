@@ -54,10 +54,14 @@ public sealed class CatalogImportTests(AppFixture app) : CatalogTest(app)
 
         // The sheet repeats a few rows verbatim; the preview names each as a warning and the catalog keeps the
         // program once. No cell of this sheet starts with a formula character, so the spreadsheet-safe guard
-        // leaves every cell as read: the export is the file without the repeated lines, byte for byte.
+        // leaves every cell as read: the export is the file without the repeated lines, byte for byte, plus the
+        // evidence columns (the file predates them), empty on every row.
         var repeatedLines = preview.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("line").GetInt32()).ToHashSet();
         var sourceLines = Encoding.UTF8.GetString(bytes).Split("\r\n");
-        var expected = string.Join("\r\n", sourceLines.Where((_, index) => !repeatedLines.Contains(index + 1)));
+        var expected = string.Join("\r\n", sourceLines
+            .Select((line, index) => index == 0 ? line + ",nonus_img_interview_rate,us_img_interview_rate,signal_interview_rate,no_signal_interview_rate,evidence_source,evidence_observed_on"
+                : line.Length == 0 ? line : line + ",,,,,,")
+            .Where((_, index) => !repeatedLines.Contains(index + 1)));
         var exported = await ExportCsvAs(admin);
         exported.ShouldBe(expected);
     }
