@@ -5,8 +5,8 @@ using SmartPick.Matching.Parameters;
 
 namespace SmartPick.Web.Commands;
 
-/// <summary>Arguments of <c>evaluate --outcomes FILE.csv --catalog FILE.csv</c>.</summary>
-public sealed class EvaluateInput
+/// <summary>Arguments of <c>evaluate --outcomes FILE.csv --catalog FILE.csv [--evidence FILE.csv] [--parameters FILE.json] [--folds K] [--plot FILE.svg]</c>.</summary>
+public class EvaluateInput
 {
     [Description("Applicant outcomes CSV (scores, YOG, USCE months, visa, applications, interviews)")]
     [FlagAlias("outcomes", 'o')]
@@ -15,41 +15,66 @@ public sealed class EvaluateInput
     [Description("The program catalog (tracking sheet CSV)")]
     [FlagAlias("catalog", 'c')]
     public string CatalogFlag { get; set; } = "";
+
+    [Description("Per-program interview rates to merge into the catalog (evidence CSV)")]
+    [FlagAlias("evidence", 'e')]
+    public string? EvidenceFlag { get; set; }
+
+    [Description("A parameter set written by calibrate (default: the engine's current set)")]
+    [FlagAlias("parameters")]
+    public string? ParametersFlag { get; set; }
+
+    [Description("Folds of the cross-validation (default 5)")]
+    [FlagAlias("folds", 'k')]
+    public int FoldsFlag { get; set; } = 5;
+
+    [Description("Write the calibration plot (expected vs observed interviews by decile) to this SVG file")]
+    [FlagAlias("plot")]
+    public string? PlotFlag { get; set; }
 }
 
 /// <summary>
-/// Scores the interview model on real outcomes: one JSON line per applicant (expected vs actual interviews),
-/// then, as the last line, one JSON object with n, spearman, mae, mean_signed_error and naive_mae.
+/// Judges the model at three levels. Applicants: one JSON line per applicant (expected vs actual interviews), then the
+/// fitted and k-fold figures against the naive "applications × pooled yield" model. Programs: rank correlation
+/// between the p of an average profile and observed rates on evidence held out by k-fold. Population: the mean
+/// P(match) of a documented synthetic population against the published match rate. The last line is one JSON object
+/// with n, spearman, mae, mean_signed_error (applicant level, on the file given) and the other levels.
 /// </summary>
-[Description("Evaluate the interview model against applicant outcomes (prints JSON)", Name = "evaluate")]
+[Description("Evaluate the model against applicant outcomes, program evidence and published match rates (prints JSON)", Name = "evaluate")]
 public sealed class EvaluateCommand : JasperFxAsyncCommand<EvaluateInput>
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    internal static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public override async Task<bool> Execute(EvaluateInput input)
     {
-        if (input.OutcomesFlag.Length == 0) return await CommandOutput.Fail("--outcomes FILE.csv is required.");
-        if (!File.Exists(input.OutcomesFlag)) return await CommandOutput.Fail($"--outcomes: file not found: {input.OutcomesFlag}");
-        var catalog = await CommandOutput.ReadCatalog(input.CatalogFlag);
-        if (catalog is null) return false;
+        if (input.FoldsFlag < 2) return await CommandOutput.Fail("--folds must be at least 2.");
+        var loaded = await Load(input);
+        if (loaded is null) return false;
+        var (applicants, catalog, parameters) = loaded.Value;
+        if (input.FoldsFlag > applicants.Count) return await CommandOutput.Fail($"--folds must be at most the number of applicants ({applicants.Count}).");
 
-        OutcomesReadResult outcomes;
-        using (var reader = new StreamReader(input.OutcomesFlag)) outcomes = OutcomesCsv.Read(reader);
-        if (outcomes.Errors.Count > 0)
-            return await CommandOutput.Fail(string.Join(Environment.NewLine, outcomes.Errors.Select(e => $"{input.OutcomesFlag}: {e}")));
-        if (outcomes.Applicants.Count == 0) return await CommandOutput.Fail($"{input.OutcomesFlag}: no applicants.");
+        var report = Calibration.Evaluate(applicants, catalog, parameters);
+        var kfold = Calibration.CrossValidate(applicants, catalog, parameters, input.FoldsFlag);
+        var programs = Evaluation.Programs(catalog, parameters, input.FoldsFlag);
+        var population = Evaluation.Population(catalog, parameters);
 
-        var parameters = DefaultParameters.ImgInternalMedicine2025;
-        var report = Calibration.Evaluate(outcomes.Applicants, catalog, parameters);
-        foreach (var row in report.Rows)
+        foreach (var (row, cv) in report.Rows.Zip(kfold.Rows))
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 row.Row,
                 row.Applications,
                 row.Actual,
                 Expected = Math.Round(row.Expected, 3),
+                ExpectedKfold = Math.Round(cv.Expected, 3),
                 Naive = Math.Round(row.Naive, 3),
             }, Json));
+
+        if (input.PlotFlag is { } plot)
+        {
+            var caption = $"{report.N} applicants; parameters {parameters.Version}; {input.FoldsFlag}-fold";
+            await File.WriteAllTextAsync(plot, CalibrationPlot.Svg(report.Rows, kfold.Rows, caption));
+        }
+
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             report.N,
@@ -57,9 +82,113 @@ public sealed class EvaluateCommand : JasperFxAsyncCommand<EvaluateInput>
             Mae = Math.Round(report.Mae, 4),
             MeanSignedError = Math.Round(report.MeanSignedError, 4),
             NaiveMae = Math.Round(report.NaiveMae, 4),
+            NaiveSpearman = Math.Round(report.NaiveSpearman, 4),
             PooledYield = Math.Round(report.PooledYield, 4),
             Parameters = parameters.Version,
+            Kfold = new
+            {
+                Folds = input.FoldsFlag,
+                Spearman = Math.Round(kfold.Spearman, 4),
+                Mae = Math.Round(kfold.Mae, 4),
+                MeanSignedError = Math.Round(kfold.MeanSignedError, 4),
+                NaiveMae = Math.Round(kfold.NaiveMae, 4),
+                NaiveSpearman = Math.Round(kfold.NaiveSpearman, 4),
+                NaiveMeanSignedError = Math.Round(kfold.NaiveMeanSignedError, 4),
+            },
+            Programs = new
+            {
+                Folds = input.FoldsFlag,
+                programs.Programs,
+                Spearman = Math.Round(programs.Spearman, 4),
+                BySpecialty = programs.BySpecialty.Select(l => new
+                {
+                    l.Specialty,
+                    l.Programs,
+                    Spearman = Math.Round(l.Spearman, 4),
+                    TopShareOfBest = Math.Round(l.TopShareOfBest, 4),
+                }),
+            },
+            Population = new
+            {
+                population.Specialty,
+                population.Applicants,
+                population.Applications,
+                MeanPMatch = Math.Round(population.MeanPMatch, 4),
+                population.PublishedMatchRate,
+            },
         }, Json));
+        return true;
+    }
+
+    /// <summary>Reads the outcomes, the catalog (with evidence merged) and the parameter set; reports problems on stderr.</summary>
+    internal static async Task<(IReadOnlyList<ApplicantOutcome>, SmartPick.Matching.Model.Catalog, ParameterSet)?> Load(EvaluateInput input)
+    {
+        if (input.OutcomesFlag.Length == 0) { await CommandOutput.Fail("--outcomes FILE.csv is required."); return null; }
+        if (!File.Exists(input.OutcomesFlag)) { await CommandOutput.Fail($"--outcomes: file not found: {input.OutcomesFlag}"); return null; }
+        var catalog = await CommandOutput.ReadCatalog(input.CatalogFlag, input.EvidenceFlag);
+        if (catalog is null) return null;
+        var parameters = await CommandOutput.ReadParameters(input.ParametersFlag);
+        if (parameters is null) return null;
+
+        OutcomesReadResult outcomes;
+        using (var reader = new StreamReader(input.OutcomesFlag)) outcomes = OutcomesCsv.Read(reader);
+        if (outcomes.Errors.Count > 0)
+        {
+            await CommandOutput.Fail(string.Join(Environment.NewLine, outcomes.Errors.Select(e => $"{input.OutcomesFlag}: {e}")));
+            return null;
+        }
+        if (outcomes.Applicants.Count == 0) { await CommandOutput.Fail($"{input.OutcomesFlag}: no applicants."); return null; }
+        return (outcomes.Applicants, catalog, parameters);
+    }
+}
+
+/// <summary>Arguments of <c>calibrate</c>: those of evaluate, plus where to write the fitted set and its version name.</summary>
+public sealed class CalibrateInput : EvaluateInput
+{
+    [Description("Write the fitted parameter set (JSON) to this file")]
+    [FlagAlias("out")]
+    public string OutFlag { get; set; } = "";
+
+    [Description("Version name of the fitted set (default: the starting set's version with \"-fit\")")]
+    [FlagAlias("version")]
+    public string? VersionFlag { get; set; }
+}
+
+/// <summary>
+/// Fits the candidate coefficients (offset, Step 2 CK, USCE months, years since graduation, visa, random-effect spread)
+/// on an outcomes file by penalized maximum likelihood, reports the k-fold figures of the fit, and writes a new
+/// versioned parameter set that <c>rank</c> and <c>evaluate</c> read with <c>--parameters</c>.
+/// </summary>
+[Description("Fit the candidate coefficients on an outcomes file and write a new parameter set (JSON)", Name = "calibrate")]
+public sealed class CalibrateCommand : JasperFxAsyncCommand<CalibrateInput>
+{
+    public override async Task<bool> Execute(CalibrateInput input)
+    {
+        if (input.OutFlag.Length == 0) return await CommandOutput.Fail("--out FILE.json is required.");
+        if (input.FoldsFlag < 2) return await CommandOutput.Fail("--folds must be at least 2.");
+        var loaded = await EvaluateCommand.Load(input);
+        if (loaded is null) return false;
+        var (applicants, catalog, start) = loaded.Value;
+        if (input.FoldsFlag > applicants.Count) return await CommandOutput.Fail($"--folds must be at most the number of applicants ({applicants.Count}).");
+
+        var fitted = Calibration.Fit(applicants, catalog, start) with { Version = input.VersionFlag ?? start.Version + "-fit" };
+        var kfold = Calibration.CrossValidate(applicants, catalog, start, input.FoldsFlag);
+        await File.WriteAllTextAsync(input.OutFlag, ParameterSetJson.Write(fitted));
+        var values = FittedCoefficients.Of(fitted);
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            fitted.Version,
+            Coefficients = FittedCoefficients.Priors.Select((p, i) => new { p.Name, Value = values[i], p.PriorMean, p.PriorSd }),
+            Kfold = new
+            {
+                Folds = input.FoldsFlag,
+                kfold.N,
+                Spearman = Math.Round(kfold.Spearman, 4),
+                Mae = Math.Round(kfold.Mae, 4),
+                MeanSignedError = Math.Round(kfold.MeanSignedError, 4),
+                NaiveMae = Math.Round(kfold.NaiveMae, 4),
+            },
+        }, EvaluateCommand.Json));
         return true;
     }
 }

@@ -46,11 +46,12 @@ public sealed class RankCommand : JasperFxAsyncCommand<RankInput>
     /// </summary>
     public static async Task<int?> TryRunWithoutHostAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("rank" or "evaluate")) return null;
+        if (args.Length == 0 || args[0] is not ("rank" or "evaluate" or "calibrate")) return null;
         var executor = CommandExecutor.For(factory =>
         {
             factory.RegisterCommand<RankCommand>();
             factory.RegisterCommand<EvaluateCommand>();
+            factory.RegisterCommand<CalibrateCommand>();
         });
         return await executor.ExecuteAsync(args);
     }
@@ -154,6 +155,39 @@ internal static class CommandOutput
         }
         lines = File.ReadAllLines(path);
         return true;
+    }
+
+    /// <summary>Reads a parameter set written by calibrate, or the engine's current set when no file is given.</summary>
+    public static async Task<SmartPick.Matching.Parameters.ParameterSet?> ReadParameters(string? path)
+    {
+        if (path is null) return SmartPick.Matching.Parameters.DefaultParameters.Current;
+        if (!TryReadText(path, "--parameters", out var json)) { await Fail(json); return null; }
+        var ps = SmartPick.Matching.Parameters.ParameterSetJson.Read(json, out var error);
+        if (ps is null) await Fail($"{path}: not a parameter set: {error}");
+        return ps;
+    }
+
+    /// <summary>
+    /// Reads the catalog sheet and, when <paramref name="evidencePath"/> is given, merges that evidence file into it;
+    /// any bad row is reported (up to 20) and the command stops.
+    /// </summary>
+    public static async Task<SmartPick.Matching.Model.Catalog?> ReadCatalog(string path, string? evidencePath)
+    {
+        var catalog = await ReadCatalog(path);
+        if (catalog is null || evidencePath is null) return catalog;
+        if (!File.Exists(evidencePath))
+        {
+            await Fail($"--evidence: file not found: {evidencePath}");
+            return null;
+        }
+        var evidence = EvidenceCsv.ReadFile(evidencePath);
+        if (!evidence.IsValid)
+        {
+            await Fail($"{evidencePath}: {evidence.Errors.Count} row(s) could not be read:" + Environment.NewLine
+                + string.Join(Environment.NewLine, evidence.Errors.Take(20).Select(e => "  " + e)));
+            return null;
+        }
+        return new SmartPick.Matching.Model.Catalog(CatalogEvidence.Merge(catalog.Programs, evidence.Rows).Programs);
     }
 
     /// <summary>Reads the catalog sheet; any bad row is reported (up to 20) and the command stops.</summary>
