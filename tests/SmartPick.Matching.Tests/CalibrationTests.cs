@@ -1,57 +1,97 @@
+using SmartPick.Matching.Model;
 using SmartPick.Matching.Outcomes;
 using SmartPick.Matching.Parameters;
-using SmartPick.Matching.Model;
+using SmartPick.Matching.Stages;
 using SmartPick.Matching.Tests.Support;
-using Xunit.Abstractions;
 
 namespace SmartPick.Matching.Tests;
 
-// The catalog module's namespace is also called Catalog; name the engine's catalog type explicitly.
 using Catalog = SmartPick.Matching.Model.Catalog;
 
-public class CalibrationTests(ITestOutputHelper output)
+/// <summary>The model against the shared real data: applicants, programs, population, and the worked example.</summary>
+public class CalibrationTests
 {
-    private static readonly ParameterSet Ps = DefaultParameters.ImgInternalMedicine2025;
+    private static readonly ParameterSet Ps = DefaultParameters.Current;
 
     [SharedDataFact]
-    public void the_interview_model_beats_the_naive_yield_model_on_the_shared_outcomes_with_a_positive_rank_correlation()
+    public void k_fold_predictions_beat_the_naive_model_on_applicants_the_fit_did_not_see()
     {
-        var applicants = TestCatalogCsv.SharedOutcomes();
-        var report = Calibration.Evaluate(applicants, TestCatalogCsv.SharedCatalog, Ps);
-        output.WriteLine($"n={report.N} spearman={report.Spearman:F3} mae={report.Mae:F3} mean_signed_error={report.MeanSignedError:F3} naive_mae={report.NaiveMae:F3} pooled_yield={report.PooledYield:F4}");
-
-        report.N.ShouldBe(50);
-        report.Mae.ShouldBeLessThan(report.NaiveMae);
-        report.Spearman.ShouldBeGreaterThan(0.3);
-        Math.Abs(report.MeanSignedError).ShouldBeLessThan(1.0);
+        var cv = Calibration.CrossValidate(TestCatalogCsv.SharedOutcomes(), TestCatalogCsv.SharedCatalogWithEvidence, Ps);
+        cv.N.ShouldBe(50);
+        cv.Spearman.ShouldBeGreaterThan(0.45);
+        cv.Spearman.ShouldBeGreaterThan(cv.NaiveSpearman + 0.3);
+        cv.Mae.ShouldBeLessThan(cv.NaiveMae);
+        Math.Abs(cv.MeanSignedError).ShouldBeLessThan(1.0);
     }
 
     [SharedDataFact]
-    public void leave_one_out_the_model_still_beats_the_naive_model()
+    public void the_default_parameters_are_the_fit_on_the_outcomes_file()
     {
-        var loo = Calibration.LeaveOneOut(TestCatalogCsv.SharedOutcomes(), TestCatalogCsv.SharedCatalog, Ps);
-        output.WriteLine($"loo n={loo.N} spearman={loo.Spearman:F3} mae={loo.Mae:F3} mean_signed_error={loo.MeanSignedError:F3} naive_mae={loo.NaiveMae:F3}");
-        loo.Mae.ShouldBeLessThan(loo.NaiveMae);
-        loo.Spearman.ShouldBeGreaterThan(0.3);
+        var fitted = Calibration.Fit(TestCatalogCsv.SharedOutcomes(), TestCatalogCsv.SharedCatalogWithEvidence, Ps);
+        var values = FittedCoefficients.Of(fitted);
+        var defaults = FittedCoefficients.Of(Ps);
+        for (var i = 0; i < values.Length; i++) values[i].ShouldBe(defaults[i], 0.01, FittedCoefficients.Priors[i].Name);
     }
 
     [SharedDataFact]
-    public void the_published_intercept_is_the_one_the_calibration_procedure_fits()
-        => Calibration.FitIntercept(TestCatalogCsv.SharedOutcomes(), TestCatalogCsv.SharedCatalog, Ps).Intercept.Value
-            .ShouldBe(Ps.Intercept.Value, 0.011);
+    public void the_prior_orders_programs_whose_evidence_it_did_not_see_better_than_chance()
+    {
+        var report = Evaluation.Programs(TestCatalogCsv.SharedCatalogWithEvidence, Ps);
+        report.Programs.ShouldBeGreaterThan(900);
+        report.Spearman.ShouldBeGreaterThan(0.15);
+        report.BySpecialty.Single(l => l.Specialty == "internal_medicine").TopShareOfBest.ShouldBeGreaterThan(0.35);
+    }
+
+    [SharedDataFact]
+    public void a_synthetic_population_matches_near_the_published_rate()
+    {
+        var population = Evaluation.Population(TestCatalogCsv.SharedCatalogWithEvidence, Ps, applicants: 60);
+        population.MeanPMatch.ShouldBeInRange(0.3, 0.6);
+    }
+
+    [SharedDataFact]
+    public void with_evidence_the_worked_example_gets_a_credible_chance_and_a_broad_list_ordered_by_evidence()
+    {
+        var result = MatchingEngine.Rank(Profiles.WorkedExample(), TestCatalogCsv.SharedCatalogWithEvidence);
+        result.RecommendedApplications.ShouldBeInRange(120, 150);
+        result.PMatchAtRecommended.ShouldBeInRange(0.05, 0.4);
+        var top = result.Programs.Take(30).ToList();
+        top.ShouldAllBe(p => p.Reasons[0].Code == (p.Basis == PBasis.Observed ? "observed_interview_rate" : "estimated_interview_rate"));
+        top.Count(p => p.Basis == PBasis.Observed).ShouldBeGreaterThan(20);
+        top.Select(p => Math.Round(p.P, 6)).Distinct().Count().ShouldBeGreaterThanOrEqualTo(28, "no two top programs tie for want of data");
+
+        // Every program observed to interview non-US IMGs at 5% or more ranks above every one observed at 0%.
+        var catalog = TestCatalogCsv.SharedCatalogWithEvidence.Programs.ToDictionary(p => p.ProgramCode);
+        var index = result.Programs.Select((p, i) => (p.ProgramCode, i)).ToDictionary(x => x.ProgramCode, x => x.i);
+        var many = result.Programs.Where(p => catalog[p.ProgramCode].NonUsImgInterviewRate >= 0.05m).Select(p => index[p.ProgramCode]).ToList();
+        var none = result.Programs.Where(p => catalog[p.ProgramCode].NonUsImgInterviewRate == 0m).Select(p => index[p.ProgramCode]).ToList();
+        var unknown = result.Programs.Where(p => p.Basis == PBasis.Estimated).Select(p => index[p.ProgramCode]).ToList();
+        many.ShouldNotBeEmpty();
+        none.ShouldNotBeEmpty();
+        many.Max().ShouldBeLessThan(none.Min());
+        // Programs without evidence sit in between, by their prior.
+        unknown.Average().ShouldBeGreaterThan(many.Average());
+        unknown.Average().ShouldBeLessThan(none.Average());
+    }
+
+    [SharedDataFact]
+    public void after_the_rebuild_the_worked_example_is_a_credible_candidate()
+    {
+        var profile = Profiles.WorkedExample();
+        var whatIf = MatchingEngine.WhatIf(profile, MatchingEngine.RebuildChanges(profile), TestCatalogCsv.SharedCatalogWithEvidence);
+        whatIf.After.PMatchAtRecommended.ShouldBeGreaterThan(1.5 * whatIf.Before.PMatchAtRecommended);
+    }
 
     [Fact]
-    public void expected_interviews_are_the_sum_of_p_over_the_applicants_top_n_programs()
+    public void an_applicant_without_eligible_programs_is_expected_no_interview()
     {
-        var applicant = new ApplicantOutcome("1", null, true, 240, null, 2022, 3, true, false, 0, 2, 1, "Internal Medicine", 2025);
-        var catalog = TestPrograms.Mixed();
-        var ranked = MatchingEngine.Rank(applicant.ToProfile(), catalog, new RankOptions(Budget: 2));
-        var report = Calibration.Evaluate([applicant], catalog, Ps);
-        report.Rows.Single().Expected.ShouldBe(ranked.Programs[0].P + ranked.Programs[1].P, 1e-9);
+        var applicant = new ApplicantOutcome("1", null, true, 240, null, 2022, 3, true, true, 0, 100, 2, "Internal Medicine", 2025);
+        var report = Calibration.Evaluate([applicant], new Catalog([]), Ps);
+        report.Rows.Single().Expected.ShouldBe(0);
     }
 
     [Fact]
-    public void spearman_uses_average_ranks_for_ties()
+    public void spearman_is_the_rank_correlation_with_ties_averaged()
     {
         Calibration.Spearman([1, 2, 3, 4], [10, 20, 30, 40]).ShouldBe(1, 1e-12);
         Calibration.Spearman([1, 2, 3, 4], [4, 3, 2, 1]).ShouldBe(-1, 1e-12);
@@ -59,31 +99,13 @@ public class CalibrationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void the_outcomes_reader_maps_columns_and_blanks_to_unknown()
+    public void the_calibration_plot_is_an_svg_with_a_point_per_decile_of_each_series()
     {
-        const string csv = """
-            row,img_type,step1,step1_pass,step2ck,step3,year_of_graduation,usce_months,ecfmg_certified,visa_required,publications,applications,interviews,specialty,season
-            7,img,,Pass,250,,2022,,Certified,,3,150,15,Internal Medicine,2025
-            """;
-        var result = OutcomesCsv.Read(new StringReader(csv));
-        result.Errors.ShouldBeEmpty();
-        var a = result.Applicants.Single();
-        a.ShouldBe(new ApplicantOutcome("7", null, true, 250, null, 2022, null, true, null, 3, 150, 15, "Internal Medicine", 2025));
-        var profile = a.ToProfile();
-        profile.VisaNeed.ShouldBeNull();
-        profile.UnknownSections.HasFlag(ProfileSections.Usce).ShouldBeTrue();
-        profile.TargetSpecialties.ShouldBe(["internal_medicine"]);
-    }
-
-    [Fact]
-    public void the_outcomes_reader_names_bad_cells_and_missing_columns()
-    {
-        const string bad = """
-            row,img_type,step1,step1_pass,step2ck,step3,year_of_graduation,usce_months,ecfmg_certified,visa_required,publications,applications,interviews,specialty,season
-            1,img,abc,,250,,2022,3,Certified,maybe,0,,4,Internal Medicine,2025
-            """;
-        OutcomesCsv.Read(new StringReader(bad)).Errors.Select(e => e.Field)
-            .ShouldBe(["line 2.step1", "line 2.visa_required", "line 2.applications"]);
-        OutcomesCsv.Read(new StringReader("row,step1\n1,200")).Errors.Single().Message.ShouldStartWith("missing column(s)");
+        var rows = Enumerable.Range(0, 20).Select(i => new CalibrationRow(i.ToString(), 100, i, i + 0.5, 3)).ToList();
+        var svg = CalibrationPlot.Svg(rows, rows, "20 applicants");
+        var doc = System.Xml.Linq.XDocument.Parse(svg);
+        doc.Root!.Name.LocalName.ShouldBe("svg");
+        svg.Split("<circle").Length.ShouldBe(1 + 10 + 1);
+        svg.ShouldContain("k-fold");
     }
 }

@@ -1,3 +1,4 @@
+using SmartPick.Matching.Model;
 using SmartPick.Matching.Parameters;
 using SmartPick.Matching.Stages;
 
@@ -5,93 +6,77 @@ namespace SmartPick.Matching.Tests;
 
 public class ListOptimizerTests
 {
-    private static readonly ParameterSet Ps = DefaultParameters.ImgInternalMedicine2025;
+    private static readonly ParameterSet Ps = DefaultParameters.Current;
+    private static readonly MatchCurve Im = Ps.MatchCurveFor("internal_medicine");
 
-    /// <summary>P(match) by enumerating every subset of interviews: the definition the DP must reproduce.</summary>
-    private static double BruteForce(double[] p)
+    [Fact]
+    public void without_the_random_effect_the_interview_distribution_is_the_exact_poisson_binomial()
     {
-        double total = 0;
-        for (var mask = 0; mask < 1 << p.Length; mask++)
+        double[] p = [0.5, 0.2, 0.1, 0.05];
+        var logits = p.Select(ProgramEffects.Logit).ToArray();
+        var d = ListOptimizer.InterviewDistribution(logits, 4, 0);
+        // Brute force over the 16 outcomes.
+        var brute = new double[5];
+        for (var mask = 0; mask < 16; mask++)
         {
             double prob = 1;
             var k = 0;
-            for (var i = 0; i < p.Length; i++)
+            for (var i = 0; i < 4; i++)
             {
                 var hit = (mask >> i & 1) == 1;
                 prob *= hit ? p[i] : 1 - p[i];
                 if (hit) k++;
             }
-            total += prob * ListOptimizer.MatchGivenInterviews(k, 4.3);
+            brute[k] += prob;
         }
-        return total;
+        for (var k = 0; k <= 4; k++) d[k].ShouldBe(brute[k], 1e-12);
+        d.Sum().ShouldBe(1, 1e-12);
     }
 
     [Fact]
-    public void the_match_curve_gives_about_90_percent_at_10_interviews_and_nothing_at_none()
+    public void p_match_is_the_mix_of_m_k_over_the_distribution_and_the_curve_is_reported_every_ten_and_at_the_end()
     {
-        ListOptimizer.MatchGivenInterviews(0, 4.3).ShouldBe(0);
-        ListOptimizer.MatchGivenInterviews(10, 4.3).ShouldBe(0.902, 0.001);
-    }
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void the_dynamic_programme_equals_enumeration_of_every_outcome(int seed)
-    {
-        var random = new Random(seed);
-        var p = Enumerable.Range(0, 10).Select(_ => random.NextDouble()).OrderDescending().ToArray();
-        var plan = ListOptimizer.Optimize(p, 10, Ps);
-        plan.Curve.Single().N.ShouldBe(10);
-        plan.Curve.Single().PMatch.ShouldBe(BruteForce(p), 1e-12);
-    }
-
-    [Fact]
-    public void the_curve_has_a_point_every_10_applications_and_at_the_end_of_the_list()
-    {
-        var plan = ListOptimizer.Optimize(Enumerable.Repeat(0.001, 35).ToArray(), 200, Ps);
+        var logits = Enumerable.Repeat(ProgramEffects.Logit(0.04), 35).ToArray();
+        var noSpread = Ps with { RandomEffectSd = Ps.RandomEffectSd with { Value = 0 } };
+        var plan = ListOptimizer.Optimize(logits, 35, noSpread, Im);
         plan.Curve.Select(c => c.N).ShouldBe([10, 20, 30, 35]);
+        var d = ListOptimizer.InterviewDistribution(logits, 35, 0);
+        plan.Curve[^1].PMatch.ShouldBe(d.Select((q, k) => q * Im.At(k)).Sum(), 1e-12);
+        plan.Curve.Select(c => c.PMatch).ShouldBeInOrder(SortDirection.Ascending);
     }
 
     [Fact]
-    public void the_budget_caps_the_list()
+    public void the_last_cell_keeps_every_outcome_of_forty_or_more_interviews()
     {
-        var plan = ListOptimizer.Optimize(Enumerable.Repeat(0.001, 500).ToArray(), 120, Ps);
-        plan.Curve[^1].N.ShouldBe(120);
-        plan.RecommendedApplications.ShouldBe(120);
+        var logits = Enumerable.Repeat(ProgramEffects.Logit(0.9), 60).ToArray();
+        var d = ListOptimizer.InterviewDistribution(logits, 60, 0);
+        d.Length.ShouldBe(ListOptimizer.MaxInterviews + 1);
+        d.Sum().ShouldBe(1, 1e-9);
+        d[ListOptimizer.MaxInterviews].ShouldBeGreaterThan(0.99);
     }
 
     [Fact]
-    public void a_strong_list_stops_once_p_match_is_enough()
+    public void an_empty_list_or_budget_has_no_curve()
     {
-        var plan = ListOptimizer.Optimize(Enumerable.Repeat(0.3, 300).ToArray(), 300, Ps);
-        plan.PMatchAtRecommended.ShouldBeGreaterThanOrEqualTo(Ps.EnoughPMatch.Value);
-        plan.RecommendedApplications.ShouldBeLessThan(100);
-        plan.Curve.Single(c => c.N == plan.RecommendedApplications - 10).PMatch.ShouldBeLessThan(Ps.EnoughPMatch.Value);
+        ListOptimizer.Optimize([], 150, Ps, Im).RecommendedApplications.ShouldBe(0);
+        ListOptimizer.Optimize([0.0, 0.0], 0, Ps, Im).Curve.ShouldBeEmpty();
     }
 
     [Fact]
-    public void the_list_stops_where_the_next_10_applications_add_less_than_the_threshold()
+    public void the_shown_p_integrates_the_random_effect()
     {
-        // 40 useful programs, then programs nobody would interview at.
-        var p = Enumerable.Repeat(0.05, 40).Concat(Enumerable.Repeat(0.00001, 100)).ToArray();
-        ListOptimizer.Optimize(p, 140, Ps).RecommendedApplications.ShouldBe(40);
+        var z = ProgramEffects.Logit(0.02);
+        ListOptimizer.MarginalP(z, 0).ShouldBe(0.02, 1e-12);
+        // Convexity at low p: the spread raises the average chance.
+        ListOptimizer.MarginalP(z, 0.7).ShouldBeGreaterThan(0.02);
+        ListOptimizer.MarginalP(z, 0.7).ShouldBeLessThan(0.04);
     }
 
     [Fact]
-    public void truncation_at_the_maximum_interview_count_keeps_p_match_a_probability()
+    public void tiers_follow_the_documented_thresholds()
     {
-        var plan = ListOptimizer.Optimize(Enumerable.Repeat(0.9, 200).ToArray(), 200, Ps);
-        plan.Curve.ShouldAllBe(c => c.PMatch >= 0 && c.PMatch <= 1);
-        plan.Curve[^1].PMatch.ShouldBe(ListOptimizer.MatchGivenInterviews(ListOptimizer.MaxInterviews, 4.3), 1e-6);
+        ListOptimizer.TierOf(0.2, Ps).ShouldBe(Tier.Likely);
+        ListOptimizer.TierOf(0.05, Ps).ShouldBe(Tier.Target);
+        ListOptimizer.TierOf(0.01, Ps).ShouldBe(Tier.Reach);
     }
-
-    [Theory]
-    [InlineData(0.16, "Likely")]
-    [InlineData(0.15, "Likely")]
-    [InlineData(0.149, "Target")]
-    [InlineData(0.04, "Target")]
-    [InlineData(0.039, "Reach")]
-    public void tiers_follow_the_documented_thresholds(double p, string tier)
-        => ListOptimizer.TierOf(p, Ps).ToString().ShouldBe(tier);
 }

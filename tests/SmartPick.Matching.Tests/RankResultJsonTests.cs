@@ -1,3 +1,4 @@
+using SmartPick.Matching.Parameters;
 using System.Text.Json;
 using SmartPick.Matching.Json;
 using SmartPick.Matching.Tests.Support;
@@ -19,7 +20,7 @@ public class RankResultJsonTests
     public void each_program_carries_code_name_state_p_tier_and_signed_reasons()
     {
         var program = Root().GetProperty("programs")[0];
-        program.EnumerateObject().Select(p => p.Name).ShouldBe(["program_code", "program_name", "state", "p", "tier", "reasons"]);
+        program.EnumerateObject().Select(p => p.Name).ShouldBe(["program_code", "program_name", "state", "p", "tier", "p_basis", "reasons"]);
         program.GetProperty("tier").GetString().ShouldBeOneOf("likely", "target", "reach");
         var reason = program.GetProperty("reasons")[0];
         reason.EnumerateObject().Select(p => p.Name).ShouldBe(["code", "message", "weight"]);
@@ -52,7 +53,7 @@ public class RankResultJsonTests
     {
         var versions = Root().GetProperty("versions");
         versions.GetProperty("engine").GetString().ShouldBe(MatchingEngine.EngineVersion);
-        versions.GetProperty("parameters").GetString().ShouldBe("img-im-2025.1");
+        versions.GetProperty("parameters").GetString().ShouldBe(DefaultParameters.Current.Version);
         versions.GetProperty("catalog").GetString().ShouldBe(TestPrograms.Mixed().Version);
     }
 

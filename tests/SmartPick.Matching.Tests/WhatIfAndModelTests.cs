@@ -86,8 +86,11 @@ public class WhatIfAndModelTests
             PreferredStates = ["NY"],
         };
         var program = MatchingEngine.Rank(profile, new Catalog([TestPrograms.Im("1", "NY", ProgramType.Community, Tristate.Yes)])).Programs.Single();
-        var positive = program.Reasons.TakeWhile(r => r.Weight > 0).ToList();
-        var negative = program.Reasons.SkipWhile(r => r.Weight > 0).ToList();
+        // The program's evidence (here its estimated rate) comes first, then the candidate's terms by sign.
+        program.Reasons[0].Code.ShouldBe("estimated_interview_rate");
+        var terms = program.Reasons.Skip(1).ToList();
+        var positive = terms.TakeWhile(r => r.Weight > 0).ToList();
+        var negative = terms.SkipWhile(r => r.Weight > 0).ToList();
         positive.Count.ShouldBe(3);
         negative.Count.ShouldBe(3);
         positive.Select(r => r.Weight).ShouldBeInOrder(SortDirection.Descending);

@@ -69,7 +69,8 @@ public class WorkedExampleTests
         broad.Message.ShouldContain($"120–{result.RecommendedApplications} internal medicine programs");
         broad.Message.ShouldContain("J-1 sponsoring community");
         broad.Message.ShouldContain("IMG-rich states");
-        result.Programs.Take(20).ShouldAllBe(p => p.Reasons.Any(r => r.Code == "img_friendly_state"));
+        // Without evidence, every rate is estimated and the guide's IMG-friendly states lead the prior.
+        result.Programs.Take(20).ShouldAllBe(p => p.Basis == PBasis.Estimated && SmartPick.Matching.Stages.GuideGroups.ImgFriendlyStates.Contains(p.State));
     }
 
     [SharedDataFact]

@@ -10,8 +10,8 @@ public sealed record ProgramLevel(string Specialty, int Programs, double Spearma
 /// <summary>
 /// Program-level figures, by k-fold over the programs with evidence: each fold's evidence is hidden, the prior is built
 /// from the rest, and the prior rate of the hidden programs (the p of an average profile) is compared with their
-/// observed rate. <see cref="ProgramLevel.TopShareOfBest"/>: the observed non-US IMG rate of the top 150 programs by
-/// that p, as a share of the observed rate of the best 150 (1 = as good as knowing the evidence).
+/// observed rate. <see cref="ProgramLevel.TopShareOfBest"/>: the observed non-US IMG rate of the top 150 programs (a quarter of the specialty where it has fewer than 600) by
+/// that p, as a share of the observed rate of the best as many (1 = as good as knowing the evidence).
 /// </summary>
 public sealed record ProgramReport(IReadOnlyList<ProgramLevel> BySpecialty, double Spearman, int Programs);
 
@@ -47,7 +47,7 @@ public static class Evaluation
             var observed = list.Select(p => (double)p.NonUsImgInterviewRate!.Value).ToArray();
             var predicted = list.Select(p => prior[p]).ToArray();
             var rho = Calibration.Spearman(predicted, observed);
-            var top = Math.Min(TopPrograms, list.Count);
+            var top = Math.Min(TopPrograms, Math.Max(1, list.Count / 4));
             // Ties in the prior are broken by program code, as the engine breaks them.
             var chosen = list.Select((p, i) => (p, i)).OrderByDescending(x => predicted[x.i]).ThenBy(x => x.p.ProgramCode, StringComparer.Ordinal)
                 .Take(top).Sum(x => observed[x.i]);

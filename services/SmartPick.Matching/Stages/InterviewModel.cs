@@ -249,7 +249,10 @@ public sealed class InterviewModel
         }
     }
 
-    /// <summary>The evidence reason, then the strongest positive and negative terms, positive first, each by decreasing size.</summary>
+    /// <summary>
+    /// The evidence reason, then the strongest positive and negative terms (positive first, each by decreasing size),
+    /// then any other assumption made for an unknown value, so every assumption behind p is named.
+    /// </summary>
     private Reason[] TopReasons(Reason evidence, int count)
     {
         Span<int> pos = stackalloc int[ReasonsPerSign];
@@ -261,12 +264,15 @@ public sealed class InterviewModel
             if (w > 0) Insert(pos, ref np, i, w, descending: true);
             else if (w < 0) Insert(neg, ref nn, i, w, descending: false);
         }
-        var result = new Reason[1 + np + nn];
-        result[0] = evidence;
-        for (var i = 0; i < np; i++) result[1 + i] = _scratch[pos[i]];
-        for (var i = 0; i < nn; i++) result[1 + np + i] = _scratch[neg[i]];
-        return result;
+        var result = new List<Reason>(1 + np + nn) { evidence };
+        for (var i = 0; i < np; i++) result.Add(_scratch[pos[i]]);
+        for (var i = 0; i < nn; i++) result.Add(_scratch[neg[i]]);
+        for (var i = 0; i < count; i++)
+            if (_scratch[i].Code.EndsWith("_unknown", StringComparison.Ordinal) && !pos[..np].Contains(i) && !neg[..nn].Contains(i))
+                result.Add(_scratch[i]);
+        return [.. result];
     }
+
     private void Insert(Span<int> top, ref int n, int index, double weight, bool descending)
     {
         bool Better(double a, double b) => descending ? a > b : a < b;

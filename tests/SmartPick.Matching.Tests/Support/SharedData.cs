@@ -7,6 +7,7 @@ public static class SharedData
 
     public static string CatalogPath => Path.Combine(Folder!, "catalog", "us-programs.csv");
     public static string OutcomesPath => Path.Combine(Folder!, "outcomes", "img-applicants-calibration.csv");
+    public static string EvidencePath => Path.Combine(Folder!, "evidence", "program-interview-rates.csv");
 
     private static string? Locate()
     {

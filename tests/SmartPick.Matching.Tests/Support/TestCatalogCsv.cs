@@ -19,6 +19,16 @@ public static class TestCatalogCsv
 
     public static Catalog SharedCatalog => Shared.Value;
 
+    private static readonly Lazy<Catalog> WithEvidence = new(() =>
+    {
+        var evidence = EvidenceCsv.ReadFile(SharedData.EvidencePath);
+        evidence.Errors.ShouldBeEmpty();
+        return new Catalog(CatalogEvidence.Merge(SharedCatalog.Programs, evidence.Rows).Programs);
+    });
+
+    /// <summary>The shared catalog with the shared evidence file merged in, as <c>rank --evidence</c> reads it.</summary>
+    public static Catalog SharedCatalogWithEvidence => WithEvidence.Value;
+
     public static IReadOnlyList<ApplicantOutcome> SharedOutcomes()
     {
         using var reader = new StreamReader(SharedData.OutcomesPath);
