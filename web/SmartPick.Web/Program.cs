@@ -24,7 +24,7 @@ using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
-// The engine's commands (rank, evaluate) need no host, no database and no logging on stdout.
+// The engine and sheet commands (rank, evaluate, catalog-evidence) need no host, no database and no logging on stdout.
 if (await SmartPick.Web.Commands.RankCommand.TryRunWithoutHostAsync(args) is { } engineExitCode) return engineExitCode;
 
 var builder = WebApplication.CreateBuilder(args);

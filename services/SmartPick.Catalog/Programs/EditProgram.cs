@@ -17,7 +17,8 @@ using Catalog = SmartPick.Matching.Model.Catalog;
 /// <summary>
 /// Replaces one program's values (every field; an omitted one becomes empty/unknown) in the catalog
 /// editor. The program code comes from the route and cannot change here (the body may repeat it, so a
-/// program read from the API can be sent back as it is). <see cref="ExpectedVersion"/>,
+/// program read from the API can be sent back as it is). The evidence fields (interview rates as shares 0–1, their
+/// source and yyyy-MM / yyyy-MM-dd date) follow the same rule: omitted means not published. <see cref="ExpectedVersion"/>,
 /// when given, is the catalog version the editor loaded; a different current version refuses the edit (412).
 /// </summary>
 public sealed record EditProgram(
@@ -44,6 +45,13 @@ public sealed record EditProgram(
     [property: JsonPropertyName(SheetColumns.ObservedOn)] string? ObservedOn,
     [property: JsonPropertyName("expected_version")] string? ExpectedVersion)
 {
+    [JsonPropertyName(SheetColumns.NonUsImgInterviewRate)] public decimal? NonUsImgInterviewRate { get; init; }
+    [JsonPropertyName(SheetColumns.UsImgInterviewRate)] public decimal? UsImgInterviewRate { get; init; }
+    [JsonPropertyName(SheetColumns.SignalInterviewRate)] public decimal? SignalInterviewRate { get; init; }
+    [JsonPropertyName(SheetColumns.NoSignalInterviewRate)] public decimal? NoSignalInterviewRate { get; init; }
+    [JsonPropertyName(SheetColumns.EvidenceSource)] public string? EvidenceSource { get; init; }
+    [JsonPropertyName(SheetColumns.EvidenceObservedOn)] public string? EvidenceObservedOn { get; init; }
+
     /// <summary>
     /// Reads the fields exactly as a sheet row is read (same spellings, same <see cref="ProgramRules"/>), so
     /// the editor can never save what an import would refuse. Returns null with the field errors otherwise.
@@ -56,7 +64,10 @@ public sealed record EditProgram(
             Track ?? "", ProgramType ?? "", SheetVocabulary.Spell(Positions), SheetVocabulary.Spell(ImgShare),
             VisaJ1 ?? "", VisaH1b ?? "", SheetVocabulary.Spell(MinStep2Ck), MinStep2CkStrictness ?? "",
             SheetVocabulary.Spell(MaxYearsSinceGraduation), UsceRequired ?? "", SheetVocabulary.Spell(MinUsceMonths),
-            Notes ?? "", Source ?? "", ObservedOn ?? "", "", "", "", "", "", "",
+            Notes ?? "", Source ?? "", ObservedOn ?? "",
+            SheetVocabulary.Spell(NonUsImgInterviewRate), SheetVocabulary.Spell(UsImgInterviewRate),
+            SheetVocabulary.Spell(SignalInterviewRate), SheetVocabulary.Spell(NoSignalInterviewRate),
+            EvidenceSource ?? "", EvidenceObservedOn ?? "",
         ];
         return SheetRow.FromCells(cells, line: 1, errors);
     }

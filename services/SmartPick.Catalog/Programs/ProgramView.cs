@@ -6,7 +6,8 @@ namespace SmartPick.Catalog.Programs;
 
 /// <summary>
 /// A catalog program as the API shows it: the sheet's column names and spellings (yes / no / unknown,
-/// categorical, community-university…), numbers as numbers, null where the agency does not know.
+/// categorical, community-university…), numbers as numbers, null where the agency does not know. The evidence
+/// rates are shares 0–1, null when not published.
 /// </summary>
 public sealed record ProgramView(
     [property: JsonPropertyName(SheetColumns.ProgramCode)] string ProgramCode,
@@ -29,7 +30,13 @@ public sealed record ProgramView(
     [property: JsonPropertyName(SheetColumns.MinUsceMonths)] decimal? MinUsceMonths,
     [property: JsonPropertyName(SheetColumns.Notes)] string Notes,
     [property: JsonPropertyName(SheetColumns.Source)] string Source,
-    [property: JsonPropertyName(SheetColumns.ObservedOn)] string? ObservedOn)
+    [property: JsonPropertyName(SheetColumns.ObservedOn)] string? ObservedOn,
+    [property: JsonPropertyName(SheetColumns.NonUsImgInterviewRate)] decimal? NonUsImgInterviewRate,
+    [property: JsonPropertyName(SheetColumns.UsImgInterviewRate)] decimal? UsImgInterviewRate,
+    [property: JsonPropertyName(SheetColumns.SignalInterviewRate)] decimal? SignalInterviewRate,
+    [property: JsonPropertyName(SheetColumns.NoSignalInterviewRate)] decimal? NoSignalInterviewRate,
+    [property: JsonPropertyName(SheetColumns.EvidenceSource)] string EvidenceSource,
+    [property: JsonPropertyName(SheetColumns.EvidenceObservedOn)] string? EvidenceObservedOn)
 {
     public static ProgramView Of(CatalogProgram p)
     {
@@ -38,6 +45,8 @@ public sealed record ProgramView(
             SheetVocabulary.Spell(p.Track), SheetVocabulary.Spell(p.ProgramType), p.Positions, p.ImgShare,
             SheetVocabulary.Spell(p.VisaJ1), SheetVocabulary.Spell(p.VisaH1b), p.MinStep2Ck,
             SheetVocabulary.Spell(p.MinStep2CkStrictness), p.MaxYearsSinceGraduation, SheetVocabulary.Spell(p.UsceRequired),
-            p.MinUsceMonths, p.Notes, p.Source, p.ObservedOn is null ? null : SheetVocabulary.Spell(p.ObservedOn));
+            p.MinUsceMonths, p.Notes, p.Source, p.ObservedOn is null ? null : SheetVocabulary.Spell(p.ObservedOn),
+            p.NonUsImgInterviewRate, p.UsImgInterviewRate, p.SignalInterviewRate, p.NoSignalInterviewRate, p.EvidenceSource,
+            p.EvidenceObservedOn.Length == 0 ? null : p.EvidenceObservedOn);
     }
 }

@@ -15,6 +15,16 @@ public static class CliData
         "1004140C0,Hospital D-TX - Internal Medicine,Hospital D,Houston,TX,140,Internal Medicine,categorical,community,8,,unknown,yes,235,cutoff,,unknown,,,test,",
         "1005120C0,Hospital E-OH - Family Medicine,Hospital E,Akron,OH,120,Family Medicine,categorical,community,6,,unknown,unknown,,unknown,,unknown,,,test,") + "\r\n";
 
+    public const string EvidenceHeader =
+        "program_code,specialty,program_name_in_source,state,nonus_img_interview_rate,us_img_interview_rate,md_interview_rate,do_interview_rate,signal_interview_rate,no_signal_interview_rate,source,observed_on";
+
+    /// <summary>Observed interview rates for two programs of <see cref="SmallCatalog"/> and one it does not have.</summary>
+    public static readonly string SmallEvidence = string.Join("\r\n",
+        EvidenceHeader,
+        "1001140C0,internal_medicine,Hospital A Program,NY,0.05,0.07,0.30,0.20,,,test evidence,2025-01",
+        "1005120C0,family_medicine,Hospital E Program,OH,0.00,0.01,0.45,0.30,0.43,0.15,test evidence,2025-01",
+        "1999140C0,internal_medicine,Elsewhere Program,NY,0.02,0.03,0.30,0.20,,,test evidence,2025-01") + "\r\n";
+
     public const string WorkedExample = """{"img_type":"non_us_img","visa_need":"j1","year_of_graduation":2020,"season":2026,"exams":[{"exam":"step1","score":211},{"exam":"step2ck","score":228}],"usce":[],"target_specialties":["internal_medicine"]}""";
 
     public static readonly string? SharedFolder = Locate();
@@ -33,6 +43,7 @@ public static class CliData
     }
 
     public static string SharedCatalog => Path.Combine(SharedFolder!, "catalog", "us-programs.csv");
+    public static string SharedEvidence => Path.Combine(SharedFolder!, "evidence", "program-interview-rates.csv");
     public static string SharedOutcomes => Path.Combine(SharedFolder!, "outcomes", "img-applicants-calibration.csv");
 }
 

@@ -99,6 +99,46 @@ public class RankCommandTests
     }
 
     [Fact]
+    public async Task rank_with_evidence_ranks_the_catalog_with_the_evidence_merged_in()
+    {
+        using var temp = new HostProcess.TempFolder();
+        var profile = temp.Write("p.json", CliData.WorkedExample);
+        var catalog = temp.Write("c.csv", CliData.SmallCatalog);
+        var evidence = temp.Write("e.csv", CliData.SmallEvidence);
+        var merged = temp.Write("merged.csv", "");
+        (await HostProcess.RunAsync("catalog-evidence", "--catalog", catalog, "--evidence", evidence, "--out", merged)).ExitCode.ShouldBe(0);
+
+        var plain = await HostProcess.RunAsync("rank", "--profile", profile, "--catalog", catalog);
+        var withEvidence = await HostProcess.RunAsync("rank", "--profile", profile, "--catalog", catalog, "--evidence", evidence);
+        var fromMergedSheet = await HostProcess.RunAsync("rank", "--profile", profile, "-c", merged);
+
+        withEvidence.ExitCode.ShouldBe(0, withEvidence.Stderr);
+        string CatalogVersion(HostRun run) => JsonDocument.Parse(run.Stdout).RootElement.GetProperty("versions").GetProperty("catalog").GetString()!;
+        CatalogVersion(withEvidence).ShouldNotBe(CatalogVersion(plain));
+        CatalogVersion(withEvidence).ShouldBe(CatalogVersion(fromMergedSheet));
+        withEvidence.Stdout.ShouldBe(fromMergedSheet.Stdout);
+    }
+
+    [Fact]
+    public async Task rank_with_a_bad_evidence_file_fails_naming_the_line_and_column()
+    {
+        using var temp = new HostProcess.TempFolder();
+        var bad = CliData.SmallEvidence.Replace(",0.05,", ",5%,", StringComparison.Ordinal);
+        var run = await HostProcess.RunAsync("rank", "--profile", temp.Write("p.json", CliData.WorkedExample),
+            "--catalog", temp.Write("c.csv", CliData.SmallCatalog), "-e", temp.Write("e.csv", bad));
+
+        run.ExitCode.ShouldNotBe(0);
+        run.Stdout.Trim().ShouldBeEmpty();
+        run.Stderr.ShouldContain("line 2, nonus_img_interview_rate '5%'");
+        ShouldHaveNoStackTrace(run);
+
+        var missing = await HostProcess.RunAsync("rank", "--profile", temp.Write("p2.json", CliData.WorkedExample),
+            "--catalog", temp.Write("c2.csv", CliData.SmallCatalog), "--evidence", Path.Combine(temp.Path, "missing.csv"));
+        missing.ExitCode.ShouldNotBe(0);
+        missing.Stderr.ShouldContain("--evidence: file not found");
+    }
+
+    [Fact]
     public async Task rank_with_profiles_prints_one_result_per_line_in_input_order()
     {
         using var temp = new HostProcess.TempFolder();

@@ -7,7 +7,7 @@ using SmartPick.Matching.Model;
 
 namespace SmartPick.Web.Commands;
 
-/// <summary>Arguments of <c>rank --profile FILE.json | --profiles FILE.jsonl --catalog FILE.csv [--budget N] [--top N]</c>.</summary>
+/// <summary>Arguments of <c>rank --profile FILE.json | --profiles FILE.jsonl --catalog FILE.csv [--evidence FILE.csv] [--budget N] [--top N]</c>.</summary>
 public sealed class RankInput
 {
     [Description("One candidate profile as JSON")]
@@ -21,6 +21,10 @@ public sealed class RankInput
     [Description("The program catalog (tracking sheet CSV)")]
     [FlagAlias("catalog", 'c')]
     public string CatalogFlag { get; set; } = "";
+
+    [Description("Observed per-program interview rates (evidence CSV) to merge into the catalog by program code")]
+    [FlagAlias("evidence", 'e')]
+    public string? EvidenceFlag { get; set; }
 
     [Description("Number of applications to consider, overriding the profiles' budgets")]
     [FlagAlias("budget", 'b')]
@@ -40,18 +44,19 @@ public sealed class RankInput
 public sealed class RankCommand : JasperFxAsyncCommand<RankInput>
 {
     /// <summary>
-    /// Runs <c>rank</c> or <c>evaluate</c> without building the web host (no configuration, no database, nothing
-    /// on stdout but JSON), and returns null for any other command. Call it first thing in Program.cs:
+    /// Runs <c>rank</c>, <c>evaluate</c> or <c>catalog-evidence</c> without building the web host (no configuration,
+    /// no database, nothing on stdout but the command's output), and returns null for any other command. Call it first thing in Program.cs:
     /// <c>if (await RankCommand.TryRunWithoutHostAsync(args) is { } exitCode) return exitCode;</c>
     /// </summary>
     public static async Task<int?> TryRunWithoutHostAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("rank" or "evaluate" or "calibrate")) return null;
+        if (args.Length == 0 || args[0] is not ("rank" or "evaluate" or "calibrate" or "catalog-evidence")) return null;
         var executor = CommandExecutor.For(factory =>
         {
             factory.RegisterCommand<RankCommand>();
             factory.RegisterCommand<EvaluateCommand>();
             factory.RegisterCommand<CalibrateCommand>();
+            factory.RegisterCommand<CatalogEvidenceCommand>();
         });
         return await executor.ExecuteAsync(args);
     }
@@ -65,7 +70,7 @@ public sealed class RankCommand : JasperFxAsyncCommand<RankInput>
         if (input.TopFlag is < 0)
             return await CommandOutput.Fail("--top must not be negative.");
 
-        var catalog = await CommandOutput.ReadCatalog(input.CatalogFlag);
+        var catalog = await CommandOutput.ReadCatalog(input.CatalogFlag, input.EvidenceFlag);
         if (catalog is null) return false;
         var options = new RankOptions(Budget: input.BudgetFlag);
 
@@ -168,30 +173,21 @@ internal static class CommandOutput
     }
 
     /// <summary>
-    /// Reads the catalog sheet and, when <paramref name="evidencePath"/> is given, merges that evidence file into it;
-    /// any bad row is reported (up to 20) and the command stops.
+    /// Reads the catalog sheet and, when <paramref name="evidencePath"/> is given, merges that evidence file into it
+    /// by program code (<see cref="CatalogEvidence"/>). Any bad row of either file is reported (up to 20) and the
+    /// command stops.
     /// </summary>
-    public static async Task<SmartPick.Matching.Model.Catalog?> ReadCatalog(string path, string? evidencePath)
+    public static async Task<SmartPick.Matching.Model.Catalog?> ReadCatalog(string path, string? evidencePath = null)
     {
-        var catalog = await ReadCatalog(path);
-        if (catalog is null || evidencePath is null) return catalog;
-        if (!File.Exists(evidencePath))
-        {
-            await Fail($"--evidence: file not found: {evidencePath}");
-            return null;
-        }
-        var evidence = EvidenceCsv.ReadFile(evidencePath);
-        if (!evidence.IsValid)
-        {
-            await Fail($"{evidencePath}: {evidence.Errors.Count} row(s) could not be read:" + Environment.NewLine
-                + string.Join(Environment.NewLine, evidence.Errors.Take(20).Select(e => "  " + e)));
-            return null;
-        }
-        return new SmartPick.Matching.Model.Catalog(CatalogEvidence.Merge(catalog.Programs, evidence.Rows).Programs);
+        var sheet = await ReadSheet(path);
+        if (sheet is null) return null;
+        if (evidencePath is null) return sheet.Catalog;
+        var merged = await MergeEvidence(sheet.Catalog, evidencePath);
+        return merged is null ? null : new SmartPick.Matching.Model.Catalog(merged.Programs);
     }
 
-    /// <summary>Reads the catalog sheet; any bad row is reported (up to 20) and the command stops.</summary>
-    public static async Task<SmartPick.Matching.Model.Catalog?> ReadCatalog(string path)
+    /// <summary>Reads the catalog sheet; null (after reporting why on stderr) when it is missing or has a bad row.</summary>
+    public static async Task<SheetReadResult?> ReadSheet(string path)
     {
         if (path.Length == 0)
         {
@@ -210,6 +206,29 @@ internal static class CommandOutput
                 + string.Join(Environment.NewLine, sheet.Errors.Take(20).Select(e => "  " + e)));
             return null;
         }
-        return sheet.Catalog;
+        return sheet;
+    }
+
+    /// <summary>Reads the evidence file and merges it into the catalog; null (after reporting why on stderr) when it is missing or has a bad row.</summary>
+    public static async Task<EvidenceMergeResult?> MergeEvidence(SmartPick.Matching.Model.Catalog catalog, string evidencePath)
+    {
+        if (evidencePath.Length == 0)
+        {
+            await Fail("--evidence needs a file: --evidence FILE.csv");
+            return null;
+        }
+        if (!File.Exists(evidencePath))
+        {
+            await Fail($"--evidence: file not found: {evidencePath}");
+            return null;
+        }
+        var evidence = EvidenceCsv.ReadFile(evidencePath);
+        if (!evidence.IsValid)
+        {
+            await Fail($"{evidencePath}: {evidence.Errors.Count} problem(s) in the evidence file:" + Environment.NewLine
+                + string.Join(Environment.NewLine, evidence.Errors.Take(20).Select(e => "  " + e)));
+            return null;
+        }
+        return CatalogEvidence.Merge(catalog.Programs, evidence.Rows);
     }
 }

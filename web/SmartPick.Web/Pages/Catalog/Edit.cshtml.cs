@@ -108,6 +108,12 @@ public sealed class ProgramForm
     [BindProperty(Name = SheetColumns.Notes)] public string? Notes { get; set; }
     [BindProperty(Name = SheetColumns.Source)] public string? Source { get; set; }
     [BindProperty(Name = SheetColumns.ObservedOn)] public string? ObservedOn { get; set; }
+    [BindProperty(Name = SheetColumns.NonUsImgInterviewRate)] public string? NonUsImgInterviewRate { get; set; }
+    [BindProperty(Name = SheetColumns.UsImgInterviewRate)] public string? UsImgInterviewRate { get; set; }
+    [BindProperty(Name = SheetColumns.SignalInterviewRate)] public string? SignalInterviewRate { get; set; }
+    [BindProperty(Name = SheetColumns.NoSignalInterviewRate)] public string? NoSignalInterviewRate { get; set; }
+    [BindProperty(Name = SheetColumns.EvidenceSource)] public string? EvidenceSource { get; set; }
+    [BindProperty(Name = SheetColumns.EvidenceObservedOn)] public string? EvidenceObservedOn { get; set; }
     [BindProperty(Name = "expected_version")] public string? ExpectedVersion { get; set; }
 
     public static readonly IReadOnlyList<Choice> Tristates = [new("unknown", "Unknown"), new("yes", "Yes"), new("no", "No")];
@@ -129,6 +135,9 @@ public sealed class ProgramForm
             MinStep2Ck = p.MinStep2Ck?.ToString(inv), MinStep2CkStrictness = p.MinStep2CkStrictness,
             MaxYearsSinceGraduation = p.MaxYearsSinceGraduation?.ToString(inv), UsceRequired = p.UsceRequired,
             MinUsceMonths = p.MinUsceMonths?.ToString(inv), Notes = p.Notes, Source = p.Source, ObservedOn = p.ObservedOn,
+            NonUsImgInterviewRate = p.NonUsImgInterviewRate?.ToString(inv), UsImgInterviewRate = p.UsImgInterviewRate?.ToString(inv),
+            SignalInterviewRate = p.SignalInterviewRate?.ToString(inv), NoSignalInterviewRate = p.NoSignalInterviewRate?.ToString(inv),
+            EvidenceSource = p.EvidenceSource, EvidenceObservedOn = p.EvidenceObservedOn,
             ExpectedVersion = details.CatalogVersion,
         };
     }
@@ -141,9 +150,17 @@ public sealed class ProgramForm
         var minStep2Ck = FormParse.Int(errors, SheetColumns.MinStep2Ck, MinStep2Ck, "Minimum Step 2 CK");
         var maxYears = FormParse.Int(errors, SheetColumns.MaxYearsSinceGraduation, MaxYearsSinceGraduation, "Years since graduation");
         var minUsce = FormParse.Dec(errors, SheetColumns.MinUsceMonths, MinUsceMonths, "Minimum USCE months");
+        var nonUsImg = FormParse.Share(errors, SheetColumns.NonUsImgInterviewRate, NonUsImgInterviewRate, "Non-US IMG interview rate");
+        var usImg = FormParse.Share(errors, SheetColumns.UsImgInterviewRate, UsImgInterviewRate, "US IMG interview rate");
+        var signal = FormParse.Share(errors, SheetColumns.SignalInterviewRate, SignalInterviewRate, "Interview rate with a signal");
+        var noSignal = FormParse.Share(errors, SheetColumns.NoSignalInterviewRate, NoSignalInterviewRate, "Interview rate without a signal");
         if (errors.Any) return null;
         return new EditProgram(ProgramCode, ProgramName, Institution, City, State, SpecialtyCode, Specialty, Track, ProgramType,
             positions, imgShare, VisaJ1, VisaH1b, minStep2Ck, MinStep2CkStrictness, maxYears, UsceRequired, minUsce,
-            Notes, Source, ObservedOn, ExpectedVersion);
+            Notes, Source, ObservedOn, ExpectedVersion)
+        {
+            NonUsImgInterviewRate = nonUsImg, UsImgInterviewRate = usImg, SignalInterviewRate = signal, NoSignalInterviewRate = noSignal,
+            EvidenceSource = EvidenceSource, EvidenceObservedOn = EvidenceObservedOn?.Trim(),
+        };
     }
 }

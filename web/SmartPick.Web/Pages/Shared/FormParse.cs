@@ -21,6 +21,21 @@ public static class FormParse
         return null;
     }
 
+    /// <summary>A share from 0 to 1 (0.03 is 3%); a percent sign gets its own message, since that is the usual slip.</summary>
+    public static decimal? Share(FormErrors errors, string field, string? text, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var trimmed = text.Trim();
+        if (trimmed.EndsWith('%'))
+        {
+            errors.Add(field, $"{label} must be a share from 0 to 1, not a percent: write 0.03 for 3%.");
+            return null;
+        }
+        if (decimal.TryParse(trimmed, NumberStyles.Number, CultureInfo.InvariantCulture, out var v)) return v;
+        errors.Add(field, $"{label} must be a share from 0 to 1, such as 0.03 for 3%.");
+        return null;
+    }
+
     public static DateOnly? Date(FormErrors errors, string field, string? text, string label)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
