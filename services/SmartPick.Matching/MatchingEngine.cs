@@ -54,7 +54,7 @@ public static class MatchingEngine
         if (plan.RecommendedApplications > 0)
         {
             var rebuilt = ProfileChange.ApplyAll(profile, RebuildChanges(profile));
-            var after = Score(rebuilt, catalog, options, ps, collectExcluded: false);
+            var after = Score(rebuilt, catalog, options, ps, collectExcluded: false, withReasons: false);
             var n = plan.RecommendedApplications;
             // The rebuilt profile can lose programs (one more year may pass a stated limit), so its list can be shorter or empty.
             var afterCurve = ListOptimizer.Optimize(after.Logits, n, ps, curve).Curve;
@@ -101,7 +101,7 @@ public static class MatchingEngine
 
     /// <summary>Programs that need not be known by the caller: the scored list (best first) and exclusions.</summary>
     internal sealed record Scored(
-        List<(CatalogProgram Program, string SpecialtyKey, Reason[] Reasons, PBasis Basis)> Programs,
+        List<(CatalogProgram Program, string SpecialtyKey, IReadOnlyList<Reason> Reasons, PBasis Basis)> Programs,
         double[] P,
         double[] Logits,
         List<ExcludedProgram> Excluded,
@@ -116,26 +116,29 @@ public static class MatchingEngine
     /// the program priors when <paramref name="catalog"/> is a part of it (calibration ranks one specialty at a time).
     /// </summary>
     internal static Scored Score(CandidateProfile profile, Catalog catalog, RankOptions options, ParameterSet ps, bool collectExcluded,
-        Catalog? effectsCatalog = null)
+        Catalog? effectsCatalog = null, bool withReasons = true)
     {
         var facts = ProfileFacts.From(profile, options.DefaultSeason, (int)ps.DefaultYearsSinceGraduation.Value);
-        var model = new InterviewModel(ps, profile, facts, ProgramEffects.For(effectsCatalog ?? catalog, ps));
+        var effects = ProgramEffects.For(effectsCatalog ?? catalog, ps);
+        var model = new InterviewModel(ps, profile, facts, effects);
         var targets = new HashSet<string>(profile.TargetSpecialties, StringComparer.Ordinal);
         var avoided = new HashSet<string>(profile.AvoidedStates, StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var notTargeted = 0;
         var excluded = new List<ExcludedProgram>();
-        var eligible = new List<(CatalogProgram Program, string Key, Reason[] Reasons, PBasis Basis, double Logit, double P)>();
+        var eligible = new List<(CatalogProgram Program, string Key, IReadOnlyList<Reason> Reasons, PBasis Basis, double Logit)>();
 
-        foreach (var program in catalog.Programs)
+        // Only the targeted specialties' programs are read; the rest are counted (the list would be thousands of rows
+        // saying the same thing). Positions are merged in catalog order, so exclusions are listed in the sheet's order.
+        var index = effectsCatalog is null ? effects : ProgramEffects.For(catalog, ps);
+        var positions = new List<int>();
+        foreach (var target in targets) positions.AddRange(index.ProgramsOf(target));
+        if (targets.Count > 1) positions.Sort();
+        notTargeted = catalog.Programs.Count - positions.Count;
+        foreach (var i in positions)
         {
-            var key = Specialties.ByCode(program.SpecialtyCode)?.Key;
-            if (key is null || !targets.Contains(key))
-            {
-                // Programs of other specialties are counted, not listed: the list would be thousands of rows saying the same thing.
-                notTargeted++;
-                continue;
-            }
+            var program = catalog.Programs[i];
+            var key = index.KeyAt(i)!;
             var reasons = Eligibility.Exclusions(program, key, profile, facts, targets, avoided);
             if (reasons is not null)
             {
@@ -143,31 +146,41 @@ public static class MatchingEngine
                 if (collectExcluded) excluded.Add(new ExcludedProgram(program.ProgramCode, program.ProgramName, reasons));
                 continue;
             }
-            var (z, p, basis, why) = model.Score(program, key);
-            eligible.Add((program, key, why, basis, z, p));
+            var (z, basis, why) = effectsCatalog is null
+                ? model.Logit(program, key, effects.At(i, model.ApplicantType), withReasons)
+                : model.Logit(program, key, effects.Of(program, model.ApplicantType), withReasons);
+            eligible.Add((program, key, why, basis, z));
         }
 
-        // Best p first; ties broken by program code so the order never depends on the catalog's row order.
         // Best first by logit (the shown p is monotone in it); ties broken by program code so the order never depends on row order.
-        eligible.Sort(static (a, b) =>
-        {
-            var byP = b.Logit.CompareTo(a.Logit);
-            return byP != 0 ? byP : string.CompareOrdinal(a.Program.ProgramCode, b.Program.ProgramCode);
-        });
-        var programs = new List<(CatalogProgram, string, Reason[], PBasis)>(eligible.Count);
+        var order = new int[eligible.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, new BestFirst(eligible));
+        var programs = new List<(CatalogProgram, string, IReadOnlyList<Reason>, PBasis)>(eligible.Count);
         var ps2 = new double[eligible.Count];
         var logits = new double[eligible.Count];
-        for (var i = 0; i < eligible.Count; i++)
+        for (var i = 0; i < order.Length; i++)
         {
-            programs.Add((eligible[i].Program, eligible[i].Key, eligible[i].Reasons, eligible[i].Basis));
-            ps2[i] = eligible[i].P;
-            logits[i] = eligible[i].Logit;
+            var e = eligible[order[i]];
+            programs.Add((e.Program, e.Key, e.Reasons, e.Basis));
+            // The shown p integrates the random effect; passes that only need the curve (the rebuild) skip it.
+            ps2[i] = withReasons ? ListOptimizer.MarginalP(e.Logit, ps.RandomEffectSd.Value) : double.NaN;
+            logits[i] = e.Logit;
         }
         if (notTargeted > 0) counts["specialty_not_targeted"] = notTargeted;
         return new Scored(programs, ps2, logits, excluded, new SortedDictionary<string, int>(counts, StringComparer.Ordinal), facts);
     }
 
-    private static (int Stating, int Unknown) VisaCounts(List<(CatalogProgram Program, string, Reason[], PBasis)> programs, VisaNeed? need)
+    private sealed class BestFirst(List<(CatalogProgram Program, string Key, IReadOnlyList<Reason> Reasons, PBasis Basis, double Logit)> eligible) : IComparer<int>
+    {
+        public int Compare(int a, int b)
+        {
+            var byLogit = eligible[b].Logit.CompareTo(eligible[a].Logit);
+            return byLogit != 0 ? byLogit : string.CompareOrdinal(eligible[a].Program.ProgramCode, eligible[b].Program.ProgramCode);
+        }
+    }
+
+    private static (int Stating, int Unknown) VisaCounts(List<(CatalogProgram Program, string, IReadOnlyList<Reason>, PBasis)> programs, VisaNeed? need)
     {
         int stating = 0, unknown = 0;
         foreach (var (p, _, _, _) in programs)

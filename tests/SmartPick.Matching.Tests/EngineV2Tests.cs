@@ -87,6 +87,45 @@ public class EngineV2Tests
     }
 
     [Fact]
+    public void the_logit_is_the_evidence_plus_the_offset_plus_every_named_term()
+    {
+        CatalogProgram[] programs =
+        [
+            .. from type in Enum.GetValues<ProgramType>()
+               from j1 in Enum.GetValues<Tristate>()
+               from h1b in Enum.GetValues<Tristate>()
+               from min in new int?[] { null, 250 }
+               select TestPrograms.Im($"{(int)type}{(int)j1}{(int)h1b}{min ?? 0}", "NY", type, j1, h1b) with
+               {
+                   MinStep2Ck = min, MinStep2CkStrictness = min is null ? Strictness.Unknown : Strictness.Preference,
+                   NonUsImgInterviewRate = min is null ? 0.03m : null,
+               },
+        ];
+        var catalog = new Catalog(programs);
+        var worked = Profiles.WorkedExample();
+        CandidateProfile[] profiles =
+        [
+            worked,
+            worked with { VisaNeed = VisaNeed.H1b, PreferredStates = ["NY"], Research = [new ResearchItem("qi", true)] },
+            worked with { VisaNeed = VisaNeed.Either, Exams = [] },
+            new CandidateProfile { TargetSpecialties = ["internal_medicine"], UnknownSections = ProfileSections.Usce | ProfileSections.Letters },
+        ];
+        var effects = ProgramEffects.For(catalog, Ps);
+        var buffer = new Reason[32];
+        foreach (var profile in profiles)
+        {
+            var model = new InterviewModel(Ps, profile, ProfileFacts.From(profile, 2026, 3), effects);
+            foreach (var program in programs)
+            {
+                var (z, _, _, reasons) = model.Score(program, "internal_medicine");
+                var count = model.AllTerms(program, "internal_medicine", buffer);
+                z.ShouldBe(effects.Of(program, ImgType.NonUsImg).Logit + Ps.Intercept.Value + buffer.Take(count).Sum(r => r.Weight), 1e-12);
+                reasons.Count.ShouldBeGreaterThan(0);
+            }
+        }
+    }
+
+    [Fact]
     public void gauss_hermite_nodes_integrate_the_standard_normal_moments()
     {
         var (x, w) = GaussHermite.Compute(GaussHermite.EngineNodes);

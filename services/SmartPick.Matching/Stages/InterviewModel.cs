@@ -22,7 +22,6 @@ public sealed class InterviewModel
     private readonly IReadOnlySet<string> _preferredStates;
     private readonly Dictionary<string, Reason[]> _profileTermsBySpecialty = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Code, string Variant), Reason> _programTerms = [];
-    private readonly Reason[] _scratch = new Reason[32];
     private readonly ProgramEffects _effects;
     private readonly ImgType _type;
     private readonly Dictionary<string, double> _profileSumBySpecialty = new(StringComparer.Ordinal);
@@ -160,14 +159,110 @@ public sealed class InterviewModel
 
     /// <summary>
     /// The program's logit without the random effect, the interview chance shown (the random effect integrated
-    /// out), whether its rate was observed or estimated, and its reasons (evidence first).
+    /// out), whether its rate was observed or estimated, and its reasons (evidence first). The logit is summed
+    /// directly; the reasons, which name every term, are built only when read (a list shows a few dozen programs).
     /// </summary>
-    public (double Logit, double P, PBasis Basis, Reason[] Reasons) Score(CatalogProgram program, string specialtyKey)
+    public (double Logit, double P, PBasis Basis, IReadOnlyList<Reason> Reasons) Score(CatalogProgram program, string specialtyKey, bool withReasons = true) =>
+        Score(program, specialtyKey, _effects.Of(program, _type), withReasons);
+
+
+    /// <summary><see cref="Score(CatalogProgram, string, bool)"/> with the program's effect already looked up.</summary>
+    public (double Logit, double P, PBasis Basis, IReadOnlyList<Reason> Reasons) Score(CatalogProgram program, string specialtyKey, in ProgramEffect effect, bool withReasons)
+    {
+        var (z, basis, reasons) = Logit(program, specialtyKey, effect, withReasons);
+        return (z, ListOptimizer.MarginalP(z, _ps.RandomEffectSd.Value), basis, reasons);
+    }
+
+    /// <summary>The program's logit without the random effect (the shown p is monotone in it), its basis and its reasons.</summary>
+    public (double Logit, PBasis Basis, IReadOnlyList<Reason> Reasons) Logit(CatalogProgram program, string specialtyKey, in ProgramEffect effect, bool withReasons)
+    {
+        var specialty = SpecialtyOf(specialtyKey);
+        var z = effect.Logit + specialty.Candidate + ProgramTerms(program, specialty);
+        return (z, effect.Basis, withReasons ? new LazyReasons(this, program, specialtyKey, effect.Reason) : []);
+    }
+
+    /// <summary>What the model needs per specialty, computed once (a list rarely spans more than two specialties).</summary>
+    private sealed record SpecialtyValues(string Key, double Candidate, double Lowness, double Step2Ck);
+
+    private SpecialtyValues? _lastSpecialty;
+
+    private SpecialtyValues SpecialtyOf(string key)
+    {
+        var last = _lastSpecialty;
+        if (last is not null && (ReferenceEquals(last.Key, key) || last.Key == key)) return last;
+        return _lastSpecialty = new SpecialtyValues(key, CandidateEffect(key), Lowness(key), Step2CkOrPrior(key));
+    }
+
+    /// <summary>The sum of the candidate × program terms (the weights <see cref="ReasonsFor"/> names one by one).</summary>
+    private double ProgramTerms(CatalogProgram program, SpecialtyValues specialty)
     {
         var ps = _ps;
-        var count = 0;
-        var effect = _effects.Of(program, _type);
-        foreach (var t in ProfileTerms(specialtyKey)) _scratch[count++] = t;
+        double z = 0;
+        var lowness = specialty.Lowness;
+        if (lowness > 0)
+            z += lowness * program.ProgramType switch
+            {
+                ProgramType.Community => ps.CommunityForLowScores.Value,
+                ProgramType.CommunityUniversity => ps.CommunityUniversityForLowScores.Value,
+                ProgramType.University => ps.UniversityForLowScores.Value,
+                _ => 0,
+            };
+        switch (_facts.VisaNeed)
+        {
+            case VisaNeed.J1 when program.VisaJ1 == Tristate.Yes:
+            case VisaNeed.Either when program.VisaJ1 == Tristate.Yes || program.VisaH1b == Tristate.Yes:
+                z += ps.KnownSponsor.Value;
+                break;
+            case VisaNeed.H1b:
+                z += program.VisaH1b == Tristate.Yes ? ps.KnownSponsor.Value : Math.Log(ps.PriorSponsorsH1b.Value / ps.PriorSponsorsJ1.Value);
+                if (!_facts.Step3Passed) z += ps.H1bWithoutStep3.Value;
+                break;
+        }
+        if (program.MinStep2Ck is { } minimum && (program.MinStep2CkStrictness != Strictness.Cutoff || _facts.Step2CkScore is null))
+        {
+            var score = specialty.Step2Ck;
+            if (score < minimum) z += ps.Step2CkBelowPreferencePer10Points.Value * (minimum - score) / 10.0;
+        }
+        if (_facts.HasResearchWithUsCollaborators)
+            z += ps.ResearchWithUsCollaborators.Value * (program.ProgramType == ProgramType.University ? ps.ResearchUniversityMultiplier.Value : 1);
+        if (_preferredStates.Count > 0 && program.State.Length > 0 && _preferredStates.Contains(program.State))
+            z += ps.PreferredState.Value;
+        return z;
+    }
+
+    /// <summary>Every term behind a program's logit, by name: the profile's terms, then the program's.</summary>
+    internal int AllTerms(CatalogProgram program, string specialtyKey, Reason[] buffer)
+    {
+        lock (_programTerms)
+        {
+            var count = 0;
+            foreach (var t in ProfileTerms(specialtyKey)) buffer[count++] = t;
+            return ProgramReasons(program, specialtyKey, buffer, count);
+        }
+    }
+
+    /// <summary>A program's reasons: its evidence, then its strongest terms (see <see cref="TopReasons"/>).</summary>
+    internal Reason[] ReasonsFor(CatalogProgram program, string specialtyKey, Reason evidence)
+    {
+        var buffer = new Reason[32];
+        var count = AllTerms(program, specialtyKey, buffer);
+        return TopReasons(evidence, buffer, count);
+    }
+
+    /// <summary>Reasons computed on first read; the model is kept to compute them.</summary>
+    private sealed class LazyReasons(InterviewModel model, CatalogProgram program, string specialtyKey, Reason evidence) : IReadOnlyList<Reason>
+    {
+        private Reason[]? _reasons;
+        private Reason[] Value => _reasons ??= model.ReasonsFor(program, specialtyKey, evidence);
+        public Reason this[int index] => Value[index];
+        public int Count => Value.Length;
+        public IEnumerator<Reason> GetEnumerator() => ((IEnumerable<Reason>)Value).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => Value.GetEnumerator();
+    }
+
+    private int ProgramReasons(CatalogProgram program, string specialtyKey, Reason[] _scratch, int count)
+    {
+        var ps = _ps;
 
         var lowness = Lowness(specialtyKey);
         if (lowness > 0)
@@ -183,7 +278,7 @@ public sealed class InterviewModel
                 _scratch[count++] = Cached(code, "", () => new(code, text, coef * lowness));
         }
 
-        VisaTerms(program, ref count);
+        VisaTerms(program, _scratch, ref count);
 
         // A stated preference is a penalty; so is a cutoff when the candidate's score is unknown (never assume it is met).
         if (program.MinStep2Ck is { } minimum && (program.MinStep2CkStrictness != Strictness.Cutoff || _facts.Step2CkScore is null))
@@ -214,10 +309,7 @@ public sealed class InterviewModel
             _scratch[count++] = Cached("preferred_state", program.State,
                 () => new("preferred_state", $"{program.State} is a preferred state.", ps.PreferredState.Value));
 
-        var z = effect.Logit + ps.Intercept.Value;
-        for (var i = 0; i < count; i++) z += _scratch[i].Weight;
-        var p = ListOptimizer.MarginalP(z, ps.RandomEffectSd.Value);
-        return (z, p, effect.Basis, TopReasons(effect.Reason, count));
+        return count;
     }
 
     /// <summary>
@@ -225,7 +317,7 @@ public sealed class InterviewModel
     /// term for J-1 or either: the program's observed or estimated rate is that of the average applicant, most of
     /// whom need a visa. H-1B is narrower than J-1, so unknown H-1B costs ln(prior H-1B / prior J-1).
     /// </summary>
-    private void VisaTerms(CatalogProgram program, ref int count)
+    private void VisaTerms(CatalogProgram program, Reason[] _scratch, ref int count)
     {
         var ps = _ps;
         switch (_facts.VisaNeed)
@@ -253,7 +345,7 @@ public sealed class InterviewModel
     /// The evidence reason, then the strongest positive and negative terms (positive first, each by decreasing size),
     /// then any other assumption made for an unknown value, so every assumption behind p is named.
     /// </summary>
-    private Reason[] TopReasons(Reason evidence, int count)
+    private static Reason[] TopReasons(Reason evidence, Reason[] _scratch, int count)
     {
         Span<int> pos = stackalloc int[ReasonsPerSign];
         Span<int> neg = stackalloc int[ReasonsPerSign];
@@ -261,19 +353,26 @@ public sealed class InterviewModel
         for (var i = 0; i < count; i++)
         {
             var w = _scratch[i].Weight;
-            if (w > 0) Insert(pos, ref np, i, w, descending: true);
-            else if (w < 0) Insert(neg, ref nn, i, w, descending: false);
+            if (w > 0) Insert(_scratch, pos, ref np, i, w, descending: true);
+            else if (w < 0) Insert(_scratch, neg, ref nn, i, w, descending: false);
         }
-        var result = new List<Reason>(1 + np + nn) { evidence };
-        for (var i = 0; i < np; i++) result.Add(_scratch[pos[i]]);
-        for (var i = 0; i < nn; i++) result.Add(_scratch[neg[i]]);
+        var extra = 0;
         for (var i = 0; i < count; i++)
-            if (_scratch[i].Code.EndsWith("_unknown", StringComparison.Ordinal) && !pos[..np].Contains(i) && !neg[..nn].Contains(i))
-                result.Add(_scratch[i]);
-        return [.. result];
+            if (IsUnlistedUnknown(_scratch, i, pos[..np], neg[..nn])) extra++;
+        var result = new Reason[1 + np + nn + extra];
+        var at = 0;
+        result[at++] = evidence;
+        for (var i = 0; i < np; i++) result[at++] = _scratch[pos[i]];
+        for (var i = 0; i < nn; i++) result[at++] = _scratch[neg[i]];
+        for (var i = 0; i < count && extra > 0; i++)
+            if (IsUnlistedUnknown(_scratch, i, pos[..np], neg[..nn])) result[at++] = _scratch[i];
+        return result;
     }
 
-    private void Insert(Span<int> top, ref int n, int index, double weight, bool descending)
+    private static bool IsUnlistedUnknown(Reason[] _scratch, int i, ReadOnlySpan<int> pos, ReadOnlySpan<int> neg) =>
+        _scratch[i].Code.EndsWith("_unknown", StringComparison.Ordinal) && !pos.Contains(i) && !neg.Contains(i);
+
+    private static void Insert(Reason[] _scratch, Span<int> top, ref int n, int index, double weight, bool descending)
     {
         bool Better(double a, double b) => descending ? a > b : a < b;
         var at = n;

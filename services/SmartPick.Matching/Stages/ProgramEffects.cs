@@ -28,6 +28,15 @@ public sealed class ProgramEffects
     private readonly ProgramEffect[] _usImg;
     private readonly Dictionary<CatalogProgram, int> _index;
 
+    private readonly string?[] _keys;
+    private readonly Dictionary<string, int[]> _bySpecialty;
+
+    /// <summary>The specialty key of the catalog's program at <paramref name="index"/> (null for a code the registry does not know).</summary>
+    public string? KeyAt(int index) => _keys[index];
+
+    /// <summary>Positions in the catalog of the programs of one specialty, ascending (empty when none).</summary>
+    public IReadOnlyList<int> ProgramsOf(string specialtyKey) => _bySpecialty.TryGetValue(specialtyKey, out var list) ? list : [];
+
     /// <summary>Mean observed (or published) non-US IMG rate per specialty key: the baseline of the prior.</summary>
     public IReadOnlyDictionary<string, double> BaseRates { get; }
 
@@ -43,6 +52,9 @@ public sealed class ProgramEffects
 
     public ProgramEffect Of(CatalogProgram program, ImgType type) =>
         _index.TryGetValue(program, out var i) ? (type == ImgType.UsImg ? _usImg[i] : _nonUs[i]) : throw new ArgumentException("Program not in this catalog.", nameof(program));
+
+    /// <summary>The effect of the catalog's program at <paramref name="index"/>.</summary>
+    public ref readonly ProgramEffect At(int index, ImgType type) => ref (type == ImgType.UsImg ? ref _usImg[index] : ref _nonUs[index]);
 
     public bool TryGet(CatalogProgram program, ImgType type, out ProgramEffect effect)
     {
@@ -61,6 +73,9 @@ public sealed class ProgramEffects
 
         var keys = new string?[programs.Count];
         for (var i = 0; i < programs.Count; i++) keys[i] = Specialties.ByCode(programs[i].SpecialtyCode)?.Key;
+        _keys = keys;
+        _bySpecialty = keys.Select((k, i) => (k, i)).Where(x => x.k is not null).GroupBy(x => x.k!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), StringComparer.Ordinal);
 
         double? Observed(int i, ImgType type)
         {

@@ -14,7 +14,10 @@ internal static class BenchmarkData
             var path = Path.Combine(dir.FullName, "..", "shared", "data", "catalog", "us-programs.csv");
             var sheet = CatalogCsv.ReadFile(path);
             if (!sheet.IsValid) throw new InvalidOperationException($"The shared catalog has {sheet.Errors.Count} bad rows.");
-            return sheet.Catalog;
+            // With the shared evidence merged in, as `rank --evidence` reads it: about a thousand programs get an observed rate.
+            var evidence = EvidenceCsv.ReadFile(Path.Combine(dir.FullName, "..", "shared", "data", "evidence", "program-interview-rates.csv"));
+            if (!evidence.IsValid) throw new InvalidOperationException($"The shared evidence has {evidence.Errors.Count} bad rows.");
+            return new SmartPick.Matching.Model.Catalog(CatalogEvidence.Merge(sheet.Catalog.Programs, evidence.Rows).Programs);
         }
         throw new DirectoryNotFoundException("SmartPick.sln not found above " + AppContext.BaseDirectory);
     }
