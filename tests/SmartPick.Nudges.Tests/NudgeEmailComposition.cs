@@ -97,6 +97,19 @@ public class NudgeEmailComposition
     }
 
     [Fact]
+    public void both_nudges_carry_the_candidates_outlook_when_the_file_has_one_and_say_nothing_of_chances_otherwise()
+    {
+        const string headline = "2 interviews so far, about 1.5 more expected: 52% chance to match.";
+        foreach (var nudge in new[] { ReapplicationNudge(UnmatchedIn(2025) with { Outlook = headline }), RankListNudge(InterviewingIn(2026, null, "Mercy Hospital - Internal Medicine") with { Outlook = headline }) })
+        {
+            var message = Compose(nudge);
+            message.TextBody!.ShouldContain("Your outlook: " + headline);
+            message.HtmlBody!.ShouldContain("Your outlook: " + headline);
+        }
+        Compose(ReapplicationNudge()).TextBody!.ShouldNotContain("Your outlook");
+    }
+
+    [Fact]
     public void html_special_characters_in_user_text_are_encoded_not_interpreted()
     {
         var candidate = InterviewingIn(2026, null, "<script>alert(1)</script> & <b>Co</b>") with { Name = "<img src=x onerror=alert(1)>" };

@@ -152,10 +152,18 @@ public sealed record ExclusionCount(string Code, int Count);
 public sealed record ListedAdvice(string Code, string Message);
 
 /// <summary>
+/// One point of a list's curve with the interviews its first <paramref name="N"/> programs are expected to bring
+/// (the sum of their shown p): what the stage-aware outlook reads of a list once applications are out.
+/// </summary>
+public sealed record ListPoint(int N, double PMatch, double ExpectedInterviews);
+
+/// <summary>
 /// The engine produced a new list for the candidate: the versions that make it reproducible (engine, parameter
 /// set, catalog content hash) and what the list says in short. The ranked programs themselves are in the
 /// <see cref="RankedListRecorded"/> appended right after it, so the views that need only the outlook (cohort
 /// row, progress, seasons, timeline) never read a whole list. Stored as <c>program_list_regenerated_v2</c>.
+/// <paramref name="Points"/> (the curve with expected interviews) came later: lists recorded before it have none,
+/// and their outlook reads only the list's P(match) until the list is next regenerated.
 /// </summary>
 public sealed record ProgramListRegenerated(
     Guid CandidateId,
@@ -169,7 +177,8 @@ public sealed record ProgramListRegenerated(
     IReadOnlyList<string> RiskFactors,
     IReadOnlyList<ListedAdvice> Advice,
     RecordedBy RecordedBy,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    IReadOnlyList<ListPoint>? Points = null);
 
 /// <summary>
 /// The list of the <see cref="ProgramListRegenerated"/> just before it: the ranked programs as shown, the

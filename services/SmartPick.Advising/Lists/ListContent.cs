@@ -7,7 +7,7 @@ namespace SmartPick.Advising.Lists;
 /// <summary>
 /// What a list says, who recorded it and when aside: the versions it was made with, the ranked programs, the
 /// exclusions, the curve and the outlook. Lists are compared and differenced in this form, whichever way they
-/// were stored.
+/// were stored. <paramref name="Points"/> is null for lists stored before lists carried it.
 /// </summary>
 public sealed record ListContent(
     string EngineVersion,
@@ -20,12 +20,13 @@ public sealed record ListContent(
     int RecommendedApplications,
     double PMatch,
     IReadOnlyList<string> RiskFactors,
-    IReadOnlyList<ListedAdvice> Advice)
+    IReadOnlyList<ListedAdvice> Advice,
+    IReadOnlyList<ListPoint>? Points = null)
 {
     /// <summary>The candidate's current list, or null while none has been made.</summary>
     public static ListContent? Of(CurrentList? view) => view is not { Status: ListStatus.Ready, Versions: { } v } ? null
         : new(v.Engine, v.Parameters, v.Catalog, view.Programs, view.EligibleCount, view.Excluded, view.Curve,
-            view.RecommendedApplications, view.PMatch, view.RiskFactors, view.Advice);
+            view.RecommendedApplications, view.PMatch, view.RiskFactors, view.Advice, view.Points);
 
     /// <summary>A list stored the earlier way, in one event.</summary>
     public static ListContent Of(ProgramListRegeneratedV1 e) => new(e.EngineVersion, e.ParametersVersion, e.CatalogVersion,

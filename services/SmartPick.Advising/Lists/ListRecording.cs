@@ -34,7 +34,25 @@ public static class ListRecording
             result.RecommendedApplications,
             Math.Round(result.PMatchAtRecommended, 4),
             result.RiskFactors,
-            result.Advice.Select(a => new ListedAdvice(a.Code, a.Message)).ToList());
+            result.Advice.Select(a => new ListedAdvice(a.Code, a.Message)).ToList(),
+            PointsOf(result));
+    }
+
+    /// <summary>
+    /// The curve with the interviews expected from the first N programs at each of its points, summed over every
+    /// ranked program (not only those kept in the stored list), so the outlook can read a submitted list of any size.
+    /// </summary>
+    public static IReadOnlyList<ListPoint> PointsOf(RankResult result)
+    {
+        var points = new List<ListPoint>(result.Curve.Count);
+        double expected = 0;
+        var i = 0;
+        foreach (var c in result.Curve)
+        {
+            for (; i < Math.Min(c.N, result.Programs.Count); i++) expected += result.Programs[i].P;
+            points.Add(new ListPoint(c.N, Math.Round(c.PMatch, 4), Math.Round(expected, 3)));
+        }
+        return points;
     }
 
     /// <summary>
@@ -51,7 +69,7 @@ public static class ListRecording
 
     private static ProgramListRegenerated Outlook(Guid candidateId, ListContent list, RecordedBy by, DateTimeOffset at)
         => new(candidateId, list.EngineVersion, list.ParametersVersion, list.CatalogVersion, list.Programs.Count,
-            list.EligibleCount, list.RecommendedApplications, list.PMatch, list.RiskFactors, list.Advice, by, at);
+            list.EligibleCount, list.RecommendedApplications, list.PMatch, list.RiskFactors, list.Advice, by, at, list.Points);
 
     /// <summary>True when <paramref name="next"/> says nothing that <paramref name="previous"/> did not.</summary>
     public static bool SameAs(ListContent? previous, ListContent next)

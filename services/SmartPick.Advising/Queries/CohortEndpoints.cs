@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using SmartPick.Advising.Lists;
 using SmartPick.Advising.Views;
 using SmartPick.Contracts;
+using SmartPick.Matching.Stages;
 using Wolverine.Http;
 
 namespace SmartPick.Advising.Queries;

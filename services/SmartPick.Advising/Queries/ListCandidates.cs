@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Mvc;
 using SmartPick.Advising.Http;
 using SmartPick.Advising.Views;
 using SmartPick.Contracts;
+using SmartPick.Matching.Stages;
 using Wolverine.Http;
 
 namespace SmartPick.Advising.Queries;
 
-public sealed record CandidatePage(int Page, int PageSize, long Total, IReadOnlyList<CandidateSummary> Candidates);
+public sealed record CandidatePage(int Page, int PageSize, long Total, IReadOnlyList<CandidateRowResponse> Candidates);
 
 /// <summary>The cohort list: filter by status, risk, specialty or a name/email search; sort; page.</summary>
 public static class ListCandidatesEndpoint
@@ -54,7 +55,7 @@ public static class ListCandidatesEndpoint
         var size = pageSize ?? 25;
         var number = page ?? 1;
         var rows = await query.Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return Results.Ok(new CandidatePage(number, size, stats.TotalResults, rows));
+        return Results.Ok(new CandidatePage(number, size, stats.TotalResults, rows.Select(CandidateRowResponse.From).ToList()));
     }
 
     private static TEnum? Parse<TEnum>(FieldErrors errors, string field, string? value) where TEnum : struct, Enum

@@ -2,6 +2,7 @@ using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Lists;
 using SmartPick.Advising.Views;
 using SmartPick.Matching.Model;
+using SmartPick.Matching.Stages;
 
 namespace SmartPick.Advising.Queries;
 
@@ -29,6 +30,37 @@ public sealed record ProgramListResponse(
     public static ProgramListResponse From(Guid candidateId, ListContent c) => new(candidateId, ListStatus.Ready, 0, c.Programs, c.EligibleCount,
         c.Excluded, c.Curve, c.RecommendedApplications, c.PMatch, c.RiskFactors, c.Advice,
         new EngineVersions(c.EngineVersion, c.ParametersVersion, c.CatalogVersion), null, null);
+}
+
+/// <summary>The stage-aware outlook as the API shows it; <c>p_match</c> is null once the candidate has matched.</summary>
+public sealed record OutlookResponse(SeasonStage Stage, double? PMatch, double? ExpectedInterviews, string Headline)
+{
+    public static OutlookResponse? Of(CandidateOutlook? o) => o is null ? null : new(o.Stage, o.PMatch, o.ExpectedInterviews, o.Headline);
+}
+
+/// <summary>One row of the cohort list as the API shows it: the summary without the list figures it is computed from.</summary>
+public sealed record CandidateRowResponse(
+    Guid Id,
+    string Name,
+    string Email,
+    CandidateStatus Status,
+    IReadOnlyList<string> TargetSpecialties,
+    int? Season,
+    int? ApplicationsThisSeason,
+    int InterviewsThisSeason,
+    int UnmatchedCycles,
+    bool NewEvidenceSinceUnmatched,
+    bool HasStep2Ck,
+    double? PMatch,
+    int? RecommendedApplications,
+    RiskLevel Risk,
+    OutlookResponse? Outlook,
+    IReadOnlyList<string> Attention,
+    DateTimeOffset LastActivityAt)
+{
+    public static CandidateRowResponse From(CandidateSummary s) => new(s.Id, s.Name, s.Email, s.Status, s.TargetSpecialties, s.Season,
+        s.ApplicationsThisSeason, s.InterviewsThisSeason, s.UnmatchedCycles, s.NewEvidenceSinceUnmatched, s.HasStep2Ck, s.PMatch,
+        s.RecommendedApplications, s.Risk, OutlookResponse.Of(s.Outlook), s.Attention, s.LastActivityAt);
 }
 
 public sealed record ListHistoryResponse(Guid CandidateId, IReadOnlyList<ListHistoryEntry> Lists);
@@ -75,6 +107,7 @@ public sealed record CandidateResponse(
     CandidateStatus Status,
     RiskLevel Risk,
     double? PMatch,
+    OutlookResponse? Outlook,
     IReadOnlyList<string> Attention,
     bool Archived,
     DateTimeOffset OpenedAt,
@@ -84,5 +117,5 @@ public sealed record CandidateResponse(
         v.MedicalSchoolCountry, v.ImgType, v.VisaNeed, v.YearOfGraduation, v.TargetSpecialties, v.PreferredStates, v.AvoidedStates,
         v.ApplicationBudget is { } n ? new Budget(n, v.BudgetDollars) : null,
         v.Evidence.Exams, v.Evidence.Usce, v.Evidence.Letters, v.Evidence.Research, v.Cycles,
-        s?.Status ?? CandidateStatus.Open, s?.Risk ?? RiskLevel.Unknown, s?.PMatch, s?.Attention ?? [], v.Archived, v.OpenedAt, v.LastRecordedAt);
+        s?.Status ?? CandidateStatus.Open, s?.Risk ?? RiskLevel.None, s?.PMatch, OutlookResponse.Of(s?.Outlook), s?.Attention ?? [], v.Archived, v.OpenedAt, v.LastRecordedAt);
 }

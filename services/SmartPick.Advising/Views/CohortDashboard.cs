@@ -1,5 +1,6 @@
 using Marten.Events.Projections;
 using SmartPick.Advising.CandidateFiles;
+using SmartPick.Matching.Stages;
 
 namespace SmartPick.Advising.Views;
 

@@ -24,6 +24,8 @@ public sealed class CurrentList
     public double PMatch { get; set; }
     public IReadOnlyList<string> RiskFactors { get; set; } = [];
     public IReadOnlyList<ListedAdvice> Advice { get; set; } = [];
+    /// <summary>The curve with expected interviews, as recorded with the list (null for lists recorded before it was).</summary>
+    public IReadOnlyList<ListPoint>? Points { get; set; }
     public EngineVersions? Versions { get; set; }
     public DateTimeOffset? GeneratedAt { get; set; }
     public ListChanges? Changes { get; set; }
@@ -42,6 +44,7 @@ public partial class CurrentListProjection : SingleStreamProjection<CurrentList,
         view.PMatch = e.PMatch;
         view.RiskFactors = e.RiskFactors;
         view.Advice = e.Advice;
+        view.Points = e.Points;
         view.Versions = new EngineVersions(e.EngineVersion, e.ParametersVersion, e.CatalogVersion);
         view.GeneratedAt = e.RecordedAt;
     }

@@ -63,7 +63,7 @@ public partial class TimelineProjection : SingleStreamProjection<Timeline, Guid>
 
     /// <summary>One line per list, whichever way it was stored, under the name lists always had (the programs are not read here).</summary>
     public void Apply(ProgramListRegenerated e, Timeline t) => t.Entries.Add(new TimelineEntry(e.RecordedAt, "program_list_regenerated",
-        string.Create(Inv, $"List regenerated: {e.ProgramsListed} programs listed, estimated chance {e.PMatch:P0} at {e.RecommendedApplications} applications"),
+        string.Create(Inv, $"List regenerated: {e.ProgramsListed} programs listed, estimated chance {Matching.Stages.Outlook.Percent(e.PMatch)} at {e.RecommendedApplications} applications"),
         e.RecordedBy));
 
     public void Apply(ProgramListRegeneratedV1 e, Timeline t) => Apply(ListRecording.Outlook(e), t);

@@ -117,6 +117,7 @@ internal sealed record NudgeContent(string Subject, string Greeting, IReadOnlyLi
                 greeting,
                 [
                     new Section($"ERAS opens for the {nudge.Season} Match on {when}. Your last cycle did not end in a match; here is where your file stands now.", []),
+                    .. OutlookSection(nudge),
                     new Section("Progress since your last cycle:", Lines(nudge.Candidate.ProgressLines, "Nothing recorded yet.")),
                     new Section("Still open:", Lines(nudge.Candidate.OpenGaps, "No open gaps recorded.")),
                     new Section("Talk to your advisor about the programs to apply to before submission opens.", []),
@@ -128,10 +129,18 @@ internal sealed record NudgeContent(string Subject, string Greeting, IReadOnlyLi
                 [
                     new Section($"You interviewed with these programs in the {nudge.Season} Match season:", Lines(nudge.InterviewPrograms, "")),
                     new Section($"Your rank order list is not certified yet. The NRMP deadline is {when}. A list that is not certified by then does not take part in the Match.", []),
+                    .. OutlookSection(nudge),
                 ],
                 closing),
             _ => throw new ArgumentOutOfRangeException(nameof(nudge), nudge.Kind, "Unknown nudge kind."),
         };
+    }
+
+    /// <summary>The candidate's outlook as every other surface words it, when the file has one.</summary>
+    private static IEnumerable<Section> OutlookSection(Nudge nudge)
+    {
+        var headline = HeaderText.Clean(nudge.Candidate.Outlook ?? "", HeaderText.MaxLineLength);
+        return headline.Length == 0 ? [] : [new Section("Your outlook: " + headline, [])];
     }
 
     public string Text(string unsubscribeUrl)

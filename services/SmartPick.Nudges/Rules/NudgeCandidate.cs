@@ -14,6 +14,10 @@ namespace SmartPick.Nudges.Rules;
 /// <param name="ProgressLines">What improved since the last cycle, one line each (shown in reapplication nudges).</param>
 /// <param name="OpenGaps">What is still missing, one line each (shown in reapplication nudges).</param>
 /// <param name="OptedOut">The candidate turned nudges off; no rule yields a nudge for them.</param>
+/// <param name="Outlook">
+/// The headline of the candidate's stage-aware outlook, the same the cohort, the file and /me show; null while
+/// the file has none (no list yet, or archived).
+/// </param>
 public sealed record NudgeCandidate(
     Guid CandidateId,
     string Name,
@@ -22,7 +26,8 @@ public sealed record NudgeCandidate(
     NudgeCycle? LastCycle,
     IReadOnlyList<string> ProgressLines,
     IReadOnlyList<string> OpenGaps,
-    bool OptedOut = false);
+    bool OptedOut = false,
+    string? Outlook = null);
 
 /// <summary>One application cycle as the nudge rules see it.</summary>
 /// <param name="Season">The Match year of the cycle.</param>

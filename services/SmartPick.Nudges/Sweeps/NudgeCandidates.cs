@@ -9,7 +9,8 @@ namespace SmartPick.Nudges.Sweeps;
 
 /// <summary>
 /// Maps the advising views (profile, cycles side by side, progress since the last cycle) and the
-/// candidates' nudge preferences into what the nudge rules read. Archived files get no nudges.
+/// candidates' nudge preferences into what the nudge rules read, with the outlook of the cohort row.
+/// Archived files get no nudges.
 /// </summary>
 public static class NudgeCandidates
 {
@@ -25,14 +26,17 @@ public static class NudgeCandidates
         var cycles = (await session.LoadManyAsync<CyclesSideBySide>(ct, ids)).ToDictionary(c => c.Id);
         var progress = (await session.LoadManyAsync<ProgressSinceLastCycle>(ct, ids)).ToDictionary(p => p.Id);
         var preferences = (await session.LoadManyAsync<CandidateNudgePreferences>(ct, ids)).ToDictionary(p => p.Id);
+        var summaries = (await session.LoadManyAsync<CandidateSummary>(ct, ids)).ToDictionary(s => s.Id);
 
         return profiles
             .OrderBy(p => p.Id)
-            .Select(p => Map(p, cycles.GetValueOrDefault(p.Id), progress.GetValueOrDefault(p.Id), preferences.GetValueOrDefault(p.Id)))
+            .Select(p => Map(p, cycles.GetValueOrDefault(p.Id), progress.GetValueOrDefault(p.Id), preferences.GetValueOrDefault(p.Id),
+                summaries.GetValueOrDefault(p.Id)))
             .ToList();
     }
 
-    public static NudgeCandidate Map(CandidateProfileView profile, CyclesSideBySide? cycles, ProgressSinceLastCycle? progress, CandidateNudgePreferences? preferences)
+    public static NudgeCandidate Map(CandidateProfileView profile, CyclesSideBySide? cycles, ProgressSinceLastCycle? progress,
+        CandidateNudgePreferences? preferences, CandidateSummary? summary = null)
     {
         var last = cycles?.Cycles.MaxBy(c => c.Season);
         return new NudgeCandidate(
@@ -43,7 +47,8 @@ public static class NudgeCandidates
             last is null ? null : new NudgeCycle(last.Season, Outcome(last.Outcome), [.. last.Interviews], last.RankListCertifiedOn is not null),
             progress?.Improved.Select(Line).ToList() ?? [],
             progress?.StillMissing.Select(a => a.Message).ToList() ?? [],
-            OptedOut: preferences?.OptedOutOfAll ?? false);
+            OptedOut: preferences?.OptedOutOfAll ?? false,
+            Outlook: summary?.Outlook?.Headline);
     }
 
     /// <summary>A withdrawn season is not an unmatched one: it starts no reapplication series.</summary>

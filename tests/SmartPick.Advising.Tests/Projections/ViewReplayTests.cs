@@ -3,6 +3,8 @@ using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Lists;
 using SmartPick.Advising.Views;
 using SmartPick.Matching.Model;
+using SmartPick.Matching.Parameters;
+using SmartPick.Matching.Stages;
 using Shouldly;
 using Xunit;
 using static SmartPick.Advising.Tests.Story;
@@ -200,15 +202,18 @@ public class ViewReplayTests
     [Fact]
     public void the_cohort_row_tracks_status_risk_and_attention()
     {
-        var row = Replay.Projection<CandidateSummaryProjection, CandidateSummary>(Opened(), List(2, 0.3, [A]));
+        // A chance far below the specialty's published rate calls for action, one near certainty is on track.
+        var reference = OutlookRules.ReferenceRate("internal_medicine", false, DefaultParameters.Current);
+        var row = Replay.Projection<CandidateSummaryProjection, CandidateSummary>(Opened(), List(2, 0.05, [A]));
         row.Status.ShouldBe(CandidateStatus.Open);
-        row.Risk.ShouldBe(RiskLevel.High);
-        row.Attention.ShouldBe(["high_risk", "no_step2ck"]);
+        row.Risk.ShouldBe(OutlookRules.RiskOf(0.05, reference));
+        row.Risk.ShouldBe(RiskLevel.Act);
+        row.Attention.ShouldBe(["act", "no_step2ck"]);
 
         row = Replay.Projection<CandidateSummaryProjection, CandidateSummary>(Opened(), Exam(ExamKind.Step2Ck, 240, true),
-            List(2, 0.8, [A]), CycleStarted(2026, 10), Interview(2026, "P", 40), Unmatched(2026, 60));
+            List(2, 0.95, [A]), CycleStarted(2026, 10), Interview(2026, "P", 40), Unmatched(2026, 60));
         row.Status.ShouldBe(CandidateStatus.Unmatched);
-        row.Risk.ShouldBe(RiskLevel.Low);
+        row.Risk.ShouldBe(RiskLevel.OnTrack);
         row.Attention.ShouldBe(["unmatched_without_new_evidence"]);
     }
 
@@ -217,17 +222,17 @@ public class ViewReplayTests
     {
         var other = Guid.NewGuid();
         var dashboard = Replay.Projection<CohortDashboardProjection, CohortDashboard>(
-            Opened(), Exam(ExamKind.Step2Ck, 240, true), List(2, 0.8, [A]),
+            Opened(), Exam(ExamKind.Step2Ck, 240, true), List(2, 0.95, [A]),
             Opened() with { CandidateId = other, Name = "Bola Ade" },
-            List(3, Content(0.2, [A]), candidate: other),
+            List(3, Content(0.05, [A]), candidate: other),
             CycleStarted(2026, 10));
 
         dashboard.Total.ShouldBe(2);
         dashboard.ByStatus.ShouldBe(new Dictionary<CandidateStatus, int> { [CandidateStatus.Applying] = 1, [CandidateStatus.Open] = 1 }, ignoreOrder: true);
-        dashboard.ByRisk.ShouldBe(new Dictionary<RiskLevel, int> { [RiskLevel.Low] = 1, [RiskLevel.High] = 1 }, ignoreOrder: true);
+        dashboard.ByRisk.ShouldBe(new Dictionary<RiskLevel, int> { [RiskLevel.OnTrack] = 1, [RiskLevel.Act] = 1 }, ignoreOrder: true);
         var attention = dashboard.NeedsAttention().ShouldHaveSingleItem();
         attention.Id.ShouldBe(other);
-        attention.Reasons.ShouldBe(["high_risk", "no_step2ck"]);
+        attention.Reasons.ShouldBe(["act", "no_step2ck"]);
     }
 
     [Fact]

@@ -6,6 +6,8 @@ using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Lists;
 using SmartPick.Advising.Views;
 using SmartPick.Matching.Model;
+using SmartPick.Matching.Parameters;
+using SmartPick.Matching.Stages;
 using Shouldly;
 using Xunit;
 using static SmartPick.Advising.Tests.Story;
@@ -178,7 +180,9 @@ public class ProjectionRebuildTests(AdvisingStore fixture)
         dashboard.ShouldNotBeNull();
         dashboard.Total.ShouldBe(2);
         dashboard.ByStatus.ShouldBe(new Dictionary<CandidateStatus, int> { [CandidateStatus.Unmatched] = 2 });
-        dashboard.ByRisk.ShouldBe(new Dictionary<RiskLevel, int> { [RiskLevel.Medium] = 2 });
+        // Both reapplicants stand at the second list's chance, judged against internal medicine's published rate.
+        var risk = OutlookRules.RiskOf(SecondList.PMatch, OutlookRules.ReferenceRate("internal_medicine", false, DefaultParameters.Current));
+        dashboard.ByRisk.ShouldBe(new Dictionary<RiskLevel, int> { [risk] = 2 });
 
         await using var d = Store.QuerySession("org-d");
         (await d.LoadAsync<CohortDashboard>(CohortDashboard.DocumentId))!.Total.ShouldBe(1);

@@ -138,6 +138,7 @@ public sealed class DemoCohort(IDocumentStore store, ICurrentCatalog catalogs, U
             new CycleStarted(id, 2027, by, At(2026, 6, 10)),
             new ApplicationsSubmitted(id, 2027, 150, [], new DateOnly(2026, 9, 2), by, At(2026, 9, 2)),
             new InterviewInvited(id, 2027, "DEMO-IM-8", new DateOnly(2026, 10, 28), by, At(2026, 10, 28)),
+            new InterviewInvited(id, 2027, "DEMO-IM-9", new DateOnly(2026, 11, 17), by, At(2026, 11, 17)),
         ];
     }
 
@@ -151,9 +152,12 @@ public sealed class DemoCohort(IDocumentStore store, ICurrentCatalog catalogs, U
         var visa = r.NextDouble() switch { < 0.6 => VisaNeed.J1, < 0.7 => VisaNeed.H1b, < 0.75 => VisaNeed.Either, _ => VisaNeed.None };
         var img = visa == VisaNeed.None && r.NextDouble() < 0.6 ? ImgType.UsImg : ImgType.NonUsImg;
         var states = ImgFriendlyStates.OrderBy(_ => r.Next()).Take(2 + r.Next(3)).Order(StringComparer.Ordinal).ToArray();
-        // Stage of the season: still preparing, in the 2027 season (some with interviews), or matched/unmatched in 2026.
-        var stage = r.NextDouble();
-        var opened = stage is >= 0.25 and < 0.4 ? At(2024, 9, 1).AddDays(r.Next(240)) : At(2025, 1, 10).AddDays(r.Next(470));
+        // Stage of the season, spread evenly by index so the cohort always shows every stage (and so every risk level):
+        // preparing, in the 2027 season before or after submitting, interviewing, matched or unmatched in 2026 (some of
+        // the unmatched reapplying), or certified for 2026 with the outcome not yet recorded.
+        var kind = (DemoStage)(index % 8);
+        var opened = kind is DemoStage.Matched2026 or DemoStage.Unmatched2026 or DemoStage.Certified2026
+            ? At(2024, 9, 1).AddDays(r.Next(240)) : At(2025, 1, 10).AddDays(r.Next(470));
         var step2 = Math.Clamp((int)Math.Round(238 + 11 * Normal(r)), 205, 275);
         var events = new List<object>
         {
@@ -186,30 +190,57 @@ public sealed class DemoCohort(IDocumentStore store, ICurrentCatalog catalogs, U
             when = when.AddDays(10);
             events.Add(new ResearchAdded(id, G(20), r.NextDouble() < 0.5 ? "qi" : "publication", r.NextDouble() < 0.5, null, by, when));
         }
-        if (stage < 0.25) return (id, [.. events.OrderBy(RecordedAtOf)]);
-        if (stage < 0.4)
+
+        void Interviews(int season, int count, DateOnly from, int overDays)
         {
-            events.Add(new CycleStarted(id, 2026, by, At(2025, 6, 10)));
-            events.Add(new ApplicationsSubmitted(id, 2026, 100 + r.Next(60), [], new DateOnly(2025, 9, 3), by, At(2025, 9, 3)));
-            var matched = r.NextDouble() < 0.55;
-            events.Add(new InterviewInvited(id, 2026, $"DEMO-{index}-1", new DateOnly(2025, 11, 5), by, At(2025, 11, 5)));
-            events.Add(new RankListCertified(id, 2026, 1 + r.Next(6), new DateOnly(2026, 3, 1), by, At(2026, 3, 1)));
-            events.Add(matched
-                ? new CycleMatched(id, 2026, $"DEMO-{index}-1", by, At(2026, 3, 20))
-                : new CycleUnmatched(id, 2026, by, At(2026, 3, 16)));
-            return (id, [.. events.OrderBy(RecordedAtOf)]);
+            for (var k = 0; k < count; k++)
+            {
+                var day = from.AddDays(r.Next(overDays));
+                events.Add(new InterviewInvited(id, season, $"DEMO-{index}-{season}-{k + 1}", day, by, new DateTimeOffset(day.ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero)));
+            }
         }
-        var started = At(2026, 6, 5).AddDays(r.Next(20));
-        events.Add(new CycleStarted(id, 2027, by, started));
-        events.Add(new ApplicationsSubmitted(id, 2027, 90 + r.Next(80), [], new DateOnly(2026, 9, 2), by, At(2026, 9, 2)));
-        var interviews = r.Next(0, 5);
-        for (var k = 0; k < interviews; k++)
+
+        switch (kind)
         {
-            var day = new DateOnly(2026, 10, 1).AddDays(r.Next(50));
-            events.Add(new InterviewInvited(id, 2027, $"DEMO-{index}-{k + 1}", day, by, new DateTimeOffset(day.ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero)));
+            case DemoStage.Preparing:
+                break;
+            case DemoStage.Matched2026 or DemoStage.Unmatched2026 or DemoStage.Certified2026:
+            {
+                events.Add(new CycleStarted(id, 2026, by, At(2025, 6, 10)));
+                events.Add(new ApplicationsSubmitted(id, 2026, 100 + r.Next(60), [], new DateOnly(2025, 9, 3), by, At(2025, 9, 3)));
+                var held = kind switch { DemoStage.Matched2026 => r.Next(3, 9), DemoStage.Unmatched2026 => r.Next(1, 3), _ => r.Next(1, 7) };
+                Interviews(2026, held, new DateOnly(2025, 10, 1), 90);
+                events.Add(new RankListCertified(id, 2026, held, new DateOnly(2026, 2, 25), by, At(2026, 2, 25)));
+                if (kind == DemoStage.Matched2026)
+                {
+                    events.Add(new CycleMatched(id, 2026, $"DEMO-{index}-2026-1", by, At(2026, 3, 20)));
+                }
+                else if (kind == DemoStage.Unmatched2026)
+                {
+                    events.Add(new CycleUnmatched(id, 2026, by, At(2026, 3, 16)));
+                    // Every other unmatched candidate is back for 2027 with applications out.
+                    if (index % 16 == 6)
+                    {
+                        events.Add(new CycleStarted(id, 2027, by, At(2026, 6, 8)));
+                        events.Add(new ApplicationsSubmitted(id, 2027, 120 + r.Next(40), [], new DateOnly(2026, 9, 2), by, At(2026, 9, 2)));
+                    }
+                }
+                break;
+            }
+            default:
+            {
+                events.Add(new CycleStarted(id, 2027, by, At(2026, 6, 5).AddDays(r.Next(20))));
+                if (kind == DemoStage.Started2027) break;
+                events.Add(new ApplicationsSubmitted(id, 2027, 90 + r.Next(80), [], new DateOnly(2026, 9, 2), by, At(2026, 9, 2)));
+                if (kind is DemoStage.Interviewing2027 or DemoStage.Interviewing2027Too) Interviews(2027, r.Next(2, 9), new DateOnly(2026, 10, 1), 60);
+                break;
+            }
         }
         return (id, [.. events.OrderBy(RecordedAtOf)]);
     }
+
+    /// <summary>Where a drawn demo candidate stands; indexes cycle through these, two of eight interviewing.</summary>
+    private enum DemoStage { Preparing, Started2027, Applied2027, Interviewing2027, Interviewing2027Too, Matched2026, Unmatched2026, Certified2026 }
 
     private static string Pick(Random r, (string Key, int Weight)[] weights)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartPick.Advising.Views;
 using SmartPick.Contracts;
+using SmartPick.Matching.Stages;
 using SmartPick.Web.Pages.Shared;
 
 namespace SmartPick.Web.Pages;

@@ -22,6 +22,8 @@ public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, L
     public CandidateProfileView Profile { get; private set; } = null!;
     public Timeline? Timeline { get; private set; }
     public CurrentList? List { get; private set; }
+    /// <summary>The cohort row: the stage-aware outlook and risk every surface shows.</summary>
+    public CandidateSummary? Summary { get; private set; }
     public RankResult? Live { get; private set; }
     public EvidenceFacts Facts { get; private set; } = EvidenceFacts.None;
     public FormErrors Errors { get; private set; } = new();
@@ -148,6 +150,7 @@ public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, L
         Facts = profile.Evidence.Facts();
         Timeline = await session.LatestAsync<Timeline>(id, ct);
         List = await session.LatestAsync<CurrentList>(id, ct);
+        Summary = await session.LoadAsync<CandidateSummary>(id, ct);
         Live = await ranking.RankAsync(session, profile, ct);
         if (Prefs.TargetSpecialties.Count == 0 && OpenForm != "preferences")
         {

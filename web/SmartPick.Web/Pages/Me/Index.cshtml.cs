@@ -15,6 +15,8 @@ public sealed class IndexModel(IDocumentStore store) : PageModel
 {
     public CandidateProfileView Profile { get; private set; } = null!;
     public CurrentList? List { get; private set; }
+    /// <summary>The candidate's row: the stage-aware outlook and risk, as the agency sees it.</summary>
+    public CandidateSummary? Summary { get; private set; }
     public ProgressSinceLastCycle? Progress { get; private set; }
     public Timeline? Timeline { get; private set; }
 
@@ -26,6 +28,7 @@ public sealed class IndexModel(IDocumentStore store) : PageModel
         if (profile is null) return NotFound();
         Profile = profile;
         List = await session.LatestAsync<CurrentList>(id, ct);
+        Summary = await session.LoadAsync<CandidateSummary>(id, ct);
         Progress = await session.LoadAsync<ProgressSinceLastCycle>(id, ct);
         Timeline = await session.LatestAsync<Timeline>(id, ct);
         return Page();

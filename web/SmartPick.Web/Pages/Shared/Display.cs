@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmartPick.Matching.Model;
+using SmartPick.Matching.Stages;
 
 namespace SmartPick.Web.Pages.Shared;
 
@@ -8,7 +9,34 @@ public static class Display
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Pct(double? p) => p is { } v ? v.ToString("0%", Inv) : "—";
+    /// <summary>A chance as the engine words it ("&lt;1%" rather than "0%"); a dash where there is none.</summary>
+    public static string Pct(double? p) => p is { } v ? Outlook.Percent(v) : "—";
+
+    /// <summary>The risk level in plain words.</summary>
+    public static string Risk(RiskLevel risk) => risk switch
+    {
+        RiskLevel.OnTrack => "On track",
+        RiskLevel.Watch => "Watch",
+        RiskLevel.Act => "Act now",
+        _ => "None",
+    };
+
+    /// <summary>The CSS class of a risk badge.</summary>
+    public static string RiskClass(RiskLevel risk) => risk switch
+    {
+        RiskLevel.OnTrack => "on-track",
+        RiskLevel.Watch => "watch",
+        RiskLevel.Act => "act",
+        _ => "none",
+    };
+
+    /// <summary>The chance shown for an outlook: "Matched" once matched, else the outlook's chance.</summary>
+    public static string Chance(SmartPick.Advising.Views.CandidateOutlook? outlook) => outlook switch
+    {
+        null => "—",
+        { Stage: SeasonStage.Matched } => "Matched",
+        _ => Pct(outlook.PMatch),
+    };
 
     public static string Specialty(string? key) => key is null ? "—" : Specialties.ByKey(key)?.Name ?? Words(key);
 
@@ -37,6 +65,7 @@ public static class Display
     private static readonly Dictionary<string, string> Phrases = new(StringComparer.Ordinal)
     {
         ["older_yog"] = "Graduated several years ago",
+        ["act"] = "Act now: chance well below the specialty's match rate",
     };
 
     /// <summary>PascalCase enum names as words ("RankListCertified" → "Rank list certified").</summary>
