@@ -8,7 +8,7 @@ namespace SmartPick.Matching;
 /// Options of one ranking run. A null <paramref name="Budget"/> means the profile's own budget, or
 /// <see cref="DefaultBudget"/> when the profile has none. <paramref name="DefaultSeason"/> is the Match year
 /// used to count years since graduation when the profile has no season (the engine never reads the clock).
-/// <paramref name="Parameters"/> defaults to <see cref="DefaultParameters.ImgInternalMedicine2025"/>.
+/// <paramref name="Parameters"/> defaults to <see cref="DefaultParameters.Current"/>.
 /// </summary>
 public sealed record RankOptions(int? Budget = null, int? DefaultSeason = null, ParameterSet? Parameters = null)
 {

@@ -18,9 +18,6 @@ public static class DefaultParameters
     /// <summary>The current parameter set (engine v2).</summary>
     public static ParameterSet Current => ImgV2;
 
-    /// <summary>The name the engine's callers used for the default set; now the v2 set.</summary>
-    public static ParameterSet ImgInternalMedicine2025 => ImgV2;
-
     public static readonly ParameterSet ImgV2 = new()
     {
         Version = "img-2026.2",

@@ -22,7 +22,7 @@ public class RankCommandTests
             .ShouldBe(["1003140C0", "1004140C0"], ignoreOrder: true);
         root.GetProperty("excluded_counts").GetProperty("specialty_not_targeted").GetInt32().ShouldBe(1);
         root.GetProperty("risk_factors").EnumerateArray().Select(r => r.GetString()).ShouldContain("no_usce");
-        root.GetProperty("versions").GetProperty("parameters").GetString().ShouldBe("img-im-2025.1");
+        root.GetProperty("versions").GetProperty("parameters").GetString().ShouldBe(SmartPick.Matching.Parameters.DefaultParameters.Current.Version);
     }
 
     [Fact]

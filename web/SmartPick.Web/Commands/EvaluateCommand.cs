@@ -24,9 +24,12 @@ public class EvaluateInput
     [FlagAlias("parameters")]
     public string? ParametersFlag { get; set; }
 
-    [Description("Folds of the cross-validation (default 5)")]
+    [Description("Folds of the cross-validation (default 5, or one per applicant when there are fewer)")]
     [FlagAlias("folds", 'k')]
-    public int FoldsFlag { get; set; } = 5;
+    public int? FoldsFlag { get; set; }
+
+    /// <summary>The folds to use for <paramref name="applicants"/>: the flag, else 5, never more than the applicants.</summary>
+    internal int FoldsFor(int applicants) => FoldsFlag ?? Math.Min(5, applicants);
 
     [Description("Write the calibration plot (expected vs observed interviews by decile) to this SVG file")]
     [FlagAlias("plot")]
@@ -52,10 +55,12 @@ public sealed class EvaluateCommand : JasperFxAsyncCommand<EvaluateInput>
         if (loaded is null) return false;
         var (applicants, catalog, parameters) = loaded.Value;
         if (input.FoldsFlag > applicants.Count) return await CommandOutput.Fail($"--folds must be at most the number of applicants ({applicants.Count}).");
+        var folds = input.FoldsFor(applicants.Count);
 
         var report = Calibration.Evaluate(applicants, catalog, parameters);
-        var kfold = Calibration.CrossValidate(applicants, catalog, parameters, input.FoldsFlag);
-        var programs = Evaluation.Programs(catalog, parameters, input.FoldsFlag);
+        // One applicant cannot be held out from itself: its "k-fold" prediction is the fit's.
+        var kfold = folds >= 2 ? Calibration.CrossValidate(applicants, catalog, parameters, folds) : report;
+        var programs = Evaluation.Programs(catalog, parameters, 5);
         var population = Evaluation.Population(catalog, parameters);
 
         foreach (var (row, cv) in report.Rows.Zip(kfold.Rows))
@@ -71,7 +76,7 @@ public sealed class EvaluateCommand : JasperFxAsyncCommand<EvaluateInput>
 
         if (input.PlotFlag is { } plot)
         {
-            var caption = $"{report.N} applicants; parameters {parameters.Version}; {input.FoldsFlag}-fold";
+            var caption = $"{report.N} applicants; parameters {parameters.Version}; {folds}-fold";
             await File.WriteAllTextAsync(plot, CalibrationPlot.Svg(report.Rows, kfold.Rows, caption));
         }
 
@@ -87,7 +92,7 @@ public sealed class EvaluateCommand : JasperFxAsyncCommand<EvaluateInput>
             Parameters = parameters.Version,
             Kfold = new
             {
-                Folds = input.FoldsFlag,
+                Folds = folds,
                 Spearman = Math.Round(kfold.Spearman, 4),
                 Mae = Math.Round(kfold.Mae, 4),
                 MeanSignedError = Math.Round(kfold.MeanSignedError, 4),
@@ -97,7 +102,7 @@ public sealed class EvaluateCommand : JasperFxAsyncCommand<EvaluateInput>
             },
             Programs = new
             {
-                Folds = input.FoldsFlag,
+                Folds = 5,
                 programs.Programs,
                 Spearman = Math.Round(programs.Spearman, 4),
                 BySpecialty = programs.BySpecialty.Select(l => new
@@ -170,9 +175,11 @@ public sealed class CalibrateCommand : JasperFxAsyncCommand<CalibrateInput>
         if (loaded is null) return false;
         var (applicants, catalog, start) = loaded.Value;
         if (input.FoldsFlag > applicants.Count) return await CommandOutput.Fail($"--folds must be at most the number of applicants ({applicants.Count}).");
+        if (applicants.Count < 2) return await CommandOutput.Fail("calibrate needs at least 2 applicants.");
+        var folds = input.FoldsFor(applicants.Count);
 
         var fitted = Calibration.Fit(applicants, catalog, start) with { Version = input.VersionFlag ?? start.Version + "-fit" };
-        var kfold = Calibration.CrossValidate(applicants, catalog, start, input.FoldsFlag);
+        var kfold = Calibration.CrossValidate(applicants, catalog, start, folds);
         await File.WriteAllTextAsync(input.OutFlag, ParameterSetJson.Write(fitted));
         var values = FittedCoefficients.Of(fitted);
         Console.WriteLine(JsonSerializer.Serialize(new
@@ -181,7 +188,7 @@ public sealed class CalibrateCommand : JasperFxAsyncCommand<CalibrateInput>
             Coefficients = FittedCoefficients.Priors.Select((p, i) => new { p.Name, Value = values[i], p.PriorMean, p.PriorSd }),
             Kfold = new
             {
-                Folds = input.FoldsFlag,
+                Folds = folds,
                 kfold.N,
                 Spearman = Math.Round(kfold.Spearman, 4),
                 Mae = Math.Round(kfold.Mae, 4),

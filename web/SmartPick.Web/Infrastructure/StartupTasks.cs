@@ -29,6 +29,10 @@ public sealed class StartupTasks(IServiceProvider services, IHostEnvironment env
         {
             logger.LogWarning("The daemon's views were kept in an earlier layout: cleared, the daemon rebuilds them from the events");
         }
+        if (!schema.IsCurrent && await ViewLayouts.PrepareAsync(services.GetRequiredService<IDocumentStore>(), cancellationToken) is { Count: > 0 } rebuilt)
+        {
+            logger.LogWarning("Views kept in an earlier layout were rebuilt from the events: {Views}", string.Join(", ", rebuilt));
+        }
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
