@@ -21,8 +21,20 @@ public class DemoCatalogGeneration
     {
         // Pinned: the generator uses integer-only randomness, so only a change to the generator moves this.
         // Changing the demo changes the version organizations see; update the pin deliberately.
-        Demo.Version.ShouldBe("sha256:0a0216f4086cd2f9");
+        Demo.Version.ShouldBe("sha256:c8b5fc650324692a");
         Demo.Programs.Count.ShouldBe(981);
+    }
+
+    [Fact]
+    public void evidence_is_drawn_apart_so_the_rest_of_the_demo_catalog_is_as_before()
+    {
+        // The version the demo had before it carried evidence: the evidence draws do not disturb the other values.
+        var withoutEvidence = Demo.Programs.Select(p => p with
+        {
+            NonUsImgInterviewRate = null, UsImgInterviewRate = null, SignalInterviewRate = null, NoSignalInterviewRate = null,
+            EvidenceSource = "", EvidenceObservedOn = "",
+        }).ToList();
+        SmartPick.Matching.Model.Catalog.ComputeVersion(withoutEvidence).ShouldBe("sha256:0a0216f4086cd2f9");
     }
 
     [Fact]
@@ -120,5 +132,95 @@ public class DemoCatalogGeneration
         }
         J1Share(p => p.SpecialtyCode == "140" && p.ProgramType == ProgramType.Community)
             .ShouldBeGreaterThan(J1Share(p => p.SpecialtyCode is "080" or "260" or "160" && p.ProgramType == ProgramType.University) + 0.2);
+    }
+
+    private static readonly string[] ImgFriendlySpecialties = ["140", "120", "320", "400", "180", "300"];
+
+    private static List<decimal> NonUsImgRates(string specialty) => Demo.Programs
+        .Where(p => p.SpecialtyCode == specialty && p.HasEvidence).Select(p => p.NonUsImgInterviewRate!.Value).Order().ToList();
+
+    private static decimal Quantile(List<decimal> sorted, double q) => sorted[(int)Math.Floor(q * (sorted.Count - 1))];
+
+    private static double ZeroShare(List<decimal> rates) => rates.Count(r => r == 0) / (double)rates.Count;
+
+    [Fact]
+    public void about_sixty_percent_of_img_friendly_specialty_programs_carry_evidence_labelled_as_demo_data()
+    {
+        foreach (var code in ImgFriendlySpecialties)
+        {
+            var programs = Demo.Programs.Where(p => p.SpecialtyCode == code).ToList();
+            (programs.Count(p => p.HasEvidence) / (double)programs.Count).ShouldBeInRange(0.45, 0.75, code);
+        }
+        Demo.Programs.Where(p => !ImgFriendlySpecialties.Contains(p.SpecialtyCode)).ShouldAllBe(p => !p.HasEvidence);
+        Demo.Programs.Where(p => p.HasEvidence).ShouldAllBe(p => p.EvidenceSource == "Demo data: illustrative rates, not observed"
+            && p.EvidenceObservedOn == "2025-01" && p.NonUsImgInterviewRate != null && p.UsImgInterviewRate != null);
+        DemoCatalog.EvidenceSource.ShouldBe("Demo data: illustrative rates, not observed");
+    }
+
+    [Fact]
+    public void internal_medicine_non_us_img_rates_follow_the_published_spread()
+    {
+        var im = NonUsImgRates("140");
+        im.Count.ShouldBeGreaterThan(100);
+        ZeroShare(im).ShouldBeInRange(0.17, 0.25);
+        Quantile(im, 0.25).ShouldBe(0.01m);
+        Quantile(im, 0.5).ShouldBe(0.02m);
+        Quantile(im, 0.75).ShouldBe(0.03m);
+        Quantile(im, 0.9).ShouldBeInRange(0.04m, 0.06m);
+        im.Max().ShouldBeInRange(0.2m, 0.3m);
+    }
+
+    [Theory]
+    [InlineData("120", 0.01, 0.40, 0.56)]
+    [InlineData("320", 0.03, 0.05, 0.25)]
+    [InlineData("400", 0.01, 0.34, 0.50)]
+    [InlineData("180", 0.03, 0.05, 0.35)]
+    [InlineData("300", 0.04, 0.0, 0.30)]
+    public void each_specialty_has_its_published_median_and_share_at_zero(string specialty, double median, double minZero, double maxZero)
+    {
+        var rates = NonUsImgRates(specialty);
+        rates.Count.ShouldBeGreaterThan(5);
+        Quantile(rates, 0.5).ShouldBe((decimal)median);
+        ZeroShare(rates).ShouldBeInRange(minZero, maxZero);
+    }
+
+    [Fact]
+    public void us_img_rates_are_a_bit_higher_than_non_us_img_rates()
+    {
+        var withEvidence = Demo.Programs.Where(p => p.HasEvidence).ToList();
+        withEvidence.ShouldAllBe(p => p.UsImgInterviewRate >= p.NonUsImgInterviewRate);
+        var mean = withEvidence.Average(p => p.NonUsImgInterviewRate!.Value);
+        var usMean = withEvidence.Average(p => p.UsImgInterviewRate!.Value);
+        usMean.ShouldBeInRange(mean + 0.005m, mean * 2.5m);
+    }
+
+    [Theory]
+    [InlineData("120", 0.43, 0.15)]
+    [InlineData("320", 0.59, 0.21)]
+    public void signal_rates_are_several_fold_the_no_signal_ones_where_the_specialty_used_signals(string specialty, double signal, double noSignal)
+    {
+        var programs = Demo.Programs.Where(p => p.SpecialtyCode == specialty && p.HasEvidence).ToList();
+        programs.ShouldAllBe(p => p.SignalInterviewRate != null && p.NoSignalInterviewRate < p.SignalInterviewRate);
+        var signals = programs.Select(p => p.SignalInterviewRate!.Value).Order().ToList();
+        var noSignals = programs.Select(p => p.NoSignalInterviewRate!.Value).Order().ToList();
+        ((double)Quantile(signals, 0.5)).ShouldBe(signal, 0.06);
+        ((double)Quantile(noSignals, 0.5)).ShouldBe(noSignal, 0.05);
+        Demo.Programs.Where(p => p.SpecialtyCode is "140" or "400" or "180").ShouldAllBe(p => p.SignalInterviewRate == null && p.NoSignalInterviewRate == null);
+    }
+
+    [Fact]
+    public void programs_with_more_imgs_invite_more_non_us_imgs()
+    {
+        var im = Demo.Programs.Where(p => p.SpecialtyCode == "140" && p.HasEvidence && p.ImgShare != null).OrderBy(p => p.ImgShare).ToList();
+        var third = im.Count / 3;
+        var fewImgs = im.Take(third).Average(p => p.NonUsImgInterviewRate!.Value);
+        var manyImgs = im.Skip(im.Count - third).Average(p => p.NonUsImgInterviewRate!.Value);
+        manyImgs.ShouldBeGreaterThan(fewImgs * 1.5m);
+    }
+
+    [Fact]
+    public void the_demo_catalog_keeps_its_version_through_an_xlsx_round_trip()
+    {
+        CatalogXlsx.Read(new MemoryStream(CatalogXlsx.ToBytes(Demo.Programs))).Catalog.Version.ShouldBe(Demo.Version);
     }
 }

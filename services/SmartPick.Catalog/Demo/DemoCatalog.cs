@@ -12,13 +12,17 @@ using Catalog = SmartPick.Matching.Model.Catalog;
 /// catalogs: NRMP-style codes, internal medicine, family medicine, pediatrics and psychiatry most common,
 /// states weighted like the national program list, community programs with more IMGs and more visa
 /// sponsorship than university ones, and plenty of unknown values, as in an agency's real sheet.
-/// The same seed always gives the same catalog (and so the same catalog version) on any runtime.
+/// About 60% of the IMG-friendly specialties' programs carry illustrative evidence (<see cref="DemoEvidence"/>),
+/// labelled as demo data. The same seed always gives the same catalog (and so the same catalog version) on any runtime.
 /// </summary>
 public static class DemoCatalog
 {
     public const int DefaultSeed = 20260901;
     public const string Source = "SmartPick demo catalog (generated, not real programs)";
     public const string NamePrefix = "Demo ";
+    /// <summary>The evidence source of every demo program with evidence: the rates are made up.</summary>
+    public const string EvidenceSource = DemoEvidence.Source;
+    public const string EvidenceObservedOn = DemoEvidence.ObservedOn;
     private const int InstitutionCount = 180;
     private static readonly DateOnly LastChecked = new(2026, 9, 1);
 
@@ -35,7 +39,7 @@ public static class DemoCatalog
                 programs.Add(NewProgram(random, institution, specialty, track, site));
         }
         programs.Sort((a, b) => string.CompareOrdinal(a.ProgramCode, b.ProgramCode));
-        return new Catalog(programs);
+        return new Catalog(DemoEvidence.AddTo(programs, seed));
     }
 
     /// <summary>
