@@ -200,6 +200,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapDefaultEndpoints();
+SmartPick.Web.Charts.CalibrationPlotEndpoint.MapCalibrationPlot(app);
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapAuthEndpoints();

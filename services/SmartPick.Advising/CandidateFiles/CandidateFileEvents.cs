@@ -144,7 +144,11 @@ public sealed record ListedProgram(
     Tier Tier,
     IReadOnlyList<ListedReason> Reasons);
 
-public sealed record ListedReason(string Code, double Weight);
+/// <summary>
+/// A reason of a stored program: its code and signed weight, and for the program's evidence (its observed or
+/// estimated interview rate) the sentence naming it; lists stored before evidence have no message.
+/// </summary>
+public sealed record ListedReason(string Code, double Weight, string? Message = null);
 
 /// <summary>How many programs one eligibility rule ruled out.</summary>
 public sealed record ExclusionCount(string Code, int Count);

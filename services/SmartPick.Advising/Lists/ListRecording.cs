@@ -16,6 +16,20 @@ public static class ListRecording
     /// The list as recorded: the ranked programs up to the larger of the recommended number and the budget
     /// (what the candidate could act on), p to four decimals, exclusions counted by their first reason.
     /// </summary>
+    /// <summary>Codes whose reason is the program's evidence: kept first, with its sentence (it names the observed rate).</summary>
+    private static bool IsEvidence(string code) => code is "observed_interview_rate" or "estimated_interview_rate";
+
+    /// <summary>The program's evidence first, with its sentence, then its strongest other reasons by size.</summary>
+    private static List<ListedReason> StoredReasons(IReadOnlyList<Reason> reasons)
+    {
+        var stored = new List<ListedReason>(ReasonsPerProgram);
+        foreach (var r in reasons)
+            if (IsEvidence(r.Code)) stored.Add(new ListedReason(r.Code, Math.Round(r.Weight, 3), r.Message));
+        stored.AddRange(reasons.Where(r => !IsEvidence(r.Code)).Select((r, i) => (r, i)).OrderByDescending(x => Math.Abs(x.r.Weight)).ThenBy(x => x.i)
+            .Take(ReasonsPerProgram - stored.Count).Select(x => new ListedReason(x.r.Code, Math.Round(x.r.Weight, 3))));
+        return stored;
+    }
+
     public static ListContent From(RankResult result, int? budget)
     {
         var keep = Math.Min(result.Programs.Count, Math.Max(result.RecommendedApplications, budget ?? 0));
@@ -25,8 +39,7 @@ public static class ListRecording
             result.Versions.Catalog,
             result.Programs.Take(keep).Select(p => new ListedProgram(p.ProgramCode, p.ProgramName, p.State, p.Specialty,
                 Math.Round(p.P, 4), p.Tier,
-                p.Reasons.Select((r, i) => (r, i)).OrderByDescending(x => Math.Abs(x.r.Weight)).ThenBy(x => x.i)
-                    .Take(ReasonsPerProgram).Select(x => new ListedReason(x.r.Code, Math.Round(x.r.Weight, 3))).ToList())).ToList(),
+                StoredReasons(p.Reasons))).ToList(),
             result.Programs.Count,
             result.Excluded.GroupBy(x => x.Reasons.FirstOrDefault()?.Code ?? "unspecified", StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ExclusionCount(g.Key, g.Count())).ToList(),

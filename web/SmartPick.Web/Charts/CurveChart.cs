@@ -72,7 +72,8 @@ public static class CurveChart
         return new HtmlString(sb.ToString());
     }
 
-    public static string Pct(double p) => p.ToString("0%", Inv);
+    /// <summary>A chance as the pages write it ("&lt;1%" rather than "0%").</summary>
+    public static string Pct(double p) => SmartPick.Matching.Stages.Outlook.Percent(p);
 
     private static IEnumerable<int> Ticks(int maxN)
     {

@@ -12,6 +12,18 @@ public static class Display
     /// <summary>A chance as the engine words it ("&lt;1%" rather than "0%"); a dash where there is none.</summary>
     public static string Pct(double? p) => p is { } v ? Outlook.Percent(v) : "—";
 
+    /// <summary>
+    /// A program's interview chance: one decimal below 10% (a weak profile's chances differ in tenths of a point),
+    /// "&lt;0.1%" rather than "0%".
+    /// </summary>
+    public static string Chance(double? p) => p switch
+    {
+        null => "—",
+        < 0.001 => "<0.1%",
+        < 0.1 => (p.Value * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%",
+        _ => Outlook.Percent(p.Value),
+    };
+
     /// <summary>The risk level in plain words.</summary>
     public static string Risk(RiskLevel risk) => risk switch
     {

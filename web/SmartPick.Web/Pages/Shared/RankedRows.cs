@@ -13,7 +13,7 @@ public sealed record RankedRow(int Rank, string Code, string Name, string State,
         p.Reasons.OrderByDescending(r => Math.Abs(r.Weight)).Take(4).Select(r => new ReasonLine(r.Message, r.Weight)).ToList());
 
     public static RankedRow Of(ListedProgram p, int index) => new(index + 1, p.ProgramCode, p.ProgramName, p.State, p.P, p.Tier,
-        p.Reasons.Select(r => new ReasonLine(Display.Words(r.Code), r.Weight)).ToList());
+        p.Reasons.Select(r => new ReasonLine(r.Message ?? Display.Words(r.Code), r.Weight)).ToList());
 }
 
 public sealed record RankedProgramsModel(IReadOnlyList<RankedRow> Rows, int Total, string Caption = "Ranked programs");
