@@ -16,8 +16,12 @@ public sealed record ProgramLevel(string Specialty, int Programs, double Spearma
 public sealed record ProgramReport(IReadOnlyList<ProgramLevel> BySpecialty, double Spearman, int Programs);
 
 /// <summary>Population level: mean P(match) of a documented synthetic population against the published match rate.</summary>
+/// <remarks>
+/// The published rate counts only applicants who submitted a rank list, that is who had at least one interview;
+/// <see cref="PMatchAmongInterviewed"/> is the population's comparable figure, Σ P(match) / Σ P(K ≥ 1).
+/// </remarks>
 public sealed record PopulationReport(string Specialty, int Applicants, int Applications, double MeanPMatch, double PublishedMatchRate,
-    double MeanPMatchAtRecommended, double MeanRecommended);
+    double MeanPMatchAtRecommended, double MeanRecommended, double ShareWithoutInterview, double PMatchAmongInterviewed);
 
 public static class Evaluation
 {
@@ -70,7 +74,7 @@ public static class Evaluation
         int applications = 129, int season = 2026)
     {
         var typical = ps.TypicalStep2Ck.GetValueOrDefault(specialtyKey, ps.TypicalStep2CkOther);
-        double sum = 0, sumRecommended = 0, sumN = 0;
+        double sum = 0, sumRecommended = 0, sumN = 0, sumAnyInterview = 0;
         for (var i = 0; i < applicants; i++)
         {
             double U(double alpha) => ((i + 1) * alpha) % 1.0;
@@ -90,13 +94,17 @@ public static class Evaluation
                 Letters = [.. Enumerable.Repeat(new LetterItem(true, specialtyKey, "attending", LetterStrength.Standard), letters)],
                 TargetSpecialties = [specialtyKey],
             };
-            var result = MatchingEngine.Rank(profile, catalog, new RankOptions(Budget: applications, Parameters: ps));
+            var options = new RankOptions(Budget: applications, Parameters: ps);
+            var result = MatchingEngine.Rank(profile, catalog, options);
             sum += result.Curve.Count == 0 ? 0 : result.Curve[^1].PMatch;
+            var scored = MatchingEngine.Score(profile, catalog, options, ps, collectExcluded: false, withReasons: false);
+            sumAnyInterview += 1 - ListOptimizer.InterviewDistribution(scored.Logits, applications, ps.RandomEffectSd.Value)[0];
             sumRecommended += result.PMatchAtRecommended;
             sumN += result.RecommendedApplications;
         }
         return new PopulationReport(specialtyKey, applicants, applications, sum / applicants,
-            ps.PublishedMatchRates.GetValueOrDefault(specialtyKey, ps.PublishedMatchRateNonUsImg), sumRecommended / applicants, sumN / applicants);
+            ps.PublishedMatchRates.GetValueOrDefault(specialtyKey, ps.PublishedMatchRateNonUsImg), sumRecommended / applicants, sumN / applicants,
+            1 - sumAnyInterview / applicants, sumAnyInterview == 0 ? 0 : sum / sumAnyInterview);
     }
 
     /// <summary>Acklam's rational approximation of the standard normal quantile (relative error below 1.2·10⁻⁹).</summary>

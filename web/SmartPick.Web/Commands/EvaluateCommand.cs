@@ -119,6 +119,8 @@ public sealed class EvaluateCommand : JasperFxAsyncCommand<EvaluateInput>
                 population.Applicants,
                 population.Applications,
                 MeanPMatch = Math.Round(population.MeanPMatch, 4),
+                ShareWithoutInterview = Math.Round(population.ShareWithoutInterview, 4),
+                PMatchAmongInterviewed = Math.Round(population.PMatchAmongInterviewed, 4),
                 population.PublishedMatchRate,
             },
         }, Json));
