@@ -1,6 +1,7 @@
 using SmartPick.Matching.Model;
 using SmartPick.Matching.Parameters;
 using SmartPick.Matching.Stages;
+using SmartPick.Matching.Strategy;
 
 namespace SmartPick.Matching;
 
@@ -8,9 +9,12 @@ namespace SmartPick.Matching;
 /// Options of one ranking run. A null <paramref name="Budget"/> means the profile's own budget, or
 /// <see cref="DefaultBudget"/> when the profile has none. <paramref name="DefaultSeason"/> is the Match year
 /// used to count years since graduation when the profile has no season (the engine never reads the clock).
-/// <paramref name="Parameters"/> defaults to <see cref="DefaultParameters.Current"/>.
+/// <paramref name="Parameters"/> defaults to <see cref="DefaultParameters.Current"/>. <paramref name="BudgetDollars"/>
+/// overrides the profile's money budget; <paramref name="Seasons"/> is the organization's table of season facts (fees
+/// and signal counts; <see cref="SeasonFactsTable.Defaults"/> when null).
 /// </summary>
-public sealed record RankOptions(int? Budget = null, int? DefaultSeason = null, ParameterSet? Parameters = null)
+public sealed record RankOptions(int? Budget = null, int? DefaultSeason = null, ParameterSet? Parameters = null,
+    decimal? BudgetDollars = null, IReadOnlyList<SeasonFacts>? Seasons = null)
 {
     /// <summary>
     /// Applications considered when neither the options nor the profile give a budget: the top of the guide's
@@ -37,17 +41,26 @@ public static class MatchingEngine
         options ??= new RankOptions();
         var ps = options.Parameters ?? DefaultParameters.Current;
         var scored = Score(profile, catalog, options, ps, collectExcluded: true);
-        var budget = BudgetOf(profile, options);
         var primary = profile.TargetSpecialties.FirstOrDefault() ?? "internal_medicine";
         var curve = ps.MatchCurveFor(primary);
-        var plan = ListOptimizer.Optimize(scored.Logits, budget, ps, curve);
+        var facts = SeasonOf(profile, options);
+        var strategy = StrategyPlanner.Plan(scored, catalog, profile, ps, facts, curve, BudgetOf(profile, options), DollarsOf(profile, options), profile.Strategy);
+        var plan = strategy.Optimized;
 
-        var ranked = new RankedProgram[scored.Programs.Count];
-        for (var i = 0; i < ranked.Length; i++)
+        var ranked = new RankedProgram[strategy.Order.Length];
+        var regionReasons = new Reason?[CensusDivisions.All.Count];
+        for (var r = 0; r < ranked.Length; r++)
         {
+            var i = strategy.Order[r];
             var (program, key, reasons, basis) = scored.Programs[i];
-            var p = scored.P[i];
-            ranked[i] = new RankedProgram(program.ProgramCode, program.ProgramName, program.State, key, p, ListOptimizer.TierOf(p, ps), reasons, basis);
+            var p = strategy.MarginalP[i];
+            var signal = strategy.Signal[i];
+            if (signal is not null || strategy.InRegion[i]) reasons = WithStrategyReasons(reasons, program, key, signal, strategy.InRegion[i], facts, ps, catalog, regionReasons);
+            ranked[r] = new RankedProgram(program.ProgramCode, program.ProgramName, program.State, key, p, ListOptimizer.TierOf(p, ps), reasons, basis)
+            {
+                Signal = signal,
+                InNamedRegion = strategy.InRegion[i],
+            };
         }
 
         RebuildOutlook? rebuild = null;
@@ -57,8 +70,8 @@ public static class MatchingEngine
             var after = Score(rebuilt, catalog, options, ps, collectExcluded: false, withReasons: false);
             var n = plan.RecommendedApplications;
             // The rebuilt profile can lose programs (one more year may pass a stated limit), so its list can be shorter or empty.
-            var afterCurve = ListOptimizer.Optimize(after.Logits, n, ps, curve).Curve;
-            rebuild = new RebuildOutlook(n, plan.PMatchAtRecommended, afterCurve.Count == 0 ? 0 : afterCurve[^1].PMatch);
+            var afterP = StrategyPlanner.PMatchLike(after, catalog, ps, SeasonOf(rebuilt, options), curve, n, strategy.Plan);
+            rebuild = new RebuildOutlook(n, plan.PMatchAtRecommended, afterP);
         }
 
         var (stating, unknown) = VisaCounts(scored.Programs, profile.VisaNeed);
@@ -69,7 +82,72 @@ public static class MatchingEngine
             risks, advice, new EngineVersions(EngineVersion, ps.Version, catalog.Version))
         {
             ExcludedCountsByReason = scored.ExcludedCounts,
+            Plan = strategy.Plan,
         };
+    }
+
+    /// <summary>The season facts (fees, signals) of the profile's season, or of the caller's default season.</summary>
+    internal static SeasonFacts SeasonOf(CandidateProfile profile, RankOptions options) =>
+        SeasonFactsTable.For(profile.Season ?? options.DefaultSeason, options.Seasons);
+
+    internal static decimal? DollarsOf(CandidateProfile profile, RankOptions options) => options.BudgetDollars ?? profile.Budget?.Dollars;
+
+    private static IReadOnlyList<Reason> WithStrategyReasons(IReadOnlyList<Reason> reasons, CatalogProgram program, string key,
+        SignalKind? signal, bool inRegion, SeasonFacts facts, ParameterSet ps, Catalog catalog, Reason?[] regionReasons)
+    {
+        var prefix = new Reason[(signal is null ? 0 : 1) + (inRegion ? 1 : 0)];
+        var at = 0;
+        if (signal is { } kind)
+        {
+            var effects = SignalEffects.For(catalog, ps);
+            var position = ProgramEffects.For(catalog, ps).PositionOf(program);
+            var lor = effects.LogOdds[position] * (kind == SignalKind.Gold ? ps.GoldSignalLogOddsMultiple.Value : 1);
+            var name = facts.SignalsFor(key).Gold > 0 ? (kind == SignalKind.Gold ? "A gold signal" : "A silver signal") : "A signal";
+            var basis = effects.Observed[position]
+                ? $"this program invited {ProgramEffects.Percent((double)program.SignalInterviewRate!.Value)} of applicants who signalled it and {ProgramEffects.Percent((double)program.NoSignalInterviewRate!.Value)} of those who did not"
+                : effects.SpecialtyPrior.TryGetValue(key, out var sp)
+                    ? $"the median of {sp.EvidencePrograms} {Specialties.ByKey(key)?.Name ?? key} programs that published rates with and without a signal"
+                    : "the published 2.7–9.1× across specialties; no evidence for this program";
+            prefix[at++] = new Reason(kind == SignalKind.Gold ? "signal_gold" : "signal_silver",
+                $"{name} here raises the interview odds about {Math.Exp(lor).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}× ({basis}).", lor);
+        }
+        if (inRegion)
+        {
+            var index = CensusDivisions.IndexOf(program.State);
+            prefix[at] = regionReasons[index] ??= new Reason("geographic_preference",
+                $"In {CensusDivisions.All[index].Name}, a division named as a geographic preference: interview odds about {ps.GeographicPreferenceOddsRatio.Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}× (published 1.8–2.8×).",
+                Math.Log(ps.GeographicPreferenceOddsRatio.Value));
+        }
+        return new PrefixedReasons(prefix, reasons);
+    }
+
+    /// <summary>
+    /// The program's evidence (the model's first reason) first, then the strategy's reasons, then the model's others,
+    /// without reading the model's (often lazy) reasons until asked.
+    /// </summary>
+    private sealed class PrefixedReasons(Reason[] strategy, IReadOnlyList<Reason> model) : IReadOnlyList<Reason>
+    {
+        public Reason this[int index] =>
+            model.Count == 0 ? strategy[index]
+            : index == 0 ? model[0]
+            : index <= strategy.Length ? strategy[index - 1]
+            : model[index - strategy.Length];
+        public int Count => strategy.Length + model.Count;
+        public IEnumerator<Reason> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++) yield return this[i];
+        }
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>
+    /// The changes that would open programs the candidate is excluded from or nearly never interviewed at, largest
+    /// first (<see cref="Unlocks"/>). Each change re-scores the catalog, so it is asked for apart from <see cref="Rank"/>.
+    /// </summary>
+    public static IReadOnlyList<UnlockItem> Unlock(CandidateProfile profile, Catalog catalog, RankOptions? options = null)
+    {
+        options ??= new RankOptions();
+        return Unlocks.Compute(profile, catalog, options, options.Parameters ?? DefaultParameters.Current);
     }
 
     /// <summary>
@@ -102,14 +180,19 @@ public static class MatchingEngine
     /// <summary>Programs that need not be known by the caller: the scored list (best first) and exclusions.</summary>
     internal sealed record Scored(
         List<(CatalogProgram Program, string SpecialtyKey, IReadOnlyList<Reason> Reasons, PBasis Basis)> Programs,
-        double[] P,
         double[] Logits,
+        int[] Positions,
         List<ExcludedProgram> Excluded,
         IReadOnlyDictionary<string, int> ExcludedCounts,
         ProfileFacts Facts);
 
+    /// <summary>
+    /// Applications considered: the options', else the profile's; with a money budget alone, as many as the money
+    /// pays for (up to <see cref="StrategyPlanner.MaxApplicationsForDollars"/>); else <see cref="RankOptions.DefaultBudget"/>.
+    /// </summary>
     internal static int BudgetOf(CandidateProfile profile, RankOptions options) =>
-        Math.Max(0, options.Budget ?? profile.Budget?.Applications ?? RankOptions.DefaultBudget);
+        Math.Max(0, options.Budget ?? profile.Budget?.Applications
+            ?? (DollarsOf(profile, options) is null ? RankOptions.DefaultBudget : StrategyPlanner.MaxApplicationsForDollars));
 
     /// <summary>
     /// Scores the catalog's eligible programs. <paramref name="effectsCatalog"/> is the catalog whose evidence builds
@@ -126,7 +209,7 @@ public static class MatchingEngine
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var notTargeted = 0;
         var excluded = new List<ExcludedProgram>();
-        var eligible = new List<(CatalogProgram Program, string Key, IReadOnlyList<Reason> Reasons, PBasis Basis, double Logit)>();
+        var eligible = new List<(CatalogProgram Program, string Key, IReadOnlyList<Reason> Reasons, PBasis Basis, double Logit, int Position)>();
 
         // Only the targeted specialties' programs are read; the rest are counted (the list would be thousands of rows
         // saying the same thing). Positions are merged in catalog order, so exclusions are listed in the sheet's order.
@@ -149,7 +232,7 @@ public static class MatchingEngine
             var (z, basis, why) = effectsCatalog is null
                 ? model.Logit(program, key, effects.At(i, model.ApplicantType), withReasons)
                 : model.Logit(program, key, effects.Of(program, model.ApplicantType), withReasons);
-            eligible.Add((program, key, why, basis, z));
+            eligible.Add((program, key, why, basis, z, i));
         }
 
         // Best first by logit (the shown p is monotone in it); ties broken by program code so the order never depends on row order.
@@ -157,21 +240,20 @@ public static class MatchingEngine
         for (var i = 0; i < order.Length; i++) order[i] = i;
         Array.Sort(order, new BestFirst(eligible));
         var programs = new List<(CatalogProgram, string, IReadOnlyList<Reason>, PBasis)>(eligible.Count);
-        var ps2 = new double[eligible.Count];
         var logits = new double[eligible.Count];
+        var at = new int[eligible.Count];
         for (var i = 0; i < order.Length; i++)
         {
             var e = eligible[order[i]];
             programs.Add((e.Program, e.Key, e.Reasons, e.Basis));
-            // The shown p integrates the random effect; passes that only need the curve (the rebuild) skip it.
-            ps2[i] = withReasons ? ListOptimizer.MarginalP(e.Logit, ps.RandomEffectSd.Value) : double.NaN;
+            at[i] = e.Position;
             logits[i] = e.Logit;
         }
         if (notTargeted > 0) counts["specialty_not_targeted"] = notTargeted;
-        return new Scored(programs, ps2, logits, excluded, new SortedDictionary<string, int>(counts, StringComparer.Ordinal), facts);
+        return new Scored(programs, logits, at, excluded, new SortedDictionary<string, int>(counts, StringComparer.Ordinal), facts);
     }
 
-    private sealed class BestFirst(List<(CatalogProgram Program, string Key, IReadOnlyList<Reason> Reasons, PBasis Basis, double Logit)> eligible) : IComparer<int>
+    private sealed class BestFirst(List<(CatalogProgram Program, string Key, IReadOnlyList<Reason> Reasons, PBasis Basis, double Logit, int Position)> eligible) : IComparer<int>
     {
         public int Compare(int a, int b)
         {

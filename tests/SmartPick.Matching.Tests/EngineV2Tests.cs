@@ -55,7 +55,7 @@ public class EngineV2Tests
         };
         var strong = average with { Exams = [new ExamResult(ExamKind.Step2Ck, 262, true)], Usce = [new UsceItem(UsceKind.HandsOn, "internal_medicine", 6, null)] };
         var weak = Profiles.WorkedExample();
-        double P(CandidateProfile c) => Program(MatchingEngine.Rank(c, catalog), "1001140C0").P;
+        double P(CandidateProfile c) => Program(MatchingEngine.Rank(c, catalog, Seasons.ModelOnly()), "1001140C0").P;
         P(strong).ShouldBeGreaterThan(P(average));
         P(average).ShouldBeGreaterThan(P(weak));
         // The average applicant gets about the observed rate (shrunk a little towards the prior, and offset by the calibration).

@@ -54,8 +54,8 @@ public class PropertyTests
     {
         var low = 180 + Math.Min(a, b) % 111;
         var high = low + Math.Abs(a - b) % (291 - low);
-        var before = MatchingEngine.Rank(ProfileFrom(seed, low), Catalog).Programs.ToDictionary(p => p.ProgramCode, p => p.P);
-        var after = MatchingEngine.Rank(ProfileFrom(seed, high), Catalog).Programs.ToDictionary(p => p.ProgramCode, p => p.P);
+        var before = MatchingEngine.Rank(ProfileFrom(seed, low), Catalog, Seasons.ModelOnly()).Programs.ToDictionary(p => p.ProgramCode, p => p.P);
+        var after = MatchingEngine.Rank(ProfileFrom(seed, high), Catalog, Seasons.ModelOnly()).Programs.ToDictionary(p => p.ProgramCode, p => p.P);
         return before.All(kv => after.TryGetValue(kv.Key, out var p) && p >= kv.Value);
     }
 
@@ -85,8 +85,8 @@ public class PropertyTests
         var added = all[extra % all.Count];
         if (subset.Contains(added)) return true;
         var profile = ProfileFrom(seed) with { Budget = new Budget(1000) };
-        var before = MatchingEngine.Rank(profile, new Catalog(subset));
-        var after = MatchingEngine.Rank(profile, new Catalog([.. subset, added]));
+        var before = MatchingEngine.Rank(profile, new Catalog(subset), Seasons.ModelOnly());
+        var after = MatchingEngine.Rank(profile, new Catalog([.. subset, added]), Seasons.ModelOnly());
         bool AtLeast(double x, double y) => x >= y - 1e-12;
         var pointwise = before.Curve.All(c => after.Curve.FirstOrDefault(d => d.N == c.N) is not { } d || AtLeast(d.PMatch, c.PMatch));
         var whole = before.Curve.Count == 0 || AtLeast(after.Curve[^1].PMatch, before.Curve[^1].PMatch);

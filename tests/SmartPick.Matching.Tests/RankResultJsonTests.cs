@@ -14,13 +14,17 @@ public class RankResultJsonTests
     public void the_result_has_the_documented_top_level_keys_in_order()
         => Root().EnumerateObject().Select(p => p.Name).ShouldBe([
             "programs", "programs_total", "excluded", "excluded_total", "excluded_counts", "curve", "recommended_applications",
-            "p_match_at_recommended", "risk_factors", "advice", "versions"]);
+            "p_match_at_recommended", "risk_factors", "advice", "plan", "versions"]);
 
     [Fact]
     public void each_program_carries_code_name_state_p_tier_and_signed_reasons()
     {
-        var program = Root().GetProperty("programs")[0];
-        program.EnumerateObject().Select(p => p.Name).ShouldBe(["program_code", "program_name", "state", "p", "tier", "p_basis", "reasons"]);
+        var programs = Root().GetProperty("programs").EnumerateArray().ToList();
+        // Signalled programs come first and say so; programs in a named division say that too.
+        var program = programs[0];
+        program.EnumerateObject().Select(p => p.Name).ShouldBe(["program_code", "program_name", "state", "p", "tier", "p_basis", "signal", "in_named_region", "reasons"]);
+        program.GetProperty("signal").GetString().ShouldBeOneOf("gold", "silver");
+        programs.Last().EnumerateObject().Select(p => p.Name).ShouldBe(["program_code", "program_name", "state", "p", "tier", "p_basis", "reasons"]);
         program.GetProperty("tier").GetString().ShouldBeOneOf("likely", "target", "reach");
         var reason = program.GetProperty("reasons")[0];
         reason.EnumerateObject().Select(p => p.Name).ShouldBe(["code", "message", "weight"]);

@@ -85,8 +85,8 @@ public class WhatIfAndModelTests
             Letters = [new LetterItem(true, "internal_medicine", "attending", LetterStrength.Strong)],
             PreferredStates = ["NY"],
         };
-        var program = MatchingEngine.Rank(profile, new Catalog([TestPrograms.Im("1", "NY", ProgramType.Community, Tristate.Yes)])).Programs.Single();
-        // The program's evidence (here its estimated rate) comes first, then the candidate's terms by sign.
+        var program = MatchingEngine.Rank(profile, new Catalog([TestPrograms.Im("1", "NY", ProgramType.Community, Tristate.Yes)]), Seasons.ModelOnly()).Programs.Single();
+        // The model's reasons alone (no signal or region here): the program's evidence (here its estimated rate) comes first, then the candidate's terms by sign.
         program.Reasons[0].Code.ShouldBe("estimated_interview_rate");
         var terms = program.Reasons.Skip(1).ToList();
         var positive = terms.TakeWhile(r => r.Weight > 0).ToList();

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using SmartPick.Matching.Model;
+using SmartPick.Matching.Strategy;
 
 namespace SmartPick.Matching.Json;
 
@@ -19,7 +20,7 @@ public static class ProfileJson
     private static readonly string[] TopFields =
     [
         "img_type", "visa_need", "year_of_graduation", "season", "exams", "usce", "letters", "research",
-        "target_specialties", "preferred_states", "avoided_states", "budget", "previous_cycles",
+        "target_specialties", "preferred_states", "avoided_states", "budget", "previous_cycles", "strategy",
     ];
 
     public static ProfileParseResult Parse(string json)
@@ -94,8 +95,13 @@ public static class ProfileJson
             {
                 if (!r.Object(e, path, ["applications", "dollars"])) return null;
                 var applications = r.Int(e, "applications", path + ".applications");
-                if (applications is null) { r.RequireField(e, "applications", path); return null; }
-                return new Budget(applications.Value, r.Decimal(e, "dollars", path + ".dollars"));
+                var dollars = r.Decimal(e, "dollars", path + ".dollars");
+                if (applications is null && dollars is null)
+                {
+                    r.Errors.Add(new FieldError(path, "needs applications, dollars or both"));
+                    return null;
+                }
+                return new Budget(applications, dollars);
             }),
             PreviousCycles = List("previous_cycles", ProfileSections.PreviousCycles, (e, path) =>
             {
@@ -107,6 +113,23 @@ public static class ProfileJson
                 return season is null || outcome is null ? null
                     : new PreviousCycle(season.Value, outcome.Value, r.Int(e, "interviews", path + ".interviews"));
             }),
+            Strategy = r.Child(root, "strategy", "strategy", (e, path) =>
+            {
+                if (!r.Object(e, path, ["pinned_signals", "forbidden_signals", "pinned_regions", "forbidden_regions"])) return null;
+                return new StrategyChoices
+                {
+                    PinnedSignals = r.Array(e, "pinned_signals", path + ".pinned_signals", (x, p) =>
+                    {
+                        if (!r.Object(x, p, ["program_code", "kind"])) return null;
+                        var code = r.String(x, "program_code", p + ".program_code");
+                        if (code is null) { r.RequireField(x, "program_code", p); return null; }
+                        return new PinnedSignal(code, r.Enum(x, "kind", p + ".kind", SignalKinds));
+                    }) ?? [],
+                    ForbiddenSignals = r.Array(e, "forbidden_signals", path + ".forbidden_signals", (x, p) => r.StringValue(x, p)) ?? [],
+                    PinnedRegions = r.Array(e, "pinned_regions", path + ".pinned_regions", (x, p) => r.StringValue(x, p)) ?? [],
+                    ForbiddenRegions = r.Array(e, "forbidden_regions", path + ".forbidden_regions", (x, p) => r.StringValue(x, p)) ?? [],
+                };
+            }) ?? StrategyChoices.None,
         };
         profile = profile with { UnknownSections = unknown };
         if (r.Errors.Count > 0) return new ProfileParseResult(null, r.Errors);
@@ -164,7 +187,7 @@ public static class ProfileJson
             if (profile.Budget is { } b)
             {
                 w.WriteStartObject("budget");
-                w.WriteNumber("applications", b.Applications);
+                if (b.Applications is { } n) w.WriteNumber("applications", n);
                 if (b.Dollars is { } d) w.WriteNumber("dollars", d);
                 w.WriteEndObject();
             }
@@ -175,6 +198,20 @@ public static class ProfileJson
                     w.WriteString("outcome", NameOf(Outcomes, c.Outcome));
                     if (c.Interviews is { } i) w.WriteNumber("interviews", i);
                 });
+            if (!profile.Strategy.IsEmpty)
+            {
+                var st = profile.Strategy;
+                w.WriteStartObject("strategy");
+                WriteArray(w, "pinned_signals", st.PinnedSignals, x =>
+                {
+                    w.WriteString("program_code", x.ProgramCode);
+                    if (x.Kind is { } k) w.WriteString("kind", NameOf(SignalKinds, k));
+                });
+                WriteStrings(w, "forbidden_signals", st.ForbiddenSignals);
+                WriteStrings(w, "pinned_regions", st.PinnedRegions);
+                WriteStrings(w, "forbidden_regions", st.ForbiddenRegions);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         return stream.ToArray();
@@ -214,6 +251,9 @@ public static class ProfileJson
     { ["strong"] = LetterStrength.Strong, ["standard"] = LetterStrength.Standard, ["weak"] = LetterStrength.Weak };
     internal static readonly IReadOnlyDictionary<string, CycleOutcome> Outcomes = new Dictionary<string, CycleOutcome>
     { ["matched"] = CycleOutcome.Matched, ["unmatched"] = CycleOutcome.Unmatched, ["withdrawn"] = CycleOutcome.Withdrawn };
+
+    internal static readonly IReadOnlyDictionary<string, SignalKind> SignalKinds = new Dictionary<string, SignalKind>
+    { ["gold"] = SignalKind.Gold, ["silver"] = SignalKind.Silver };
 
     internal static string NameOf<T>(IReadOnlyDictionary<string, T> map, T value) where T : struct, Enum =>
         map.First(kv => EqualityComparer<T>.Default.Equals(kv.Value, value)).Key;

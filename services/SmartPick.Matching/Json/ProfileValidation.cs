@@ -13,6 +13,10 @@ public static class ProfileValidation
     public const int MinYear = 1950, MaxYear = 2100;
     public const int MaxAttempt = 10;
     public const int MaxApplications = 5000;
+    /// <summary>A money budget above this is a typing error (a thousand applications cost about $30,000).</summary>
+    public const decimal MaxDollars = 100_000m;
+    /// <summary>ERAS lets an applicant name up to three census divisions.</summary>
+    public const int MaxRegions = 3;
 
     public static IReadOnlyList<FieldError> Validate(CandidateProfile profile)
     {
@@ -63,11 +67,24 @@ public static class ProfileValidation
             State(profile.AvoidedStates[i], $"avoided_states[{i}]");
         if (profile.Budget is { } b)
         {
-            if (b.Applications < 0 || b.Applications > MaxApplications)
+            if (b.Applications is < 0 || b.Applications > MaxApplications)
                 errors.Add(new("budget.applications", $"must be between 0 and {MaxApplications}, got {b.Applications}"));
-            if (b.Dollars is < 0)
-                errors.Add(new("budget.dollars", "must not be negative"));
+            if (b.Dollars is < 0 or > MaxDollars)
+                errors.Add(new("budget.dollars", $"must be between 0 and {MaxDollars}, got {b.Dollars}"));
         }
+        var st = profile.Strategy;
+        for (var i = 0; i < st.PinnedRegions.Count; i++)
+            if (!Strategy.CensusDivisions.IsKnown(st.PinnedRegions[i]))
+                errors.Add(new($"strategy.pinned_regions[{i}]", $"'{st.PinnedRegions[i]}' is not a census division: {string.Join(", ", Strategy.CensusDivisions.All.Select(d => d.Key))}"));
+        for (var i = 0; i < st.ForbiddenRegions.Count; i++)
+            if (!Strategy.CensusDivisions.IsKnown(st.ForbiddenRegions[i]))
+                errors.Add(new($"strategy.forbidden_regions[{i}]", $"'{st.ForbiddenRegions[i]}' is not a census division: {string.Join(", ", Strategy.CensusDivisions.All.Select(d => d.Key))}"));
+        if (st.PinnedRegions.Distinct().Count() > MaxRegions)
+            errors.Add(new("strategy.pinned_regions", $"at most {MaxRegions} census divisions can be named"));
+        foreach (var code in st.PinnedRegions.Intersect(st.ForbiddenRegions))
+            errors.Add(new("strategy.forbidden_regions", $"'{code}' is both pinned and forbidden"));
+        foreach (var code in st.PinnedSignals.Select(x => x.ProgramCode).Intersect(st.ForbiddenSignals))
+            errors.Add(new("strategy.forbidden_signals", $"'{code}' is both pinned and forbidden"));
         for (var i = 0; i < profile.PreviousCycles.Count; i++)
         {
             var c = profile.PreviousCycles[i];

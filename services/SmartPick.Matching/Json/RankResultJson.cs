@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using SmartPick.Matching.Model;
+using SmartPick.Matching.Strategy;
 
 namespace SmartPick.Matching.Json;
 
@@ -41,6 +42,8 @@ public static class RankResultJson
             w.WriteNumber("p", Math.Round(p.P, 4));
             w.WriteString("tier", TierName(p.Tier));
             w.WriteString("p_basis", p.Basis == PBasis.Observed ? "observed" : "estimated");
+            if (p.Signal is { } signal) w.WriteString("signal", SignalName(signal));
+            if (p.InNamedRegion) w.WriteBoolean("in_named_region", true);
             WriteReasons(w, p.Reasons);
             w.WriteEndObject();
         }
@@ -67,11 +70,20 @@ public static class RankResultJson
         w.WriteEndObject();
 
         w.WriteStartArray("curve");
-        foreach (var c in result.Curve)
+        var costs = result.Plan?.CurveCosts;
+        for (var i = 0; i < result.Curve.Count; i++)
         {
+            var c = result.Curve[i];
             w.WriteStartObject();
             w.WriteNumber("n", c.N);
             w.WriteNumber("p_match", Math.Round(c.PMatch, 4));
+            if (costs is not null && i < costs.Count && costs[i].N == c.N)
+            {
+                w.WriteNumber("cost_usd", costs[i].CostUsd);
+                // What the last step bought per $100: the curve read against money.
+                if (i > 0 && costs[i].CostUsd > costs[i - 1].CostUsd)
+                    w.WriteNumber("gain_per_100_usd", Math.Round((c.PMatch - result.Curve[i - 1].PMatch) * 100 / (double)(costs[i].CostUsd - costs[i - 1].CostUsd), 5));
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -94,6 +106,28 @@ public static class RankResultJson
         }
         w.WriteEndArray();
 
+        if (result.Plan is { } plan) WritePlan(w, plan);
+        if (result.Unlock is { } unlock)
+        {
+            w.WriteStartArray("unlock");
+            foreach (var u in unlock)
+            {
+                w.WriteStartObject();
+                w.WriteString("change", u.Change);
+                w.WriteString("message", u.Message);
+                w.WriteNumber("opens", u.Opens);
+                w.WriteStartArray("programs");
+                foreach (var code in u.Programs) w.WriteStringValue(code);
+                w.WriteEndArray();
+                w.WriteNumber("closes", u.Closes);
+                w.WriteStartArray("closed_programs");
+                foreach (var code in u.ClosedPrograms) w.WriteStringValue(code);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+
         w.WriteStartObject("versions");
         w.WriteString("engine", result.Versions.Engine);
         w.WriteString("parameters", result.Versions.Parameters);
@@ -102,6 +136,68 @@ public static class RankResultJson
 
         w.WriteEndObject();
     }
+
+    private static void WritePlan(Utf8JsonWriter w, StrategyPlan plan)
+    {
+        w.WriteStartObject("plan");
+        w.WriteStartObject("cost_usd");
+        w.WriteNumber("eras", plan.Cost.Eras);
+        w.WriteNumber("token", plan.Cost.Token);
+        w.WriteNumber("transcript", plan.Cost.Transcript);
+        w.WriteNumber("nrmp", plan.Cost.Nrmp);
+        w.WriteNumber("total", plan.Cost.Total);
+        w.WriteEndObject();
+        w.WriteNumber("expected_ranks", plan.Cost.ExpectedRanks);
+        w.WriteStartArray("by_specialty");
+        foreach (var s in plan.BySpecialty)
+        {
+            w.WriteStartObject();
+            w.WriteString("specialty", s.Specialty);
+            w.WriteNumber("applications", s.Applications);
+            w.WriteNumber("eras_usd", s.Eras);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("signals");
+        foreach (var s in plan.Signals)
+        {
+            w.WriteStartObject();
+            w.WriteString("program_code", s.ProgramCode);
+            w.WriteString("program_name", s.ProgramName);
+            w.WriteString("specialty", s.Specialty);
+            w.WriteString("kind", SignalName(s.Kind));
+            w.WriteNumber("p_without", Math.Round(s.PWithout, 4));
+            w.WriteNumber("p_with", Math.Round(s.PWith, 4));
+            w.WriteNumber("interview_gain", Math.Round(s.InterviewGain, 4));
+            w.WriteNumber("p_match_gain", Math.Round(s.PMatchGain, 4));
+            w.WriteString("effect_basis", s.ObservedEffect ? "observed" : "prior");
+            if (s.Pinned) w.WriteBoolean("pinned", true);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("regions");
+        foreach (var r in plan.Regions) w.WriteStringValue(r.Key);
+        w.WriteEndArray();
+        w.WriteStartArray("region_details");
+        foreach (var r in plan.Regions)
+        {
+            w.WriteStartObject();
+            w.WriteString("key", r.Key);
+            w.WriteString("name", r.Name);
+            w.WriteNumber("programs", r.Programs);
+            w.WriteNumber("p_match_gain", Math.Round(r.PMatchGain, 4));
+            if (r.Pinned) w.WriteBoolean("pinned", true);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteNumber("fee_schedule", plan.FeeSchedule);
+        if (plan.BudgetDollars is { } d) w.WriteNumber("budget_usd", d);
+        if (plan.ApplicationsAffordable is { } a) w.WriteNumber("applications_affordable", a);
+        w.WriteBoolean("split", plan.IsSplit);
+        w.WriteEndObject();
+    }
+
+    public static string SignalName(SignalKind kind) => kind == SignalKind.Gold ? "gold" : "silver";
 
     public static string TierName(Tier tier) => tier switch
     {

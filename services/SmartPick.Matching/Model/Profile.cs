@@ -32,8 +32,11 @@ public sealed record LetterItem(bool Us, string? Specialty, string? WriterRole, 
 
 public sealed record ResearchItem(string Kind, bool UsCollaborators);
 
-/// <summary>How many applications the candidate can afford, optionally as money.</summary>
-public sealed record Budget(int Applications, decimal? Dollars = null);
+/// <summary>
+/// What the candidate can spend: a number of applications, dollars (ERAS, token, transcript and NRMP fees), or both
+/// (the smaller limit applies). Either may be null, not both.
+/// </summary>
+public sealed record Budget(int? Applications, decimal? Dollars = null);
 
 public enum CycleOutcome { Matched, Unmatched, Withdrawn }
 
@@ -60,6 +63,8 @@ public sealed record CandidateProfile
     public IReadOnlyList<string> AvoidedStates { get; init; } = [];
     public Budget? Budget { get; init; }
     public IReadOnlyList<PreviousCycle> PreviousCycles { get; init; } = [];
+    /// <summary>Signals and census divisions the advisor pinned or forbade; the engine chooses the rest.</summary>
+    public SmartPick.Matching.Strategy.StrategyChoices Strategy { get; init; } = SmartPick.Matching.Strategy.StrategyChoices.None;
     /// <summary>Lists that are unknown rather than empty (e.g. omitted from the JSON); none by default.</summary>
     public ProfileSections UnknownSections { get; init; }
 }

@@ -13,7 +13,13 @@ public enum PBasis { Observed, Estimated }
 /// integrated out), <see cref="Basis"/> says whether the program's rate was observed or estimated.
 /// </summary>
 public sealed record RankedProgram(string ProgramCode, string ProgramName, string State, string Specialty,
-    double P, Tier Tier, IReadOnlyList<Reason> Reasons, PBasis Basis = PBasis.Estimated);
+    double P, Tier Tier, IReadOnlyList<Reason> Reasons, PBasis Basis = PBasis.Estimated)
+{
+    /// <summary>The signal the plan sends this program, if any (<see cref="P"/> includes it).</summary>
+    public Strategy.SignalKind? Signal { get; init; }
+    /// <summary>Whether the program is in a census division the plan names as a geographic preference.</summary>
+    public bool InNamedRegion { get; init; }
+}
 
 public sealed record ExcludedProgram(string ProgramCode, string ProgramName, IReadOnlyList<Reason> Reasons);
 
@@ -43,4 +49,10 @@ public sealed record RankResult(
     /// not target (counted under "specialty_not_targeted" but not listed in <see cref="Excluded"/>).
     /// </summary>
     public IReadOnlyDictionary<string, int> ExcludedCountsByReason { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The application strategy: price, applications by specialty, signals, regions (null for results built by hand).</summary>
+    public Strategy.StrategyPlan? Plan { get; init; }
+
+    /// <summary>Changes that would open programs, largest first (filled by <see cref="MatchingEngine.Unlock"/> when asked for).</summary>
+    public IReadOnlyList<Strategy.UnlockItem>? Unlock { get; init; }
 }

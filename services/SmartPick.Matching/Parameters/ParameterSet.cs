@@ -91,6 +91,18 @@ public sealed record ParameterSet
     public required double PublishedMatchRateNonUsImg { get; init; }
     public required double PublishedMatchRateUsImg { get; init; }
 
+    // --- Strategy: signals and geographic preferences (defaults so earlier parameter files still read) ---
+    /// <summary>Interview odds ratio of a (silver or only-kind) signal where the catalog has too little signal evidence for the specialty.</summary>
+    public Coefficient SignalOddsRatio { get; init; } = StrategyDefaults.SignalOddsRatio;
+    /// <summary>A gold signal's log odds ratio as a multiple of a silver signal's.</summary>
+    public Coefficient GoldSignalLogOddsMultiple { get; init; } = StrategyDefaults.GoldSignalLogOddsMultiple;
+    /// <summary>Interview odds ratio at programs in a census division the applicant named.</summary>
+    public Coefficient GeographicPreferenceOddsRatio { get; init; } = StrategyDefaults.GeographicPreferenceOddsRatio;
+    /// <summary>Applications of the average applicant: the share of them signalled is what the calibrated rates already contain.</summary>
+    public Coefficient TypicalApplications { get; init; } = StrategyDefaults.TypicalApplications;
+    /// <summary>Share of the average applicant's programs inside the divisions they named.</summary>
+    public Coefficient TypicalShareInNamedDivisions { get; init; } = StrategyDefaults.TypicalShareInNamedDivisions;
+
     public MatchCurve MatchCurveFor(string? specialtyKey) =>
         specialtyKey is not null && MatchCurves.TryGetValue(specialtyKey, out var c) ? c : DefaultMatchCurve;
 
@@ -105,7 +117,8 @@ public sealed record ParameterSet
         EvidencePriorShare, StatePriorPseudoPrograms, InstitutionPriorPseudoPrograms, MinEvidenceForCatalogBaseRate,
         ImgFriendlyState, ToughState, ImgSharePer10Points, UsImgRateMultiplier, BaseRateImgFriendly, BaseRateModerate,
         BaseRateCompetitive, PriorSponsorsJ1, PriorSponsorsH1b, PriorNonUsImgNeedsVisa, RelativeGainPer10, EnoughPMatch,
-        TierLikelyAtLeast, TierTargetAtLeast, DefaultYearsSinceGraduation,
+        TierLikelyAtLeast, TierTargetAtLeast, DefaultYearsSinceGraduation, SignalOddsRatio, GoldSignalLogOddsMultiple,
+        GeographicPreferenceOddsRatio, TypicalApplications, TypicalShareInNamedDivisions,
     ];
 }
 
@@ -116,4 +129,21 @@ public sealed record ParameterSet
 public sealed record MatchCurve(double Scale, double Ceiling, string Source)
 {
     public double At(int k) => k <= 0 ? 0 : Ceiling * (1 - Math.Exp(-k / Scale));
+}
+
+/// <summary>The strategy terms' default values (docs/matching.md, "Strategy").</summary>
+public static class StrategyDefaults
+{
+    private const string Published = "published (AAMC signal and geographic-preference reports, docs/matching.md)";
+
+    public static readonly Coefficient SignalOddsRatio = new("signal_odds_ratio", 4.0,
+        "A signal raised interview odds 2.7–9.1× across nine specialties (all applicants; none specific to IMGs); the evidence file's median program: FM 4.1×, pediatrics 4.4×, pathology 5.4×. Used where a specialty's programs have no signal evidence.", Published);
+    public static readonly Coefficient GoldSignalLogOddsMultiple = new("gold_signal_log_odds_multiple", 1.5,
+        "A gold signal is worth more than a silver one; no published ratio, so 1.5× the log odds (4× becomes 8×, inside the published 2.7–9.1).", "prior (judgement, no data)");
+    public static readonly Coefficient GeographicPreferenceOddsRatio = new("geographic_preference_odds_ratio", 1.8,
+        "An aligned geographic preference raised interview odds 1.8–2.8×; the low end, since no figure is specific to IMGs.", Published);
+    public static readonly Coefficient TypicalApplications = new("typical_applications", 129,
+        "IMGs sent 129 applications on average in the 2025 ERAS cycle: the calibrated rates are those of applicants who signalled that share of their programs.", Published);
+    public static readonly Coefficient TypicalShareInNamedDivisions = new("typical_share_in_named_divisions", 1.0 / 3,
+        "Three of nine divisions named: about a third of an average applicant's programs are in them (judgement).", "prior (judgement, no data)");
 }

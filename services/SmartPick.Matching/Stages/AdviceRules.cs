@@ -99,11 +99,12 @@ public static class AdviceRules
                 VisaNeed.Either => "visa-sponsoring ",
                 _ => "",
             };
-            // The low end of the range is the shortest list that already gives 80% of the recommended list's chance.
+            // The recommended size and its chance; where a shorter list already gives most of it (signals put the best
+            // chances first), the curve says so, so the candidate sees what the last applications buy.
             var n = context.RecommendedApplications;
-            var low = context.Curve.FirstOrDefault(c => c.N <= n && c.PMatch >= 0.8 * context.PMatchAtRecommended) ?? new CurvePoint(n, context.PMatchAtRecommended);
-            var size = low.N < n
-                ? $"{low.N}–{n} {specialtyLower} programs (P(match) {Pct(low.PMatch)} at {low.N}, {Pct(context.PMatchAtRecommended)} at {n})"
+            var half = context.Curve.FirstOrDefault(c => c.N <= n && c.N >= 10 && c.PMatch >= 0.5 * context.PMatchAtRecommended);
+            var size = half is not null && half.N < n
+                ? $"about {n} {specialtyLower} programs (P(match) {Pct(context.PMatchAtRecommended)}; the first {half.N} give {Pct(half.PMatch)})"
                 : $"about {n} {specialtyLower} programs (P(match) {Pct(context.PMatchAtRecommended)})";
             advice.Add(new("apply_broadly",
                 $"Apply to {size}, focusing on {visaFocus}community and smaller university-affiliated programs with high IMG shares in IMG-rich states (NY, NJ, MI, OH, PA, IL, TX); skip programs that state they do not sponsor your visa or set cutoffs above your scores.",

@@ -16,6 +16,8 @@ public static class ListOptimizer
     public const int CurveStep = 10;
     /// <summary>Below this gain per 10 applications (0.01 point) more applications are not worth their fees whatever P(match) is.</summary>
     public const double NegligibleGainPer10 = 1e-4;
+    /// <summary>Probability mass too small to carry into a new cell of K's distribution.</summary>
+    private const double NegligibleMass = 1e-15;
 
     /// <summary>The curve, the recommended N and P(match) at it.</summary>
     public sealed record Plan(IReadOnlyList<CurvePoint> Curve, int RecommendedApplications, double PMatchAtRecommended);
@@ -25,7 +27,14 @@ public static class ListOptimizer
     /// random effect) and records P(match) at N = 10, 20, … and at the last N. The recommended N follows the rule
     /// in <see cref="Recommend"/>.
     /// </summary>
-    public static Plan Optimize(ReadOnlySpan<double> orderedLogits, int budget, ParameterSet parameters, MatchCurve curve)
+    public static Plan Optimize(ReadOnlySpan<double> orderedLogits, int budget, ParameterSet parameters, MatchCurve curve) =>
+        Optimize(orderedLogits, budget, parameters, curve, null);
+
+    /// <summary>
+    /// <see cref="Optimize(ReadOnlySpan{double}, int, ParameterSet, MatchCurve)"/>, and for each curve point the value of
+    /// one more interview at each node (<see cref="ValueOfOneMoreInterview"/>), when <paramref name="values"/> is given.
+    /// </summary>
+    internal static Plan Optimize(ReadOnlySpan<double> orderedLogits, int budget, ParameterSet parameters, MatchCurve curve, List<double[]>? values)
     {
         var n = Math.Min(budget, orderedLogits.Length);
         var points = new List<CurvePoint>(n / CurveStep + 2);
@@ -40,24 +49,45 @@ public static class ListOptimizer
         Span<double> dist = stackalloc double[q * (MaxInterviews + 1)];
         dist.Clear();
         for (var j = 0; j < q; j++) dist[j * (MaxInterviews + 1)] = 1;
+        Span<double> factors = stackalloc double[q];
+        NodeFactors(sd, factors);
+        // Each node's highest cell with mass: a weak profile's K rarely passes a handful, so the DP stays short.
+        Span<int> tops = stackalloc int[q];
+        tops.Clear();
         var top = 0;
         for (var i = 0; i < n; i++)
         {
-            if (top < MaxInterviews) top++;
+            // σ(z + σ·x) = 1 / (1 + e^(−z)·e^(−σ·x)): one exponential per program instead of one per node.
+            var e = Math.Exp(-orderedLogits[i]);
             for (var j = 0; j < q; j++)
-                AddProgram(dist.Slice(j * (MaxInterviews + 1), MaxInterviews + 1), Sigmoid(orderedLogits[i] + sd * nodes[j]), top);
+            {
+                var d = dist.Slice(j * (MaxInterviews + 1), MaxInterviews + 1);
+                var p = 1.0 / (1.0 + e * factors[j]);
+                // A new cell opens only when the mass it would receive matters (the rest, below 1e-15 a step, is dropped).
+                if (tops[j] < MaxInterviews && d[tops[j]] * p > NegligibleMass) tops[j]++;
+                AddProgram(d, p, tops[j]);
+                if (tops[j] > top) top = tops[j];
+            }
             var count = i + 1;
             if (count % CurveStep == 0 || count == n)
             {
                 double pm = 0;
+                var g = values is null ? null : new double[q];
                 for (var j = 0; j < q; j++)
                 {
                     var d = dist.Slice(j * (MaxInterviews + 1), MaxInterviews + 1);
                     double s = 0;
                     for (var k = 1; k <= top; k++) s += d[k] * m[k];
                     pm += weights[j] * s;
+                    if (g is not null)
+                    {
+                        double v = 0;
+                        for (var k = 0; k <= top; k++) v += d[k] * (m[Math.Min(k + 1, MaxInterviews)] - m[k]);
+                        g[j] = v;
+                    }
                 }
                 points.Add(new CurvePoint(count, Math.Clamp(pm, 0, 1)));
+                values?.Add(g!);
             }
         }
         var chosen = Recommend(points, parameters);
@@ -99,14 +129,46 @@ public static class ListOptimizer
             d.Clear();
             d[0] = 1;
             var top = 0;
+            var factor = Math.Exp(-sd * nodes[j]);
             for (var i = 0; i < n; i++)
             {
                 if (top < MaxInterviews) top++;
-                AddProgram(d, Sigmoid(orderedLogits[i] + sd * nodes[j]), top);
+                AddProgram(d, 1.0 / (1.0 + Math.Exp(-orderedLogits[i]) * factor), top);
             }
             for (var k = 0; k <= MaxInterviews; k++) mixed[k] += weights[j] * d[k];
         }
         return mixed;
+    }
+
+    /// <summary>
+    /// For each Gauss–Hermite node of the random effect, what one more interview adds to P(match) given the first
+    /// <paramref name="n"/> programs: Σₖ P(K = k | node)·(m(k + 1) − m(k)). A program's value to the list is then
+    /// Σ_nodes w·Δp(node)·g(node), to first order (the strategy weighs signals and regions with it).
+    /// </summary>
+    public static double[] ValueOfOneMoreInterview(ReadOnlySpan<double> orderedLogits, int n, double sd, MatchCurve curve)
+    {
+        n = Math.Min(n, orderedLogits.Length);
+        var nodes = GaussHermite.Nodes;
+        var g = new double[nodes.Length];
+        Span<double> d = stackalloc double[MaxInterviews + 1];
+        Span<double> gain = stackalloc double[MaxInterviews + 1];
+        for (var k = 0; k <= MaxInterviews; k++) gain[k] = curve.At(k + 1) - curve.At(k);
+        for (var j = 0; j < nodes.Length; j++)
+        {
+            d.Clear();
+            d[0] = 1;
+            var top = 0;
+            var factor = Math.Exp(-sd * nodes[j]);
+            for (var i = 0; i < n; i++)
+            {
+                if (top < MaxInterviews) top++;
+                AddProgram(d, 1.0 / (1.0 + Math.Exp(-orderedLogits[i]) * factor), top);
+            }
+            double v = 0;
+            for (var k = 0; k <= top; k++) v += d[k] * gain[k];
+            g[j] = v;
+        }
+        return g;
     }
 
     /// <summary>Expected interviews over the first <paramref name="n"/> programs, the random effect integrated out.</summary>
@@ -122,12 +184,29 @@ public static class ListOptimizer
     public static double MarginalP(double logit, double sd)
     {
         if (sd == 0) return Sigmoid(logit);
-        var nodes = GaussHermite.Nodes;
         var weights = GaussHermite.Weights;
+        Span<double> factors = stackalloc double[weights.Length];
+        NodeFactors(sd, factors);
+        var e = Math.Exp(-logit);
         double p = 0;
-        for (var j = 0; j < nodes.Length; j++) p += weights[j] * Sigmoid(logit + sd * nodes[j]);
+        for (var j = 0; j < weights.Length; j++) p += weights[j] / (1.0 + e * factors[j]);
         return p;
     }
+
+    /// <summary>e^(−σ·x) for each Gauss–Hermite node x: σ(z + σ·x) = 1 / (1 + e^(−z)·factor).</summary>
+    internal static void NodeFactors(double sd, Span<double> factors)
+    {
+        if (sd == LastSd && LastFactors is { } cached) { cached.CopyTo(factors); return; }
+        var nodes = GaussHermite.Nodes;
+        var computed = new double[nodes.Length];
+        for (var j = 0; j < nodes.Length; j++) computed[j] = Math.Exp(-sd * nodes[j]);
+        computed.CopyTo(factors);
+        (LastSd, LastFactors) = (sd, computed);
+    }
+
+    // The last σ's factors: nearly every call uses the one parameter set's σ. A race only recomputes them.
+    [ThreadStatic] private static double LastSd;
+    [ThreadStatic] private static double[]? LastFactors;
 
     public static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
 

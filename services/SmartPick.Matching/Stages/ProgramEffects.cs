@@ -53,6 +53,10 @@ public sealed class ProgramEffects
     public ProgramEffect Of(CatalogProgram program, ImgType type) =>
         _index.TryGetValue(program, out var i) ? (type == ImgType.UsImg ? _usImg[i] : _nonUs[i]) : throw new ArgumentException("Program not in this catalog.", nameof(program));
 
+    /// <summary>The position in the catalog of one of its programs.</summary>
+    public int PositionOf(CatalogProgram program) =>
+        _index.TryGetValue(program, out var i) ? i : throw new ArgumentException("Program not in this catalog.", nameof(program));
+
     /// <summary>The effect of the catalog's program at <paramref name="index"/>.</summary>
     public ref readonly ProgramEffect At(int index, ImgType type) => ref (type == ImgType.UsImg ? ref _usImg[index] : ref _nonUs[index]);
 

@@ -7,7 +7,7 @@ using SmartPick.Matching.Model;
 
 namespace SmartPick.Web.Commands;
 
-/// <summary>Arguments of <c>rank --profile FILE.json | --profiles FILE.jsonl --catalog FILE.csv [--evidence FILE.csv] [--budget N] [--top N]</c>.</summary>
+/// <summary>Arguments of <c>rank --profile FILE.json | --profiles FILE.jsonl --catalog FILE.csv [--evidence FILE.csv] [--budget N] [--budget-usd D] [--top N]</c>.</summary>
 public sealed class RankInput
 {
     [Description("One candidate profile as JSON")]
@@ -29,6 +29,10 @@ public sealed class RankInput
     [Description("Number of applications to consider, overriding the profiles' budgets")]
     [FlagAlias("budget", 'b')]
     public int? BudgetFlag { get; set; }
+
+    [Description("Money to spend in US dollars (ERAS, token, transcript, NRMP), overriding the profiles' budgets")]
+    [FlagAlias("budget-usd")]
+    public decimal? BudgetUsdFlag { get; set; }
 
     [Description("List at most this many programs and excluded programs per result; default all for --profile, 25 for --profiles (totals and counts stay complete)")]
     [FlagAlias("top", 't')]
@@ -67,12 +71,14 @@ public sealed class RankCommand : JasperFxAsyncCommand<RankInput>
             return await CommandOutput.Fail("Give exactly one of --profile FILE.json or --profiles FILE.jsonl.");
         if (input.BudgetFlag is < 0)
             return await CommandOutput.Fail("--budget must not be negative.");
+        if (input.BudgetUsdFlag is < 0 or > ProfileValidation.MaxDollars)
+            return await CommandOutput.Fail($"--budget-usd must be between 0 and {ProfileValidation.MaxDollars}.");
         if (input.TopFlag is < 0)
             return await CommandOutput.Fail("--top must not be negative.");
 
         var catalog = await CommandOutput.ReadCatalog(input.CatalogFlag, input.EvidenceFlag);
         if (catalog is null) return false;
-        var options = new RankOptions(Budget: input.BudgetFlag);
+        var options = new RankOptions(Budget: input.BudgetFlag, BudgetDollars: input.BudgetUsdFlag);
 
         if (input.ProfileFlag is { } single)
         {
@@ -81,6 +87,7 @@ public sealed class RankCommand : JasperFxAsyncCommand<RankInput>
             if (!parsed.IsValid)
                 return await CommandOutput.Fail(string.Join(Environment.NewLine, parsed.Errors.Select(e => $"{single}: {e}")));
             var result = MatchingEngine.Rank(parsed.Profile!, catalog, options);
+            result = result with { Unlock = MatchingEngine.Unlock(parsed.Profile!, catalog, options) };
             await using var stdout = Console.OpenStandardOutput();
             RankResultJson.Write(stdout, result, input.TopFlag, input.TopFlag);
             stdout.Write("\n"u8);
