@@ -134,7 +134,10 @@ public sealed record CycleMatched(Guid CandidateId, int Season, string ProgramCo
 
 public sealed record CycleUnmatched(Guid CandidateId, int Season, RecordedBy RecordedBy, DateTimeOffset RecordedAt);
 
-/// <summary>One program of a stored list: code, p, tier and the top reason codes with their signed weights.</summary>
+/// <summary>
+/// One program of a stored list: code, p, tier and the top reason codes with their signed weights; the signal the
+/// plan sends it and whether it lies in a named census division (lists stored before the plan have neither).
+/// </summary>
 public sealed record ListedProgram(
     string ProgramCode,
     string ProgramName,
@@ -142,7 +145,9 @@ public sealed record ListedProgram(
     string Specialty,
     double P,
     Tier Tier,
-    IReadOnlyList<ListedReason> Reasons);
+    IReadOnlyList<ListedReason> Reasons,
+    SmartPick.Matching.Strategy.SignalKind? Signal = null,
+    bool InNamedRegion = false);
 
 /// <summary>
 /// A reason of a stored program: its code and signed weight, and for the program's evidence (its observed or
@@ -188,6 +193,8 @@ public sealed record ProgramListRegenerated(
 /// The list of the <see cref="ProgramListRegenerated"/> just before it: the ranked programs as shown, the
 /// exclusions and the curve, and how the list differs from the one before (worked out once, when recorded).
 /// </summary>
+/// <paramref name="Plan"/> (price, signals, regions) and <paramref name="Unlock"/> (what would open programs) came
+/// later: lists recorded before them have neither.
 public sealed record RankedListRecorded(
     Guid CandidateId,
     IReadOnlyList<ListedProgram> Programs,
@@ -195,7 +202,9 @@ public sealed record RankedListRecorded(
     IReadOnlyList<CurvePoint> Curve,
     Views.ListChanges Changes,
     RecordedBy RecordedBy,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    SmartPick.Matching.Strategy.StrategyPlan? Plan = null,
+    IReadOnlyList<SmartPick.Matching.Strategy.UnlockItem>? Unlock = null);
 
 /// <summary>
 /// A list as files recorded it before the outlook and the programs were two facts: everything in one event,

@@ -7,7 +7,8 @@ namespace SmartPick.Advising.Lists;
 /// <summary>
 /// What a list says, who recorded it and when aside: the versions it was made with, the ranked programs, the
 /// exclusions, the curve and the outlook. Lists are compared and differenced in this form, whichever way they
-/// were stored. <paramref name="Points"/> is null for lists stored before lists carried it.
+/// were stored. <paramref name="Points"/>, <paramref name="Plan"/> and <paramref name="Unlock"/> are null for lists
+/// stored before lists carried them.
 /// </summary>
 public sealed record ListContent(
     string EngineVersion,
@@ -21,12 +22,14 @@ public sealed record ListContent(
     double PMatch,
     IReadOnlyList<string> RiskFactors,
     IReadOnlyList<ListedAdvice> Advice,
-    IReadOnlyList<ListPoint>? Points = null)
+    IReadOnlyList<ListPoint>? Points = null,
+    SmartPick.Matching.Strategy.StrategyPlan? Plan = null,
+    IReadOnlyList<SmartPick.Matching.Strategy.UnlockItem>? Unlock = null)
 {
     /// <summary>The candidate's current list, or null while none has been made.</summary>
     public static ListContent? Of(CurrentList? view) => view is not { Status: ListStatus.Ready, Versions: { } v } ? null
         : new(v.Engine, v.Parameters, v.Catalog, view.Programs, view.EligibleCount, view.Excluded, view.Curve,
-            view.RecommendedApplications, view.PMatch, view.RiskFactors, view.Advice, view.Points);
+            view.RecommendedApplications, view.PMatch, view.RiskFactors, view.Advice, view.Points, view.Plan, view.Unlock);
 
     /// <summary>A list stored the earlier way, in one event.</summary>
     public static ListContent Of(ProgramListRegeneratedV1 e) => new(e.EngineVersion, e.ParametersVersion, e.CatalogVersion,

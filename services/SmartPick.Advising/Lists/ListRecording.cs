@@ -16,8 +16,12 @@ public static class ListRecording
     /// The list as recorded: the ranked programs up to the larger of the recommended number and the budget
     /// (what the candidate could act on), p to four decimals, exclusions counted by their first reason.
     /// </summary>
-    /// <summary>Codes whose reason is the program's evidence: kept first, with its sentence (it names the observed rate).</summary>
-    private static bool IsEvidence(string code) => code is "observed_interview_rate" or "estimated_interview_rate";
+    /// <summary>
+    /// Codes whose reason is the program's evidence or the plan's doing (a signal, a named division): kept first, with
+    /// their sentences (they name the observed rate and the odds ratio).
+    /// </summary>
+    private static bool IsEvidence(string code) => code is "observed_interview_rate" or "estimated_interview_rate"
+        or "signal_gold" or "signal_silver" or "geographic_preference";
 
     /// <summary>The program's evidence first, with its sentence, then its strongest other reasons by size.</summary>
     private static List<ListedReason> StoredReasons(IReadOnlyList<Reason> reasons)
@@ -39,7 +43,7 @@ public static class ListRecording
             result.Versions.Catalog,
             result.Programs.Take(keep).Select(p => new ListedProgram(p.ProgramCode, p.ProgramName, p.State, p.Specialty,
                 Math.Round(p.P, 4), p.Tier,
-                StoredReasons(p.Reasons))).ToList(),
+                StoredReasons(p.Reasons), p.Signal, p.InNamedRegion)).ToList(),
             result.Programs.Count,
             result.Excluded.GroupBy(x => x.Reasons.FirstOrDefault()?.Code ?? "unspecified", StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ExclusionCount(g.Key, g.Count())).ToList(),
@@ -48,7 +52,9 @@ public static class ListRecording
             Math.Round(result.PMatchAtRecommended, 4),
             result.RiskFactors,
             result.Advice.Select(a => new ListedAdvice(a.Code, a.Message)).ToList(),
-            PointsOf(result));
+            PointsOf(result),
+            result.Plan,
+            result.Unlock);
     }
 
     /// <summary>
@@ -75,7 +81,7 @@ public static class ListRecording
     public static (ProgramListRegenerated Outlook, RankedListRecorded List) Record(Guid candidateId, ListContent? previous, ListContent next,
         RecordedBy by, DateTimeOffset at)
         => (Outlook(candidateId, next, by, at),
-            new RankedListRecorded(candidateId, next.Programs, next.Excluded, next.Curve, ListChanges.Between(previous, next), by, at));
+            new RankedListRecorded(candidateId, next.Programs, next.Excluded, next.Curve, ListChanges.Between(previous, next), by, at, next.Plan, next.Unlock));
 
     /// <summary>The outlook of a list stored the earlier way, in one event: what the views that need no programs read of it.</summary>
     public static ProgramListRegenerated Outlook(ProgramListRegeneratedV1 e) => Outlook(e.CandidateId, ListContent.Of(e), e.RecordedBy, e.RecordedAt);

@@ -56,7 +56,10 @@ public static class RegenerateListHandler
         var current = await latest;
 
         var season = ListRecording.NextMatchSeason(now);
-        var result = MatchingEngine.Rank(profile.ToEngineProfile(season), catalog, new RankOptions(DefaultSeason: season));
+        var engineProfile = profile.ToEngineProfile(season);
+        var options = new RankOptions(DefaultSeason: season);
+        var result = MatchingEngine.Rank(engineProfile, catalog, options);
+        result = result with { Unlock = MatchingEngine.Unlock(engineProfile, catalog, options) };
         var previous = ListContent.Of(current);
         var next = ListRecording.From(result, profile.ApplicationBudget);
         if (ListRecording.SameAs(previous, next))

@@ -21,15 +21,17 @@ public sealed record ProgramListResponse(
     IReadOnlyList<ListedAdvice> Advice,
     EngineVersions? Versions,
     DateTimeOffset? GeneratedAt,
-    ListChanges? Changes)
+    ListChanges? Changes,
+    SmartPick.Matching.Strategy.StrategyPlan? Plan = null,
+    IReadOnlyList<SmartPick.Matching.Strategy.UnlockItem>? Unlock = null)
 {
     public static ProgramListResponse From(CurrentList v) => new(v.Id, v.Status, v.Number, v.Programs, v.EligibleCount, v.Excluded,
-        v.Curve, v.RecommendedApplications, v.PMatch, v.RiskFactors, v.Advice, v.Versions, v.GeneratedAt, v.Changes);
+        v.Curve, v.RecommendedApplications, v.PMatch, v.RiskFactors, v.Advice, v.Versions, v.GeneratedAt, v.Changes, v.Plan, v.Unlock);
 
     /// <summary>A list worked out but not recorded (what-if).</summary>
     public static ProgramListResponse From(Guid candidateId, ListContent c) => new(candidateId, ListStatus.Ready, 0, c.Programs, c.EligibleCount,
         c.Excluded, c.Curve, c.RecommendedApplications, c.PMatch, c.RiskFactors, c.Advice,
-        new EngineVersions(c.EngineVersion, c.ParametersVersion, c.CatalogVersion), null, null);
+        new EngineVersions(c.EngineVersion, c.ParametersVersion, c.CatalogVersion), null, null, c.Plan, c.Unlock);
 }
 
 /// <summary>The stage-aware outlook as the API shows it; <c>p_match</c> is null once the candidate has matched.</summary>

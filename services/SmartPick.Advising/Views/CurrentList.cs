@@ -26,6 +26,10 @@ public sealed class CurrentList
     public IReadOnlyList<ListedAdvice> Advice { get; set; } = [];
     /// <summary>The curve with expected interviews, as recorded with the list (null for lists recorded before it was).</summary>
     public IReadOnlyList<ListPoint>? Points { get; set; }
+    /// <summary>The application plan (price, signals, regions) recorded with the list; null for lists recorded before plans.</summary>
+    public SmartPick.Matching.Strategy.StrategyPlan? Plan { get; set; }
+    /// <summary>What would open programs, recorded with the list; null for lists recorded before it.</summary>
+    public IReadOnlyList<SmartPick.Matching.Strategy.UnlockItem>? Unlock { get; set; }
     public EngineVersions? Versions { get; set; }
     public DateTimeOffset? GeneratedAt { get; set; }
     public ListChanges? Changes { get; set; }
@@ -55,6 +59,8 @@ public partial class CurrentListProjection : SingleStreamProjection<CurrentList,
         view.Excluded = e.Excluded;
         view.Curve = e.Curve;
         view.Changes = e.Changes;
+        view.Plan = e.Plan;
+        view.Unlock = e.Unlock;
     }
 
     /// <summary>A list recorded the earlier way: read as the two facts it would be now, its difference from the list this view holds.</summary>

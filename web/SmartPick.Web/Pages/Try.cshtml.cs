@@ -53,7 +53,9 @@ public sealed class TryModel(TryLimiter limiter) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Result = MatchingEngine.Rank(profile, Demo.Value, new RankOptions(DefaultSeason: profile.Season));
+        var options = new RankOptions(DefaultSeason: profile.Season);
+        Result = MatchingEngine.Rank(profile, Demo.Value, options);
+        Result = Result with { Unlock = MatchingEngine.Unlock(profile, Demo.Value, options) };
         return Page();
     }
 }
@@ -76,6 +78,7 @@ public sealed class TryForm
     public string? Specialty { get; set; }
     public List<string> States { get; set; } = [];
     public string? Budget { get; set; }
+    public string? BudgetUsd { get; set; }
 
     public static TryForm Default => new()
     {
@@ -87,6 +90,7 @@ public sealed class TryForm
     [
         "Form.ImgType", "Form.VisaNeed", "Form.YearOfGraduation", "Form.Season", "Form.Step1", "Form.Step1Score", "Form.Step2Ck",
         "Form.Step3", "Form.HandsOnMonths", "Form.ObservershipMonths", "Form.UsLetters", "Form.Research", "Form.Specialty", "Form.States", "Form.Budget",
+        "Form.BudgetUsd",
     ];
 
     /// <summary>Where the engine's validation paths show up on this form.</summary>
@@ -96,6 +100,7 @@ public sealed class TryForm
         ["season"] = "Form.Season",
         ["target_specialties[0]"] = "Form.Specialty",
         ["budget.applications"] = "Form.Budget",
+        ["budget.dollars"] = "Form.BudgetUsd",
     };
 
     public static readonly IReadOnlyList<Choice> ImgTypes = [new("non_us_img", "Non-US citizen, non-US medical school"), new("us_img", "US citizen or resident, non-US medical school")];
@@ -142,6 +147,7 @@ public sealed class TryForm
         var letters = Int(errors, "Form.UsLetters", UsLetters, "US letters", 0, 10, required: false) ?? 0;
         var research = Int(errors, "Form.Research", Research, "Research items", 0, 50, required: false) ?? 0;
         var budget = Int(errors, "Form.Budget", Budget, "Budget", 1, ProfileValidation.MaxApplications, required: false);
+        var dollars = Int(errors, "Form.BudgetUsd", BudgetUsd?.Replace(",", "", StringComparison.Ordinal).TrimStart('$'), "Money to spend", 1, (int)ProfileValidation.MaxDollars, required: false);
 
         if (string.IsNullOrEmpty(Specialty)) errors.Add("Form.Specialty", "Choose the specialty you are aiming for.");
         else if (!Specialties.IsKnown(Specialty)) errors.Add("Form.Specialty", "Choose a specialty from the list.");
@@ -164,7 +170,7 @@ public sealed class TryForm
             Research = Enumerable.Range(0, research).Select(_ => new ResearchItem("research", false)).ToList(),
             TargetSpecialties = [Specialty!],
             PreferredStates = states,
-            Budget = budget is { } b ? new Budget(b) : null,
+            Budget = budget is null && dollars is null ? null : new Budget(budget, dollars),
             // Exams left blank are unknown, not failed: the engine then reasons with priors and says so.
             UnknownSections = exams.Count == 0 ? ProfileSections.Exams : ProfileSections.None,
         };

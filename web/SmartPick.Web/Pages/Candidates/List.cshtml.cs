@@ -49,8 +49,18 @@ public sealed class ListModel(IDocumentStore store, LiveRanking ranking) : PageM
     {
         await using var session = store.QuerySession(User.Tenant());
         if (!await LoadAsync(session, id, ct)) return NotFound();
-        var rows = List.Programs.Select((p, i) => new ExportRow(i + 1, p.ProgramCode, p.ProgramName, p.State, Display.Specialty(p.Specialty),
-            p.Tier.ToString(), Math.Round(p.P, 4), string.Join("; ", p.Reasons.Select(r => $"{Display.Words(r.Code)} ({Display.Signed(r.Weight)})")))).ToList();
+        // Each application's ERAS fee, counted per specialty in list order, with the season's schedule the plan used.
+        var fees = SmartPick.Matching.Strategy.SeasonFactsTable.For(List.Plan?.FeeSchedule).Fees;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = List.Programs.Select((p, i) =>
+        {
+            var nth = counts[p.Specialty] = counts.GetValueOrDefault(p.Specialty) + 1;
+            return new ExportRow(i + 1, p.ProgramCode, p.ProgramName, p.State, Display.Specialty(p.Specialty),
+                p.Tier.ToString(), Math.Round(p.P, 4),
+                p.Signal switch { SmartPick.Matching.Strategy.SignalKind.Gold => "gold", SmartPick.Matching.Strategy.SignalKind.Silver => "silver", _ => "" },
+                p.InNamedRegion ? "yes" : "", fees.ErasOfNth(nth),
+                string.Join("; ", p.Reasons.Select(r => $"{Display.Words(r.Code)} ({Display.Signed(r.Weight)})")));
+        }).ToList();
         var name = $"smartpick-list-{Slug(Profile.Name)}-{List.Number}";
         if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
         {
@@ -82,10 +92,10 @@ public sealed class ListModel(IDocumentStore store, LiveRanking ranking) : PageM
 
     private static string Csv(IEnumerable<ExportRow> rows)
     {
-        var sb = new StringBuilder("rank,program_code,program_name,state,specialty,tier,interview_probability,reasons\r\n");
+        var sb = new StringBuilder("rank,program_code,program_name,state,specialty,tier,interview_probability,signal,named_region,eras_fee_usd,reasons\r\n");
         foreach (var r in rows.Select(r => r.Guarded()))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{r.Rank},{Cell(r.ProgramCode)},{Cell(r.ProgramName)},{Cell(r.State)},{Cell(r.Specialty)},{r.Tier},{r.InterviewProbability.ToString(CultureInfo.InvariantCulture)},{Cell(r.Reasons)}\r\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{r.Rank},{Cell(r.ProgramCode)},{Cell(r.ProgramName)},{Cell(r.State)},{Cell(r.Specialty)},{r.Tier},{r.InterviewProbability.ToString(CultureInfo.InvariantCulture)},{r.Signal},{r.NamedRegion},{r.ErasFeeUsd.ToString(CultureInfo.InvariantCulture)},{Cell(r.Reasons)}\r\n");
         }
         return sb.ToString();
     }
@@ -95,7 +105,8 @@ public sealed class ListModel(IDocumentStore store, LiveRanking ranking) : PageM
     private static string Slug(string name) => new(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
 
     /// <summary>One exported row; text cells are guarded so a spreadsheet never runs a name as a formula.</summary>
-    public sealed record ExportRow(int Rank, string ProgramCode, string ProgramName, string State, string Specialty, string Tier, double InterviewProbability, string Reasons)
+    public sealed record ExportRow(int Rank, string ProgramCode, string ProgramName, string State, string Specialty, string Tier, double InterviewProbability,
+        string Signal, string NamedRegion, decimal ErasFeeUsd, string Reasons)
     {
         public ExportRow Guarded() => this with
         {

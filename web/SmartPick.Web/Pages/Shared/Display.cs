@@ -24,6 +24,13 @@ public static class Display
         _ => Outlook.Percent(p.Value),
     };
 
+    /// <summary>Dollars as people read them: "$3,945".</summary>
+    public static string Usd(decimal amount) => "$" + Math.Round(amount, 0).ToString("#,0", Inv);
+
+    /// <summary>A change in P(match) in points: "+1.2 points", "&lt;0.1 point".</summary>
+    public static string Points(double delta) => Math.Abs(delta) < 0.0005 ? "<0.1 point"
+        : (delta >= 0 ? "+" : "−") + Math.Abs(delta * 100).ToString("0.0", Inv) + " points";
+
     /// <summary>The risk level in plain words.</summary>
     public static string Risk(RiskLevel risk) => risk switch
     {
