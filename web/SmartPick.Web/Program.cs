@@ -184,6 +184,11 @@ if (!commandMode && builder.Configuration.GetValue("Hangfire:Server", true))
     builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 }
 
+// Bad input is a 400 with field-level problem details in every environment: minimal APIs throw their binding
+// failures (rather than answering a bare 400, or a 500 in Development) and the handler below answers them.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "smartpick.af");
@@ -198,6 +203,8 @@ app.UseAuthentication();
 app.UseMiddleware<OrganizationGuardMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
+// Once, for every endpoint: text the product does not accept, malformed or mistyped JSON, and null bodies stop here.
+app.UseMiddleware<InputGateMiddleware>();
 
 app.MapDefaultEndpoints();
 SmartPick.Web.Charts.CalibrationPlotEndpoint.MapCalibrationPlot(app);
