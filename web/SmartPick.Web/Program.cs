@@ -12,6 +12,7 @@ using Marten;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 using SmartPick.Contracts;
 using SmartPick.ServiceDefaults;
@@ -62,15 +63,19 @@ builder.Services.AddIdentityCore<AppUser>(o =>
         o.User.RequireUniqueEmail = true;
         o.Password.RequiredLength = 10;
         o.Password.RequireNonAlphanumeric = false;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Lockout.AllowedForNewUsers = true;
+        // No lockout: anyone who knows an address could lock its owner out. Throttles slow guessing instead (AuthThrottle).
+        o.Lockout.AllowedForNewUsers = false;
     })
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<IdentityDb>()
     .AddSignInManager()
     .AddDefaultTokenProviders()
     .AddClaimsPrincipalFactory<SmartPickClaimsFactory>();
+builder.Services.AddScoped<PasswordCheck>();
+// A password change or reset (and a bearer sign-out) replaces the security stamp; cookies are checked against it
+// on every request, so such a change ends every session at once (BearerSessionMiddleware does the same for tokens).
+builder.Services.TryAddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 // OWASP's 2023 floor for PBKDF2-HMAC-SHA512 is 210,000 iterations.
 builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
 
@@ -200,6 +205,7 @@ app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseMiddleware<BearerSessionMiddleware>();
 app.UseMiddleware<OrganizationGuardMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
