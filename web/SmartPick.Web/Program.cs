@@ -10,6 +10,7 @@ using JasperFx.MultiTenancy;
 using JasperFx.Resources;
 using Marten;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -98,6 +99,8 @@ builder.Services.AddAuthentication(o =>
         o.Cookie.Name = "smartpick";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;
+        // Secure everywhere but on a developer's plain-HTTP machine.
+        o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         o.SlidingExpiration = true;
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
         // The API answers 401/403, never a redirect to the sign-in page.
@@ -196,11 +199,25 @@ builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
+// The antiforgery cookie keeps its default (Secure on HTTPS): with "always" antiforgery refuses plain-HTTP requests outright.
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "smartpick.af");
+// Behind a reverse proxy the client's address (for the sign-in throttles) and scheme (for HSTS and Secure cookies) come
+// from X-Forwarded-For/-Proto, trusted only from the loopback proxy or those named in ForwardedHeaders:KnownProxies
+// (addresses) and ForwardedHeaders:KnownNetworks (CIDR ranges), comma-separated.
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    foreach (var proxy in (builder.Configuration["ForwardedHeaders:KnownProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    foreach (var network in (builder.Configuration["ForwardedHeaders:KnownNetworks"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+});
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStaticFiles();
@@ -211,6 +228,14 @@ app.UseAuthorization();
 app.UseAntiforgery();
 // Once, for every endpoint: text the product does not accept, malformed or mistyped JSON, and null bodies stop here.
 app.UseMiddleware<InputGateMiddleware>();
+// Hangfire's dashboard answers its statistics to POST only; any other method threw inside it (a 500).
+app.Use((context, next) =>
+{
+    if (HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals("/ops/jobs/stats", StringComparison.OrdinalIgnoreCase)) return next(context);
+    context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+    context.Response.Headers.Allow = "POST";
+    return Task.CompletedTask;
+});
 
 app.MapDefaultEndpoints();
 SmartPick.Web.Charts.CalibrationPlotEndpoint.MapCalibrationPlot(app);

@@ -93,7 +93,9 @@ public static class Invitations
         };
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
-        var url = $"{http.Request.Scheme}://{http.Request.Host}/invitations/{token}";
+        // From the configured public address, never from the request's Host header (which the caller chooses).
+        var publicBase = http.RequestServices.GetRequiredService<SmartPick.Nudges.Sweeps.NudgeOptions>().PublicBaseUrl.TrimEnd('/');
+        var url = $"{publicBase}/invitations/{token}";
         return Results.Created($"{locationBase}/{invitation.Id}",
             new InvitationCreated(invitation.Id, email, invitation.Role, invitation.CandidateId, invitation.ExpiresAt, token, url));
     }
