@@ -63,11 +63,12 @@ public sealed class RunningApp : IAsyncLifetime
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUrl);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__postgres"] = Environment.GetEnvironmentVariable("ConnectionStrings__postgres");
-        start.Environment["Hangfire__Server"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["AuthThrottle__SignInsPerMinute"] = "100";
+        start.Environment.Clear();
+        foreach (var (key, value) in AppEnvironment(Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                     .ToDictionary(e => (string)e.Key, e => (string?)e.Value), BaseUrl))
+        {
+            start.Environment[key] = value;
+        }
         _app = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app");
         _app.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _app.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
@@ -98,6 +99,29 @@ public sealed class RunningApp : IAsyncLifetime
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// <summary>
+    /// The app's whole environment: what a process needs to run at all, taken from the caller, plus this fixture's own
+    /// settings. Nothing else is inherited, since the host reads every environment variable as configuration: a caller's
+    /// SMARTPICK_DEMO_PASSWORD (or any other setting) must not change what the tests sign in with.
+    /// </summary>
+    public static Dictionary<string, string?> AppEnvironment(IReadOnlyDictionary<string, string?> caller, string baseUrl)
+    {
+        string[] needed = ["PATH", "HOME", "USER", "TMPDIR", "TMP", "TEMP", "LANG", "LC_ALL", "DOTNET_ROOT", "DOTNET_ROOT_X64", "SSL_CERT_DIR", "SSL_CERT_FILE"];
+        var environment = needed.Where(caller.ContainsKey).ToDictionary(key => key, key => caller[key]);
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        environment["DOTNET_NOLOGO"] = "1";
+        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        environment["ConnectionStrings__postgres"] = caller.GetValueOrDefault("ConnectionStrings__postgres");
+        environment["SMARTPICK_DEMO_PASSWORD"] = Password;
+        // Links in mail and invitations point where this app really listens.
+        environment["Nudges__PublicBaseUrl"] = baseUrl;
+        environment["Hangfire__Server"] = "false";
+        environment["Logging__LogLevel__Default"] = "Warning";
+        environment["AuthThrottle__SignInsPerMinute"] = "100";
+        environment["AuthThrottle__AttemptsPerMinutePerClient"] = "1000";
+        return environment;
     }
 
     public string Log()

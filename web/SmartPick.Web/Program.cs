@@ -10,8 +10,10 @@ using JasperFx.MultiTenancy;
 using JasperFx.Resources;
 using Marten;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 using SmartPick.Contracts;
 using SmartPick.ServiceDefaults;
@@ -62,15 +64,19 @@ builder.Services.AddIdentityCore<AppUser>(o =>
         o.User.RequireUniqueEmail = true;
         o.Password.RequiredLength = 10;
         o.Password.RequireNonAlphanumeric = false;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Lockout.AllowedForNewUsers = true;
+        // No lockout: anyone who knows an address could lock its owner out. Throttles slow guessing instead (AuthThrottle).
+        o.Lockout.AllowedForNewUsers = false;
     })
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<IdentityDb>()
     .AddSignInManager()
     .AddDefaultTokenProviders()
     .AddClaimsPrincipalFactory<SmartPickClaimsFactory>();
+builder.Services.AddScoped<PasswordCheck>();
+// A password change or reset (and a bearer sign-out) replaces the security stamp; cookies are checked against it
+// on every request, so such a change ends every session at once (BearerSessionMiddleware does the same for tokens).
+builder.Services.TryAddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 // OWASP's 2023 floor for PBKDF2-HMAC-SHA512 is 210,000 iterations.
 builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
 
@@ -93,6 +99,8 @@ builder.Services.AddAuthentication(o =>
         o.Cookie.Name = "smartpick";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;
+        // Secure everywhere but on a developer's plain-HTTP machine.
+        o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         o.SlidingExpiration = true;
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
         // The API answers 401/403, never a redirect to the sign-in page.
@@ -184,20 +192,50 @@ if (!commandMode && builder.Configuration.GetValue("Hangfire:Server", true))
     builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 }
 
+// Bad input is a 400 with field-level problem details in every environment: minimal APIs throw their binding
+// failures (rather than answering a bare 400, or a 500 in Development) and the handler below answers them.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
+// The antiforgery cookie keeps its default (Secure on HTTPS): with "always" antiforgery refuses plain-HTTP requests outright.
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "smartpick.af");
+// Behind a reverse proxy the client's address (for the sign-in throttles) and scheme (for HSTS and Secure cookies) come
+// from X-Forwarded-For/-Proto, trusted only from the loopback proxy or those named in ForwardedHeaders:KnownProxies
+// (addresses) and ForwardedHeaders:KnownNetworks (CIDR ranges), comma-separated.
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    foreach (var proxy in (builder.Configuration["ForwardedHeaders:KnownProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    foreach (var network in (builder.Configuration["ForwardedHeaders:KnownNetworks"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+});
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseMiddleware<BearerSessionMiddleware>();
 app.UseMiddleware<OrganizationGuardMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
+// Once, for every endpoint: text the product does not accept, malformed or mistyped JSON, and null bodies stop here.
+app.UseMiddleware<InputGateMiddleware>();
+// Hangfire's dashboard answers its statistics to POST only; any other method threw inside it (a 500).
+app.Use((context, next) =>
+{
+    if (HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals("/ops/jobs/stats", StringComparison.OrdinalIgnoreCase)) return next(context);
+    context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+    context.Response.Headers.Allow = "POST";
+    return Task.CompletedTask;
+});
 
 app.MapDefaultEndpoints();
 SmartPick.Web.Charts.CalibrationPlotEndpoint.MapCalibrationPlot(app);

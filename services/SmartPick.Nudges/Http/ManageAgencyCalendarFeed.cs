@@ -8,11 +8,14 @@ using Wolverine.Http;
 
 namespace SmartPick.Nudges.Http;
 
-/// <summary>Staff create (or replace) the agency's season-dates calendar feed for advisors, or revoke it.</summary>
+/// <summary>
+/// Org admins create (or replace) the agency's season-dates calendar feed for advisors, or revoke it. Only they: a new
+/// link cuts off every advisor subscribed to the old one, which is the agency's decision, not one advisor's.
+/// </summary>
 public static class ManageAgencyCalendarFeedEndpoint
 {
     [WolverinePost("/api/org/calendar-feed")]
-    [Authorize(Policy = SmartPickPolicies.Staff)]
+    [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Post(ClaimsPrincipal user, IDocumentSession session, NudgeOptions options, TimeProvider clock, CancellationToken ct)
     {
         var answer = CalendarFeedLinks.Rotate(session, candidateId: null, NudgesHttp.UserIdOf(user), options, clock.GetUtcNow());
@@ -21,7 +24,7 @@ public static class ManageAgencyCalendarFeedEndpoint
     }
 
     [WolverineDelete("/api/org/calendar-feed")]
-    [Authorize(Policy = SmartPickPolicies.Staff)]
+    [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Delete(IDocumentSession session, CancellationToken ct)
     {
         CalendarFeedLinks.Revoke(session, candidateId: null);

@@ -57,6 +57,45 @@ public sealed class InvitationTests(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task of_two_open_invitations_for_one_candidate_file_only_the_first_accepted_binds_it()
+    {
+        var org = await App.CreateOrgAsync();
+        var admin = await App.OrgAdminAsync(org);
+        var opened = await As(admin, x =>
+        {
+            x.Post.Json(new
+            {
+                name = "Twice Invited", email = "twice@example.org", medical_school_country = "Pakistan", img_type = "non_us_img",
+                visa_need = "j1", year_of_graduation = 2020, target_specialties = new[] { "internal_medicine" },
+            }).ToUrl("/api/candidates");
+            x.StatusCodeShouldBe(201);
+        });
+        var candidateId = (await opened.ReadAsJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var first = await Invite(admin, new { email = $"c1-{Guid.NewGuid():N}@test.smartpick.local", role = SmartPickRoles.Candidate, candidate_id = candidateId });
+        var second = await Invite(admin, new { email = $"c2-{Guid.NewGuid():N}@test.smartpick.local", role = SmartPickRoles.Candidate, candidate_id = candidateId });
+
+        await Host.Scenario(x =>
+        {
+            x.Post.Json(new { token = first.GetProperty("token").GetString(), display_name = "First", password = "A-strong-password-1" })
+                .ToUrl("/api/auth/invitations/accept");
+            x.StatusCodeShouldBe(201);
+        });
+        await Host.Scenario(x =>
+        {
+            x.Post.Json(new { token = second.GetProperty("token").GetString(), display_name = "Second", password = "A-strong-password-1" })
+                .ToUrl("/api/auth/invitations/accept");
+            x.StatusCodeShouldBe(409);
+        });
+
+        using var scope = Host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+        (await db.Users.CountAsync(u => u.OrganizationId == org.Slug && u.CandidateId == candidateId)).ShouldBe(1);
+        (await db.Users.AnyAsync(u => u.Email == second.GetProperty("email").GetString())).ShouldBeFalse();
+        // The refused invitation stays open (nothing of the refused accept was kept).
+        (await db.Invitations.SingleAsync(i => i.Id == second.GetProperty("id").GetGuid())).AcceptedAt.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task only_a_hash_of_the_token_is_stored()
     {
         var org = await App.CreateOrgAsync();

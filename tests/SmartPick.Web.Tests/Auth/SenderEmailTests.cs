@@ -53,6 +53,22 @@ public sealed class SenderEmailTests(AppFixture app) : AppTest(app)
         (await Current(admin)).GetProperty("sender_email").GetString().ShouldBe("advising@sender.test");
     }
 
+    [Theory]
+    [InlineData("Advising <advising@sender.test>")]
+    [InlineData("advising@sender.test, other@sender.test")]
+    [InlineData("\"advising\"@sender.test")]
+    [InlineData("advising@")]
+    public async Task when_the_sender_email_is_not_one_bare_address_the_mailer_can_use_it_is_refused(string bad)
+    {
+        var org = await App.CreateOrgAsync("snd");
+        var admin = await App.OrgAdminAsync(org);
+        await Put(admin, new { sender_email = "advising@sender.test" });
+
+        var problem = await Put(admin, new { sender_email = bad }, 400);
+        problem.GetProperty("errors").TryGetProperty("sender_email", out _).ShouldBeTrue();
+        (await Current(admin)).GetProperty("sender_email").GetString().ShouldBe("advising@sender.test");
+    }
+
     [Fact]
     public async Task when_an_admin_empties_the_sender_email_on_the_agency_page_it_is_cleared()
     {

@@ -48,6 +48,8 @@ public sealed class AppFixture : IAsyncLifetime
             {
                 ["Hangfire:Server"] = "false",
                 ["AuthThrottle:SignInsPerMinute"] = "10",
+                // Tests that sign in without a client address share one; TokenAsync gives each user its own.
+                ["AuthThrottle:AttemptsPerMinutePerClient"] = "100",
             }));
             b.ConfigureServices(s => s.RunWolverineInSoloMode());
         });
@@ -87,14 +89,25 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task<string> TokenAsync(TestUser user)
     {
         if (_tokens.TryGetValue(user.Email, out var cached)) return cached;
+        var address = ClientAddress();
         var result = await Host.Scenario(x =>
         {
             x.Post.Json(new { email = user.Email, password = Password }).ToUrl("/api/auth/login");
+            x.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = address);
             x.StatusCodeShouldBe(200);
         });
         var token = (await result.ReadAsJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
         _tokens[user.Email] = token;
         return token;
+    }
+
+    private static int _clients;
+
+    /// <summary>A client address no other sign-in of this run used (the sign-in throttles count per address).</summary>
+    public static System.Net.IPAddress ClientAddress()
+    {
+        var n = Interlocked.Increment(ref _clients);
+        return new System.Net.IPAddress([10, (byte)(n >> 16), (byte)(n >> 8), (byte)n]);
     }
 
     /// <summary>Opens a Marten session in a tenant, for arranging or checking data directly.</summary>

@@ -45,6 +45,27 @@ public sealed class OptOutAndSuppression(AppFixture app) : NudgeTest(app)
     }
 
     [Fact]
+    public async Task when_mail_cannot_go_out_the_org_admin_sees_each_failure_and_why()
+    {
+        var candidate = await CandidateAsync("Fay Failing", Started(2027), Interview(2027, "IM-1"));
+        Smtp.RefusedRecipients[EmailOf("Fay Failing")] = true;
+        var admin = await App.OrgAdminAsync(Org);
+        var before = await (await As(admin, x => x.Get.Url("/api/org/nudges/failures"))).ReadAsJsonAsync<JsonElement>();
+
+        var report = await SweepAsync(FourteenDaysBefore);
+
+        before.GetArrayLength().ShouldBe(0);
+        report.Suppressed.ShouldHaveSingleItem();
+        var failures = await (await As(admin, x => x.Get.Url("/api/org/nudges/failures"))).ReadAsJsonAsync<JsonElement>();
+        var failure = failures.EnumerateArray().ShouldHaveSingleItem();
+        failure.GetProperty("candidate_id").GetGuid().ShouldBe(candidate);
+        failure.GetProperty("email").GetString().ShouldBe(EmailOf("Fay Failing"));
+        failure.GetProperty("state").GetString().ShouldBe("suppressed");
+        failure.GetProperty("detail").GetString().ShouldNotBeNullOrWhiteSpace();
+        await As(await App.AdvisorAsync(Org), x => { x.Get.Url("/api/org/nudges/failures"); x.StatusCodeShouldBe(403); });
+    }
+
+    [Fact]
     public async Task when_the_server_refuses_the_recipient_for_good_the_address_is_suppressed_and_never_tried_again()
     {
         var candidate = await CandidateAsync("Bo Bounce", Started(2027), Interview(2027, "IM-1"));

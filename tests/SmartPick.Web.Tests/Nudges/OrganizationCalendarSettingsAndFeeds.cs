@@ -113,11 +113,11 @@ public sealed class OrganizationCalendarSettingsAndFeeds(AppFixture app) : Nudge
     }
 
     [Fact]
-    public async Task when_advisors_create_the_agency_feed_it_lists_the_season_dates_and_a_forged_token_is_not_found()
+    public async Task when_an_org_admin_creates_the_agency_feed_it_lists_the_season_dates_and_a_forged_token_is_not_found()
     {
-        var advisor = await App.AdvisorAsync(Org);
+        var admin = await App.OrgAdminAsync(Org);
 
-        var feed = await (await As(advisor, x => { x.Post.Json(new { }).ToUrl("/api/org/calendar-feed"); x.StatusCodeShouldBe(201); })).ReadAsJsonAsync<JsonElement>();
+        var feed = await (await As(admin, x => { x.Post.Json(new { }).ToUrl("/api/org/calendar-feed"); x.StatusCodeShouldBe(201); })).ReadAsJsonAsync<JsonElement>();
         var token = feed.GetProperty("token").GetString()!;
         var ics = await (await Host.Scenario(x => x.Get.Url($"/feeds/{token}.ics"))).ReadAsTextAsync();
         var forged = SmartPick.Nudges.Feeds.CalendarFeedToken.NewRandom(Org.Slug).Value;
@@ -125,6 +125,19 @@ public sealed class OrganizationCalendarSettingsAndFeeds(AppFixture app) : Nudge
         ics.ShouldContain("Match Day");
         await Host.Scenario(x => { x.Get.Url($"/feeds/{forged}.ics"); x.StatusCodeShouldBe(404); });
         await Host.Scenario(x => { x.Get.Url($"/feeds/{token}"); x.StatusCodeShouldBe(404); });
+    }
+
+    [Fact]
+    public async Task an_advisor_may_neither_rotate_nor_revoke_the_agency_feed()
+    {
+        var admin = await App.OrgAdminAsync(Org);
+        var advisor = await App.AdvisorAsync(Org);
+        var feed = await (await As(admin, x => { x.Post.Json(new { }).ToUrl("/api/org/calendar-feed"); x.StatusCodeShouldBe(201); })).ReadAsJsonAsync<JsonElement>();
+
+        await As(advisor, x => { x.Post.Json(new { }).ToUrl("/api/org/calendar-feed"); x.StatusCodeShouldBe(403); });
+        await As(advisor, x => { x.Delete.Url("/api/org/calendar-feed"); x.StatusCodeShouldBe(403); });
+
+        await Host.Scenario(x => { x.Get.Url($"/feeds/{feed.GetProperty("token").GetString()}.ics"); x.StatusCodeShouldBe(200); });
     }
 
     [Fact]

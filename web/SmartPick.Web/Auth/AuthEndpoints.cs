@@ -33,11 +33,8 @@ public static class AuthEndpoints
             .WithSummary("Sign in with email and password; answers a bearer token (or sets the cookie with ?use_cookies=true).")
             .Produces<TokenResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
         group.MapPost("/refresh", Refresh).AllowAnonymous().Produces<TokenResponse>().ProducesProblem(401);
-        group.MapPost("/logout", async (HttpContext ctx) =>
-        {
-            await ctx.SignOutAsync(IdentityConstants.ApplicationScheme);
-            return Results.NoContent();
-        }).RequireAuthorization();
+        group.MapPost("/logout", Logout).RequireAuthorization()
+            .WithSummary("Sign out: with a bearer token, every session and refresh token of the user ends; with the cookie, the cookie is removed.");
         group.MapGet("/me", Me).RequireAuthorization().Produces<MeResponse>();
         group.MapPost("/forgot", ForgotPasswordEndpoint.Post).AllowAnonymous()
             .WithSummary("Ask for a password reset link by email; the same 202 answer whether or not the address has an account.")
@@ -49,9 +46,10 @@ public static class AuthEndpoints
     }
 
     private static async Task<IResult> Login(LoginRequest? request, [FromQuery(Name = "use_cookies")] bool? useCookies, HttpContext http,
-        UserManager<AppUser> users, SignInManager<AppUser> signIn, AuthThrottle throttle,
+        PasswordCheck passwords, SignInManager<AppUser> signIn, AuthThrottle throttle,
         IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
     {
+        if (!throttle.TryAcquireClient(http)) return AuthThrottle.TooMany();
         var errors = new Problems.Errors()
             .Check(!string.IsNullOrWhiteSpace(request?.Email), "email", "Email is required.")
             .Check(!string.IsNullOrEmpty(request?.Password), "password", "Password is required.")
@@ -62,17 +60,7 @@ public static class AuthEndpoints
         var email = request!.Email!.Trim();
         if (!throttle.TryAcquire("login:" + email.ToUpperInvariant())) return AuthThrottle.TooMany();
 
-        var user = await users.FindByEmailAsync(email);
-        if (user is null) return InvalidCredentials();
-
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Account locked",
-                detail: "Too many failed sign-ins. The account is locked for a while; try again later or reset the password.",
-                type: "https://smartpick.local/problems/locked-out");
-        }
-        if (!result.Succeeded) return InvalidCredentials();
+        if (await passwords.VerifyAsync(email, request.Password!) is not { } user) return InvalidCredentials();
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         if (useCookies == true)
@@ -81,6 +69,22 @@ public static class AuthEndpoints
             return Results.NoContent();
         }
         return Results.Ok(IssueTokens(principal, bearer.Get(IdentityConstants.BearerScheme), clock));
+    }
+
+    /// <summary>
+    /// Signs out. Called with a bearer token, it ends every session of the user: tokens carry no server-side record,
+    /// so the user's security stamp changes, which every token, refresh token and cookie issued before is checked
+    /// against. Called with the cookie, it removes the cookie.
+    /// </summary>
+    private static async Task<IResult> Logout(HttpContext http, UserManager<AppUser> users)
+    {
+        if (http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            if (await users.GetUserAsync(http.User) is { } user) await users.UpdateSecurityStampAsync(user);
+            return Results.NoContent();
+        }
+        await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+        return Results.NoContent();
     }
 
     private static async Task<IResult> Refresh(RefreshRequest? request, SignInManager<AppUser> signIn,

@@ -11,12 +11,18 @@ public sealed class AuthThrottleOptions
     /// <summary>Reset links asked for one address: few, so the form cannot be used to flood a mailbox.</summary>
     public int PasswordResetRequestsPerMinute { get; set; } = 3;
     public int PasswordResetsPerMinute { get; set; } = 10;
+    /// <summary>
+    /// Anonymous attempts (sign-ins, reset requests and resets, invitation look-ups and accepts) from one client
+    /// address, whatever account they name: spraying one password over many accounts is throttled too.
+    /// </summary>
+    public int AttemptsPerMinutePerClient { get; set; } = 60;
 }
 
 /// <summary>
-/// Per-key fixed windows kept in memory. Keys name the account (email) or the actor rather than the
-/// client address, so one attacker cannot lock others out by address and a spread-out attack on one
-/// account is still throttled; lockout after repeated failures is Identity's job on top of this.
+/// Per-key fixed windows kept in memory. Keys name the account (email), the actor or the client address
+/// (<see cref="TryAcquireClient"/>): one account is throttled however spread out the attack on it, and one client
+/// however many accounts it tries. Throttling, never a lockout: a throttled account signs in again a minute later,
+/// so nobody can lock someone else out for long by failing on purpose.
 /// </summary>
 public sealed class AuthThrottle : IDisposable
 {
@@ -28,6 +34,7 @@ public sealed class AuthThrottle : IDisposable
         _limiter = PartitionedRateLimiter.Create<string, string>(key =>
         {
             var permits = key.StartsWith("login:", StringComparison.Ordinal) ? o.SignInsPerMinute
+                : key.StartsWith("client:", StringComparison.Ordinal) ? o.AttemptsPerMinutePerClient
                 : key.StartsWith("invite:", StringComparison.Ordinal) ? o.InvitationsPerMinute
                 : key.StartsWith("forgot:", StringComparison.Ordinal) ? o.PasswordResetRequestsPerMinute
                 : key.StartsWith("reset:", StringComparison.Ordinal) ? o.PasswordResetsPerMinute
@@ -46,6 +53,9 @@ public sealed class AuthThrottle : IDisposable
         using var lease = _limiter.AttemptAcquire(key);
         return lease.IsAcquired;
     }
+
+    /// <summary>One anonymous attempt from the request's client address (as forwarded by a trusted proxy).</summary>
+    public bool TryAcquireClient(HttpContext http) => TryAcquire("client:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"));
 
     public static IResult TooMany() => Results.Problem(
         statusCode: StatusCodes.Status429TooManyRequests,

@@ -22,10 +22,10 @@ public sealed record ForgotPassword(string? Email)
     /// Queues the link (sent later by <see cref="PasswordResetMailer"/>, if an account uses the address); false
     /// when this address asked too often. The throttle counts every address alike, known or not.
     /// </summary>
-    public static bool Request(ForgotPassword request, AuthThrottle throttle, PasswordResetMailer mailer)
+    public static bool Request(ForgotPassword request, AuthThrottle throttle, PasswordResetMailer mailer, HttpContext http)
     {
         var email = request.Email!.Trim();
-        if (!throttle.TryAcquire("forgot:" + email.ToUpperInvariant())) return false;
+        if (!throttle.TryAcquireClient(http) || !throttle.TryAcquire("forgot:" + email.ToUpperInvariant())) return false;
         mailer.Enqueue(email);
         return true;
     }
@@ -34,12 +34,12 @@ public sealed record ForgotPassword(string? Email)
 /// <summary><c>POST /api/auth/forgot</c>: 202 with the neutral answer, 400 for a malformed address, 429 when throttled.</summary>
 public static class ForgotPasswordEndpoint
 {
-    public static IResult Post([FromBody] ForgotPassword? request, AuthThrottle throttle, PasswordResetMailer mailer)
+    public static IResult Post([FromBody] ForgotPassword? request, AuthThrottle throttle, PasswordResetMailer mailer, HttpContext http)
     {
         request ??= new ForgotPassword(null);
         var errors = ForgotPassword.Validate(request);
         if (errors.Count > 0) return Problems.Validation([.. errors]);
-        if (!ForgotPassword.Request(request, throttle, mailer)) return AuthThrottle.TooMany();
+        if (!ForgotPassword.Request(request, throttle, mailer, http)) return AuthThrottle.TooMany();
         return Results.Json(new { message = ForgotPassword.Answer }, statusCode: StatusCodes.Status202Accepted);
     }
 }

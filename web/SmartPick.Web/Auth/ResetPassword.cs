@@ -31,11 +31,11 @@ public sealed record ResetPassword(string? UserId, string? Token, string? Passwo
     /// Identity checks the code (single use: it is bound to the security stamp, which the reset changes) and the
     /// password rules. A reset also ends a lockout: whoever holds the link has proved they own the mailbox.
     /// </summary>
-    public static async Task<Outcome> ApplyAsync(ResetPassword request, UserManager<AppUser> users, AuthThrottle throttle)
+    public static async Task<Outcome> ApplyAsync(ResetPassword request, UserManager<AppUser> users, AuthThrottle throttle, HttpContext http)
     {
         var errors = Validate(request);
         if (errors.Count > 0) return new(false, false, errors);
-        if (!throttle.TryAcquire("reset:" + request.UserId)) return new(false, true, []);
+        if (!throttle.TryAcquireClient(http) || !throttle.TryAcquire("reset:" + request.UserId)) return new(false, true, []);
 
         var user = await users.FindByIdAsync(request.UserId!);
         if (user is null || Decode(request.Token!) is not { } token) return new(false, false, [("token", LinkNotValid)]);
@@ -75,9 +75,9 @@ public sealed record ResetPassword(string? UserId, string? Token, string? Passwo
 /// <summary><c>POST /api/auth/reset</c>: 204 when the password is changed, 400 with field problems, 429 when throttled.</summary>
 public static class ResetPasswordEndpoint
 {
-    public static async Task<IResult> Post([FromBody] ResetPassword? request, UserManager<AppUser> users, AuthThrottle throttle)
+    public static async Task<IResult> Post([FromBody] ResetPassword? request, UserManager<AppUser> users, AuthThrottle throttle, HttpContext http)
     {
-        var outcome = await ResetPassword.ApplyAsync(request ?? new ResetPassword(null, null, null), users, throttle);
+        var outcome = await ResetPassword.ApplyAsync(request ?? new ResetPassword(null, null, null), users, throttle, http);
         if (outcome.Throttled) return AuthThrottle.TooMany();
         return outcome.Done ? Results.NoContent() : Problems.Validation([.. outcome.Errors]);
     }

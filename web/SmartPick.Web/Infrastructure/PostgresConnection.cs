@@ -6,8 +6,14 @@ namespace SmartPick.Web.Infrastructure;
 /// <summary>How the host talks to PostgreSQL, beyond what the operator's connection string says.</summary>
 public static class PostgresConnection
 {
-    /// <summary>How many statements each pooled connection keeps prepared.</summary>
-    public const int AutoPrepared = 64;
+    /// <summary>
+    /// How many statements each pooled connection prepares on its own: none. Npgsql 10.0.3's automatic preparation
+    /// loses track of the statements it was preparing when a batch fails part-way (a value PostgreSQL refuses, such
+    /// as U+0000 in text or jsonb); the connection then goes back to the pool out of step with the server, and a later,
+    /// unrelated command on it fails with "Received unexpected backend message DataRow". Statements are parsed
+    /// each time instead, which costs a little CPU and never a wrong answer.
+    /// </summary>
+    public const int AutoPrepared = 0;
 
     /// <summary>
     /// How many connections each of the host's pools opens at most, unless the operator says otherwise: twice the
@@ -20,16 +26,13 @@ public static class PostgresConnection
     /// <summary>
     /// The connection string every part of the host uses.
     /// <list type="bullet">
-    /// <item>Npgsql prepares the statements a pooled connection runs again and again (a command is the same few
-    /// statements each time: the stream lock, the loads, the event append, the view upserts), so PostgreSQL parses
-    /// and plans each once per connection instead of once per command. Prepared statements survive the connection's
-    /// return to the pool.</item>
+    /// <item>Automatic statement preparation is off (<see cref="AutoPrepared"/> says why).</item>
     /// <item>Each pool is sized to what the database can run at once (<see cref="PooledConnections"/>), counting
     /// this machine's processors: right for a database on the same machine; an operator whose database has more
     /// cores sets <c>Maximum Pool Size</c> to about twice those.</item>
     /// </list>
-    /// An operator's own <c>Max Auto Prepare</c> or <c>Maximum Pool Size</c> is kept, including 0 to turn
-    /// preparation off.
+    /// An operator's own <c>Max Auto Prepare</c> or <c>Maximum Pool Size</c> is kept (a <c>Max Auto Prepare</c> above 0
+    /// brings back the failure described at <see cref="AutoPrepared"/>).
     /// </summary>
     public static string Tuned(string connectionString) => Tuned(connectionString, Environment.ProcessorCount);
 
@@ -45,7 +48,6 @@ public static class PostgresConnection
         if (!Written("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = AutoPrepared;
-            builder.AutoPrepareMinUsages = 2;
         }
         if (!Written("MaximumPoolSize", "MaxPoolSize"))
         {

@@ -1,6 +1,6 @@
 namespace SmartPick.Web.Infrastructure;
 
-/// <summary>Security headers on every answer. The API reference UI is exempt from the strict CSP it cannot run under.</summary>
+/// <summary>Security headers on every answer (and no-store on the API's). The API reference UI is exempt from the strict CSP it cannot run under.</summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
@@ -11,6 +11,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        // API answers carry personal data (names, emails, scores): no shared or browser cache keeps them.
+        if (context.Request.Path.StartsWithSegments("/api")) headers.CacheControl = "no-store";
         if (!context.Request.Path.StartsWithSegments("/scalar") && !context.Request.Path.StartsWithSegments("/ops/jobs"))
         {
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +

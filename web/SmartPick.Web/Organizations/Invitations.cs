@@ -36,7 +36,7 @@ public static class Invitations
         org.MapDelete("/{id:guid}", Revoke).Produces(204).ProducesProblem(404);
 
         var open = app.MapGroup("/api/auth/invitations").WithTags("Auth").AllowAnonymous();
-        open.MapGet("/{token}", Preview).Produces<InvitationPreview>().ProducesProblem(404).ProducesProblem(410);
+        open.MapGet("/{token}", Preview).Produces<InvitationPreview>().ProducesProblem(404).ProducesProblem(410).ProducesProblem(429);
         open.MapPost("/accept", Accept).Produces<InvitationAccepted>(201).ProducesValidationProblem()
             .ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).ProducesProblem(429);
     }
@@ -93,7 +93,9 @@ public static class Invitations
         };
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
-        var url = $"{http.Request.Scheme}://{http.Request.Host}/invitations/{token}";
+        // From the configured public address, never from the request's Host header (which the caller chooses).
+        var publicBase = http.RequestServices.GetRequiredService<SmartPick.Nudges.Sweeps.NudgeOptions>().PublicBaseUrl.TrimEnd('/');
+        var url = $"{publicBase}/invitations/{token}";
         return Results.Created($"{locationBase}/{invitation.Id}",
             new InvitationCreated(invitation.Id, email, invitation.Role, invitation.CandidateId, invitation.ExpiresAt, token, url));
     }
@@ -117,8 +119,10 @@ public static class Invitations
         return changed == 1 ? Results.NoContent() : Problems.NotFound("Open invitation");
     }
 
-    private static async Task<IResult> Preview(string token, IdentityDb db, TimeProvider clock)
+    private static async Task<IResult> Preview(string token, IdentityDb db, TimeProvider clock, AuthThrottle throttle, HttpContext http)
     {
+        // Guessing tokens through the preview is throttled like guessing them through the accept.
+        if (!throttle.TryAcquireClient(http)) return AuthThrottle.TooMany();
         if (token.Length > 200) return Problems.NotFound("Invitation");
         var hash = Hash(token);
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash);
@@ -129,15 +133,16 @@ public static class Invitations
     }
 
     private static async Task<IResult> Accept(AcceptInvitation? request, IdentityDb db, UserManager<AppUser> users,
-        AuthThrottle throttle, TimeProvider clock)
+        AuthThrottle throttle, TimeProvider clock, HttpContext http)
     {
+        if (!throttle.TryAcquireClient(http)) return AuthThrottle.TooMany();
         var errors = new Problems.Errors()
             .Check(!string.IsNullOrWhiteSpace(request?.Token) && request.Token.Length <= 200, "token", "The invitation token is required.")
             .Check(!string.IsNullOrWhiteSpace(request?.DisplayName) && request.DisplayName.Trim().Length <= 200, "display_name", "Your name is required (at most 200 characters).")
             .Check(!string.IsNullOrEmpty(request?.Password) && request.Password.Length <= 256, "password", "A password is required.");
         if (errors.Any) return errors.ToResult();
         var token = request!.Token!;
-        if (!throttle.TryAcquire("accept:" + token[..Math.Min(8, token.Length)])) return AuthThrottle.TooMany();
+        if (!throttle.TryAcquire("accept:" + Hash(token))) return AuthThrottle.TooMany();
 
         var hash = Hash(token);
         var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash);
@@ -148,6 +153,7 @@ public static class Invitations
 
         var redeemed = await RedeemAsync(db, users, invitation, request.DisplayName!, request.Password!, now);
         if (redeemed.AlreadyUsed) return Problems.Conflict("Invitation already used", "This invitation has already been accepted.");
+        if (redeemed.CandidateTaken) return CandidateTaken();
         if (redeemed.User is not { } user)
         {
             return Problems.Validation([.. redeemed.Errors.Select(e => (e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description))]);
@@ -156,7 +162,7 @@ public static class Invitations
     }
 
     /// <summary>What redeeming an invitation gave: the new user, or that it was already used, or Identity's refusals.</summary>
-    public sealed record Redemption(AppUser? User, bool AlreadyUsed, IReadOnlyList<IdentityError> Errors);
+    public sealed record Redemption(AppUser? User, bool AlreadyUsed, IReadOnlyList<IdentityError> Errors, bool CandidateTaken = false);
 
     /// <summary>
     /// Claims the invitation, creates the user bound to its organization (and candidate file) and grants its role,
@@ -175,6 +181,18 @@ public static class Invitations
         var claimed = await db.Invitations.Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now));
         if (claimed != 1) return new Redemption(null, AlreadyUsed: true, []);
+        if (invitation.CandidateId is { } candidateId)
+        {
+            // Several invitations may be open for one file (each checked only when it was made): the first accepted
+            // binds the file, and the lock makes two accepts at the same moment take turns for this check.
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"select pg_advisory_xact_lock(hashtextextended({invitation.OrganizationId + "/" + candidateId}, 0))");
+            if (await db.Users.AnyAsync(u => u.OrganizationId == invitation.OrganizationId && u.CandidateId == candidateId))
+            {
+                await tx.RollbackAsync();
+                return new Redemption(null, AlreadyUsed: false, [], CandidateTaken: true);
+            }
+        }
 
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
@@ -191,6 +209,9 @@ public static class Invitations
         await tx.CommitAsync();
         return new Redemption(user, AlreadyUsed: false, []);
     }
+
+    private static IResult CandidateTaken() => Problems.Conflict("Candidate already has an account",
+        "Another account was bound to this candidate file after the invitation was sent. Ask your organization for help.");
 
     private static IResult Expired() => Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Invitation expired",
         detail: "This invitation has expired. Ask your organization for a new one.");

@@ -101,7 +101,22 @@ public static partial class OrganizationEndpoints
             m.LockoutEnd is { } end && end > now)).ToList());
     }
 
-    private static bool IsSenderEmail(string value) => value.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(value, out _);
+    /// <summary>
+    /// A sender address is accepted only as the mail composer will use it: one bare <c>local@domain</c> that MimeKit
+    /// parses to itself, with no display name (<c>Name &lt;a@b.c&gt;</c> is refused here rather than failing every mail later).
+    /// </summary>
+    public static bool IsSenderEmail(string value)
+    {
+        try
+        {
+            SmartPick.Nudges.Email.NudgeEmailComposer.BareAddress(value, nameof(value));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     private static OrganizationView ToView(Organization o) => new(o.Id, o.Name, o.TimeZone, o.SenderName, o.SenderEmail, o.CreatedAt);
 }

@@ -31,7 +31,7 @@ public sealed class ForgotModel(AuthThrottle throttle, PasswordResetMailer maile
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        if (!ForgotPassword.Request(request, throttle, mailer))
+        if (!ForgotPassword.Request(request, throttle, mailer, HttpContext))
         {
             Errors.AddGeneral("Too many attempts in a short time. Wait a minute and try again.");
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

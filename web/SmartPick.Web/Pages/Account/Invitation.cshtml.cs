@@ -35,7 +35,7 @@ public sealed class InvitationModel(IdentityDb db, UserManager<AppUser> users, S
         if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Trim().Length > 200) Errors.Add(nameof(DisplayName), "Enter your name (at most 200 characters).");
         if (string.IsNullOrEmpty(Password) || Password.Length > 256) Errors.Add(nameof(Password), "Choose a password.");
         if (Errors.Any) return Invalid();
-        if (!throttle.TryAcquire("accept:" + token[..Math.Min(8, token.Length)]))
+        if (!throttle.TryAcquireClient(HttpContext) || !throttle.TryAcquire("accept:" + Invitations.Hash(token)))
         {
             Errors.AddGeneral("Too many attempts in a short time. Wait a minute and try again.");
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -43,6 +43,12 @@ public sealed class InvitationModel(IdentityDb db, UserManager<AppUser> users, S
         }
 
         var redeemed = await Invitations.RedeemAsync(db, users, Invite!, DisplayName!, Password!, clock.GetUtcNow());
+        if (redeemed.CandidateTaken)
+        {
+            Errors.AddGeneral("Another account already opens this candidate file, so this invitation cannot be used. Ask your organization for help.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
         if (redeemed.AlreadyUsed)
         {
             Gone = "This invitation has already been used.";

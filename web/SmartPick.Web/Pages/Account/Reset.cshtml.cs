@@ -49,7 +49,7 @@ public sealed class ResetModel(UserManager<AppUser> users, AuthThrottle throttle
             return Page();
         }
 
-        var outcome = await ResetPassword.ApplyAsync(new ResetPassword(UserId, Code, NewPassword), users, throttle);
+        var outcome = await ResetPassword.ApplyAsync(new ResetPassword(UserId, Code, NewPassword), users, throttle, HttpContext);
         if (outcome.Done) return LocalRedirect("/signin?reset=done");
         if (outcome.Throttled)
         {

@@ -8,9 +8,9 @@ using SmartPick.Web.Pages.Shared;
 
 namespace SmartPick.Web.Pages.Account;
 
-/// <summary>Cookie sign-in with Identity's lockout; the same per-account throttle as the API's sign-in.</summary>
+/// <summary>Cookie sign-in: the same password check and the same per-client and per-account throttles as the API's sign-in.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AuthThrottle throttle) : PageModel
+public sealed class SignInModel(SignInManager<AppUser> signIn, PasswordCheck passwords, AuthThrottle throttle) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -20,7 +20,6 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
     public bool PasswordChanged => Reset == "done";
 
     public FormErrors Errors { get; } = new();
-    public bool LockedOut { get; private set; }
 
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturn() ?? User.HomeOf()) : Page();
 
@@ -33,27 +32,18 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         if (Errors.Any) return Page();
 
         var email = Email!.Trim();
-        if (!throttle.TryAcquire("login:" + email.ToUpperInvariant()))
+        if (!throttle.TryAcquireClient(HttpContext) || !throttle.TryAcquire("login:" + email.ToUpperInvariant()))
         {
             Errors.AddGeneral("Too many attempts in a short time. Wait a minute and try again.");
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(email);
-        if (user is not null)
+        if (await passwords.VerifyAsync(email, Password!) is { } user)
         {
-            var result = await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                var principal = await signIn.CreateUserPrincipalAsync(user);
-                return LocalRedirect(SafeReturn() ?? principal.HomeOf());
-            }
-            if (result.IsLockedOut)
-            {
-                LockedOut = true;
-                return Page();
-            }
+            await signIn.SignInAsync(user, isPersistent: false);
+            var principal = await signIn.CreateUserPrincipalAsync(user);
+            return LocalRedirect(SafeReturn() ?? principal.HomeOf());
         }
         // One message whether the account exists or not, so the form does not reveal who has an account.
         Errors.AddGeneral("The email or password is not correct.");
