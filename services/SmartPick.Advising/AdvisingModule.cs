@@ -29,7 +29,7 @@ public static class AdvisingModule
             typeof(UsceAdded), typeof(LetterReceived), typeof(ResearchAdded), typeof(CycleStarted),
             typeof(ApplicationsSubmitted), typeof(InterviewInvited), typeof(RankListCertified), typeof(CycleMatched),
             typeof(CycleUnmatched), typeof(ProgramListRegenerated), typeof(RankedListRecorded), typeof(ProgramListRegeneratedV1),
-            typeof(AdvisorNoteAdded), typeof(CandidateFileArchived), typeof(NudgeSent),
+            typeof(AdvisorNoteAdded), typeof(CandidateFileArchived), typeof(NudgeSent), typeof(StrategyChosen),
         ]);
 
         // What commands decide on and what is queried across files is inline: the file itself, the engine's

@@ -18,6 +18,8 @@ public sealed class CandidateFile
     public decimal? BudgetDollars { get; set; }
     public List<RecordedExam> Exams { get; set; } = [];
     public List<CycleState> Cycles { get; set; } = [];
+    /// <summary>What the advisor fixed of the application plan.</summary>
+    public SmartPick.Matching.Strategy.StrategyChoices Strategy { get; set; } = SmartPick.Matching.Strategy.StrategyChoices.None;
 
     public static CandidateFile Create(CandidateFileOpened e) => new()
     {
@@ -39,6 +41,8 @@ public sealed class CandidateFile
         ApplicationBudget = e.ApplicationBudget;
         BudgetDollars = e.BudgetDollars;
     }
+
+    public void Apply(StrategyChosen e) => Strategy = e.ToChoices();
 
     public void Apply(ExamTaken e) => Exams.Add(new RecordedExam(e.ExamId, e.Exam, e.Score, e.Passed, e.Attempt, e.TakenOn));
 

@@ -42,6 +42,26 @@ public sealed record PreferencesChanged(
     RecordedBy RecordedBy,
     DateTimeOffset RecordedAt);
 
+/// <summary>
+/// The advisor fixed parts of the application plan: signals pinned (with a kind, or the best kind left) or forbidden
+/// at programs, census divisions named or never named; the complete choice, replacing the one before.
+/// </summary>
+public sealed record StrategyChosen(
+    Guid CandidateId,
+    IReadOnlyList<SmartPick.Matching.Strategy.PinnedSignal> PinnedSignals,
+    IReadOnlyList<string> ForbiddenSignals,
+    IReadOnlyList<string> PinnedRegions,
+    IReadOnlyList<string> ForbiddenRegions,
+    RecordedBy RecordedBy,
+    DateTimeOffset RecordedAt)
+{
+    /// <summary>The choice as the engine reads it.</summary>
+    public SmartPick.Matching.Strategy.StrategyChoices ToChoices() => new()
+    {
+        PinnedSignals = PinnedSignals, ForbiddenSignals = ForbiddenSignals, PinnedRegions = PinnedRegions, ForbiddenRegions = ForbiddenRegions,
+    };
+}
+
 /// <summary>A USMLE attempt: a 3-digit score where reported, the pass/fail outcome, the attempt number.</summary>
 public sealed record ExamTaken(
     Guid CandidateId,

@@ -59,7 +59,8 @@ public static class BudgetRules
     public static FieldErrors Check(FieldErrors errors, Budget? budget)
     {
         if (budget is null) return errors;
+        if (budget.Applications is null && budget.Dollars is null) return errors.Add("budget", "give applications, dollars or both");
         return errors.Range("budget.applications", budget.Applications, 1, 1000)
-            .Range("budget.dollars", budget.Dollars, 0m, 1_000_000m);
+            .Range("budget.dollars", budget.Dollars, 0m, SmartPick.Matching.Json.ProfileValidation.MaxDollars);
     }
 }

@@ -117,7 +117,7 @@ public sealed record CandidateResponse(
 {
     public static CandidateResponse From(CandidateProfileView v, CandidateSummary? s, long version) => new(v.Id, version, v.Name, v.Email,
         v.MedicalSchoolCountry, v.ImgType, v.VisaNeed, v.YearOfGraduation, v.TargetSpecialties, v.PreferredStates, v.AvoidedStates,
-        v.ApplicationBudget is { } n ? new Budget(n, v.BudgetDollars) : null,
+        v.ApplicationBudget is null && v.BudgetDollars is null ? null : new Budget(v.ApplicationBudget, v.BudgetDollars),
         v.Evidence.Exams, v.Evidence.Usce, v.Evidence.Letters, v.Evidence.Research, v.Cycles,
         s?.Status ?? CandidateStatus.Open, s?.Risk ?? RiskLevel.None, s?.PMatch, OutlookResponse.Of(s?.Outlook), s?.Attention ?? [], v.Archived, v.OpenedAt, v.LastRecordedAt);
 }

@@ -29,6 +29,8 @@ public sealed class CandidateProfileView
     public List<string> AvoidedStates { get; set; } = [];
     public int? ApplicationBudget { get; set; }
     public decimal? BudgetDollars { get; set; }
+    /// <summary>What the advisor fixed of the application plan (signals and census divisions).</summary>
+    public SmartPick.Matching.Strategy.StrategyChoices Strategy { get; set; } = SmartPick.Matching.Strategy.StrategyChoices.None;
     public Evidence Evidence { get; set; } = new();
     public List<CycleSummary> Cycles { get; set; } = [];
     public bool Archived { get; set; }
@@ -54,7 +56,8 @@ public sealed class CandidateProfileView
         TargetSpecialties = [.. TargetSpecialties],
         PreferredStates = [.. PreferredStates],
         AvoidedStates = [.. AvoidedStates],
-        Budget = ApplicationBudget is { } n ? new Budget(n, BudgetDollars) : null,
+        Budget = ApplicationBudget is null && BudgetDollars is null ? null : new Budget(ApplicationBudget, BudgetDollars),
+        Strategy = Strategy,
         PreviousCycles = Cycles.Where(c => c.Outcome is not null)
             .Select(c => new PreviousCycle(c.Season, c.Outcome!.Value, c.Interviews)).ToList(),
         UnknownSections = Evidence.Exams.Count == 0 ? ProfileSections.Exams : ProfileSections.None,
@@ -92,6 +95,7 @@ public partial class CandidateProfileProjection : SingleStreamProjection<Candida
         view.LastRecordedAt = e.RecordedAt;
     }
 
+    public void Apply(StrategyChosen e, CandidateProfileView view) { view.Strategy = e.ToChoices(); view.LastRecordedAt = e.RecordedAt; }
     public void Apply(ExamTaken e, CandidateProfileView view) { view.Evidence.Apply(e); view.LastRecordedAt = e.RecordedAt; }
     public void Apply(ExamResultCorrected e, CandidateProfileView view) { view.Evidence.Apply(e); view.LastRecordedAt = e.RecordedAt; }
     public void Apply(UsceAdded e, CandidateProfileView view) { view.Evidence.Apply(e); view.LastRecordedAt = e.RecordedAt; }

@@ -29,6 +29,18 @@ public partial class TimelineProjection : SingleStreamProjection<Timeline, Guid>
     public void Apply(PreferencesChanged e, Timeline t) => t.Entries.Add(Entry(e, e.RecordedAt, e.RecordedBy,
         $"Preferences changed: targets {string.Join(", ", e.TargetSpecialties)}" + (e.ApplicationBudget is { } b ? $", budget {b} applications" : "")));
 
+    public void Apply(StrategyChosen e, Timeline t) => t.Entries.Add(Entry(e, e.RecordedAt, e.RecordedBy,
+        e.ToChoices().IsEmpty ? "Application plan: the advisor's choices cleared"
+            : "Application plan: " + string.Join("; ", new[]
+            {
+                e.PinnedSignals.Count > 0 ? $"signals kept at {string.Join(", ", e.PinnedSignals.Select(p => p.ProgramCode))}" : null,
+                e.ForbiddenSignals.Count > 0 ? $"no signal at {string.Join(", ", e.ForbiddenSignals)}" : null,
+                e.PinnedRegions.Count > 0 ? $"divisions named: {string.Join(", ", e.PinnedRegions.Select(DivisionName))}" : null,
+                e.ForbiddenRegions.Count > 0 ? $"divisions never named: {string.Join(", ", e.ForbiddenRegions.Select(DivisionName))}" : null,
+            }.Where(x => x is not null))));
+
+    private static string DivisionName(string key) => SmartPick.Matching.Strategy.CensusDivisions.ByKey(key)?.Name ?? key;
+
     public void Apply(ExamTaken e, Timeline t) => t.Entries.Add(Entry(e, e.RecordedAt, e.RecordedBy,
         $"{ExamName(e.Exam)} attempt {e.Attempt} on {e.TakenOn:yyyy-MM-dd}: {Result(e.Score, e.Passed)}"));
 

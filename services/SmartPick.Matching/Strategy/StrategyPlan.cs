@@ -20,6 +20,13 @@ public sealed record StrategyChoices
     public static readonly StrategyChoices None = new();
 
     public bool IsEmpty => PinnedSignals.Count == 0 && ForbiddenSignals.Count == 0 && PinnedRegions.Count == 0 && ForbiddenRegions.Count == 0;
+
+    /// <summary>Two choices are equal when their lists hold the same items in the same order.</summary>
+    public bool Equals(StrategyChoices? other) => other is not null
+        && PinnedSignals.SequenceEqual(other.PinnedSignals) && ForbiddenSignals.SequenceEqual(other.ForbiddenSignals)
+        && PinnedRegions.SequenceEqual(other.PinnedRegions) && ForbiddenRegions.SequenceEqual(other.ForbiddenRegions);
+
+    public override int GetHashCode() => HashCode.Combine(PinnedSignals.Count, ForbiddenSignals.Count, PinnedRegions.Count, ForbiddenRegions.Count);
 }
 
 /// <summary>

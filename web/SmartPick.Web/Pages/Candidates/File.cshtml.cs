@@ -17,8 +17,11 @@ namespace SmartPick.Web.Pages.Candidates;
 /// recorded what, when) and one form per kind of fact. Another organization's file is simply not found.
 /// </summary>
 [Authorize(Policy = SmartPickPolicies.Staff)]
-public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, LiveRanking ranking) : PageModel
+public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, LiveRanking ranking, TimeProvider clock) : PageModel
 {
+    /// <summary>While the candidate is interviewing: the chance by how many interviews are ranked, the NRMP fees, the deadline.</summary>
+    public SmartPick.Matching.Strategy.RankListAdvice? RankListAdvice { get; private set; }
+
     public CandidateProfileView Profile { get; private set; } = null!;
     public Timeline? Timeline { get; private set; }
     public CurrentList? List { get; private set; }
@@ -152,6 +155,12 @@ public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, L
         List = await session.LatestAsync<CurrentList>(id, ct);
         Summary = await session.LoadAsync<CandidateSummary>(id, ct);
         Live = await ranking.RankAsync(session, profile, ct);
+        if (Summary is { Status: CandidateStatus.Interviewing, Season: { } season, InterviewsThisSeason: > 0 } row)
+        {
+            RankListAdvice = SmartPick.Matching.Strategy.RankListAssistant.For(row.InterviewsThisSeason, profile.TargetSpecialties.FirstOrDefault(),
+                SmartPick.Matching.Strategy.SeasonFactsTable.For(season), SmartPick.Matching.Parameters.DefaultParameters.Current,
+                SmartPick.Nudges.Calendar.SeasonCalendar.Default(season).RankOrderListDeadline, clock.GetUtcNow());
+        }
         if (Prefs.TargetSpecialties.Count == 0 && OpenForm != "preferences")
         {
             Prefs.TargetSpecialties = [.. profile.TargetSpecialties];
@@ -159,6 +168,7 @@ public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, L
             Prefs.PreferredStates = string.Join(", ", profile.PreferredStates);
             Prefs.AvoidedStates = string.Join(", ", profile.AvoidedStates);
             Prefs.Budget = profile.ApplicationBudget?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Prefs.BudgetUsd = profile.BudgetDollars?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
         }
         return true;
     }

@@ -43,6 +43,13 @@ public static class FileForms
         {
             ["visa_need"] = "prefs.VisaNeed", ["target_specialties"] = "prefs.TargetSpecialties", ["preferred_states"] = "prefs.PreferredStates",
             ["avoided_states"] = "prefs.AvoidedStates", ["budget.applications"] = "prefs.Budget", ["preferences"] = "prefs.TargetSpecialties",
+            ["budget.dollars"] = "prefs.BudgetUsd", ["budget"] = "prefs.Budget",
+        },
+        "strategy" => new Dictionary<string, string>
+        {
+            ["pinned_signals"] = "strategy.PinnedSignals", ["pinned_signals.program_code"] = "strategy.PinnedSignals",
+            ["pinned_signals.kind"] = "strategy.PinnedSignals", ["forbidden_signals"] = "strategy.ForbiddenSignals",
+            ["pinned_regions"] = "strategy.PinnedRegions", ["forbidden_regions"] = "strategy.ForbiddenRegions",
         },
         "note" => new Dictionary<string, string> { ["text"] = "note.Text" },
         "cycle" => new Dictionary<string, string> { ["season"] = "cycle.Season" },
@@ -123,14 +130,16 @@ public sealed class PreferencesForm
     public string? PreferredStates { get; set; }
     public string? AvoidedStates { get; set; }
     public string? Budget { get; set; }
+    public string? BudgetUsd { get; set; }
 
     public ChangePreferences ToCommand(FormErrors e)
     {
         var budget = FormParse.Int(e, "prefs.Budget", Budget, "Budget");
+        var dollars = FormParse.Dec(e, "prefs.BudgetUsd", BudgetUsd?.Replace(",", "", StringComparison.Ordinal).Trim().TrimStart('$'), "Money to spend");
         return new ChangePreferences(FormParse.Enum<VisaNeed>(e, "prefs.VisaNeed", VisaNeed, "Visa"),
             TargetSpecialties.Count == 0 ? null : TargetSpecialties,
             FormParse.Codes(PreferredStates), FormParse.Codes(AvoidedStates),
-            budget is { } b ? new Budget(b) : null);
+            budget is null && dollars is null ? null : new Budget(budget, dollars));
     }
 }
 
@@ -180,4 +189,46 @@ public sealed class OutcomeForm
     public string? Outcome { get; set; } = "unmatched";
     public string? ProgramCode { get; set; }
     public RecordCycleOutcome ToCommand(FormErrors e) => new(Outcome, FormParse.Text(ProgramCode));
+}
+
+/// <summary>
+/// The advisor's choices for the application plan as typed: program codes to signal ("1484140C0:gold" for a gold
+/// signal, else the best kind left) and never to signal, census divisions to name and never to name.
+/// </summary>
+public sealed class StrategyForm
+{
+    public string? PinnedSignals { get; set; }
+    public string? ForbiddenSignals { get; set; }
+    public List<string> PinnedRegions { get; set; } = [];
+    public List<string> ForbiddenRegions { get; set; } = [];
+
+    public static StrategyForm Of(SmartPick.Matching.Strategy.StrategyChoices c) => new()
+    {
+        PinnedSignals = string.Join(", ", c.PinnedSignals.Select(p => p.Kind is { } k ? $"{p.ProgramCode}:{k.ToString().ToLowerInvariant()}" : p.ProgramCode)),
+        ForbiddenSignals = string.Join(", ", c.ForbiddenSignals),
+        PinnedRegions = [.. c.PinnedRegions],
+        ForbiddenRegions = [.. c.ForbiddenRegions],
+    };
+
+    public ChooseStrategy ToCommand(FormErrors e)
+    {
+        var pinned = new List<SmartPick.Matching.Strategy.PinnedSignal>();
+        foreach (var item in (PinnedSignals ?? "").Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = item.Split(':', 2, StringSplitOptions.TrimEntries);
+            SmartPick.Matching.Strategy.SignalKind? kind = null;
+            if (parts.Length == 2)
+            {
+                kind = parts[1].ToLowerInvariant() switch
+                {
+                    "gold" => SmartPick.Matching.Strategy.SignalKind.Gold,
+                    "silver" => SmartPick.Matching.Strategy.SignalKind.Silver,
+                    _ => null,
+                };
+                if (kind is null) e.Add("strategy.PinnedSignals", $"'{item}': write gold or silver after the colon, or leave the kind out.");
+            }
+            pinned.Add(new SmartPick.Matching.Strategy.PinnedSignal(parts[0].ToUpperInvariant(), kind));
+        }
+        return new ChooseStrategy(pinned, FormParse.Codes(ForbiddenSignals), PinnedRegions, ForbiddenRegions);
+    }
 }

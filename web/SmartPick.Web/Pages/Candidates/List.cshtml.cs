@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiniExcelLibs;
+using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Queries;
 using SmartPick.Advising.Views;
 using SmartPick.Catalog.Sheet;
@@ -21,8 +22,13 @@ namespace SmartPick.Web.Pages.Candidates;
 /// excluded programs by name and the what-if panel. Export as CSV or Excel.
 /// </summary>
 [Authorize(Policy = SmartPickPolicies.Staff)]
-public sealed class ListModel(IDocumentStore store, LiveRanking ranking) : PageModel
+public sealed class ListModel(IDocumentStore store, LiveRanking ranking, CandidateFilePages writes) : PageModel
 {
+    public FormErrors Errors { get; private set; } = new();
+    public StrategyForm Strategy { get; private set; } = new();
+    /// <summary>Set after the advisor's choices were recorded: the list is being recomputed.</summary>
+    [BindProperty(SupportsGet = true)] public bool Chosen { get; set; }
+
     public CandidateProfileView Profile { get; private set; } = null!;
     public CurrentList List { get; private set; } = null!;
     public RankResult? Live { get; private set; }
@@ -38,10 +44,42 @@ public sealed class ListModel(IDocumentStore store, LiveRanking ranking) : PageM
     {
         await using var session = store.QuerySession(User.Tenant());
         if (!await LoadAsync(session, id, ct)) return NotFound();
+        Strategy = StrategyForm.Of(Profile.Strategy);
+        await RankLiveAsync(session, ct);
+        return Page();
+    }
+
+    /// <summary>The advisor's choices for signals and divisions: recorded in the file, the list recomputed with them.</summary>
+    public async Task<IActionResult> OnPostStrategyAsync(Guid id, StrategyForm strategy, CancellationToken ct)
+    {
+        Strategy = strategy;
+        var command = strategy.ToCommand(Errors);
+        if (!Errors.Any)
+        {
+            var result = await writes.AppendAsync(HttpContext, id, command, ChooseStrategy.Validate, ChooseStrategy.Decide, changesProfile: true);
+            if (result.NotFound) return NotFound();
+            if (result.Accepted) return Redirect($"/candidates/{id}/list?chosen=true#plan-heading");
+            var mapped = FormErrors.From(result.FieldErrors, FileForms.FieldOf("strategy"), []);
+            foreach (var (field, messages) in mapped.Fields) foreach (var m in messages) Errors.Add(field, m);
+            foreach (var g in mapped.General) Errors.AddGeneral(g);
+            if (result.Problem is { } problem) Errors.AddGeneral(problem);
+            Response.StatusCode = result.Status;
+        }
+        else
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        await using var session = store.QuerySession(User.Tenant());
+        if (!await LoadAsync(session, id, ct)) return NotFound();
+        await RankLiveAsync(session, ct);
+        return Page();
+    }
+
+    private async Task RankLiveAsync(IQuerySession session, CancellationToken ct)
+    {
         var (profile, catalog, options) = await ranking.InputsAsync(session, Profile, ct);
         Live = MatchingEngine.Rank(profile, catalog, options);
         if (AskedWhatIf) WhatIf = MatchingEngine.WhatIf(profile, Changes(profile), catalog, options);
-        return Page();
     }
 
     /// <summary>The recorded list as a file: CSV (formula-guarded) or an Excel workbook.</summary>
