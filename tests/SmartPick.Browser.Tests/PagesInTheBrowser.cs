@@ -165,6 +165,38 @@ public sealed class PagesInTheBrowser(RunningApp app)
         response!.Status.ShouldBe(403);
     }
 
+    [BrowserFact]
+    public async Task when_an_advisor_reads_the_plan_it_prices_the_list_places_signals_and_takes_the_advisors_choices()
+    {
+        var page = await app.SignedInAsync(RunningApp.Advisor);
+        var fileUrl = await OpenFileAsync(page, "Browser Plan " + Guid.NewGuid().ToString("N")[..6]);
+        var first = await ListNumberAsync(page, fileUrl, atLeast: 1);
+
+        var plan = page.GetByTestId("plan");
+        (await plan.GetByTestId("plan-cost").InnerTextAsync()).ShouldMatch(@"cost about \$[\d,]+: ERAS \$[\d,]+, ECFMG token \$165");
+        var signals = plan.GetByTestId("plan-signals");
+        (await signals.Locator("tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+        await plan.Locator("summary", new() { HasText = "The curve against money" }).ClickAsync();
+        (await plan.GetByTestId("plan-curve-cost").InnerTextAsync()).ShouldContain("(recommended)");
+        await app.ScreenshotAsync(page, "application-plan");
+
+        // The advisor never names the Pacific division and keeps a gold signal at the last listed program.
+        var last = (await page.GetByTestId("ranked-programs").Locator("tbody tr").Last.Locator("small.mono").First.InnerTextAsync()).Trim();
+        var form = page.GetByTestId("strategy-form");
+        await page.Locator("#strategy > summary").ClickAsync();
+        await form.GetByLabel("Signal these programs", new() { Exact = true }).FillAsync(last + ":gold");
+        await form.Locator("fieldset", new() { HasText = "Never name" }).GetByLabel("Pacific").CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save and recompute" }).ClickAsync();
+        await page.GetByTestId("strategy-recorded").WaitForAsync();
+
+        await ListNumberAsync(page, fileUrl, atLeast: first + 1);
+        (await page.GetByTestId("plan-signals").InnerTextAsync()).ShouldContain(last);
+        (await page.GetByTestId("plan-signals").InnerTextAsync()).ShouldContain("(chosen by the advisor)");
+        if (await page.GetByTestId("plan-regions").CountAsync() > 0)
+            (await page.GetByTestId("plan-regions").InnerTextAsync()).ShouldNotContain("Pacific");
+        await app.ScreenshotAsync(page, "application-plan-chosen");
+    }
+
     private static async Task<string> OpenFileAsync(IPage page, string name)
     {
         await page.GotoAsync("/candidates/new");

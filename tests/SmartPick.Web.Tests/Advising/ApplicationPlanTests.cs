@@ -195,4 +195,29 @@ public sealed class ApplicationPlanTests(AppFixture app) : AdvisingTest(app)
         text.ShouldContain("Program signals");
         text.ShouldContain("What would open more programs");
     }
+
+    [Fact]
+    public async Task while_interviewing_the_file_page_gives_the_chance_by_programs_ranked_the_nrmp_fee_and_the_deadline()
+    {
+        var org = await App.CreateOrgAsync("ranklist");
+        var advisor = await App.AdvisorAsync(org);
+        var id = await OpenFileAsync(advisor);
+        var url = $"/api/candidates/{id}";
+        await PostAsync(advisor, $"{url}/cycles", new { season = 2027 });
+        await PostAsync(advisor, $"{url}/cycles/2027/applications", new { count = 100, submitted_on = "2026-09-02" });
+        for (var k = 1; k <= 3; k++)
+            await PostAsync(advisor, $"{url}/cycles/2027/interviews", new { program_code = $"IV-{k}", invited_on = "2026-10-20" });
+
+        var html = await App.PageAs(advisor, $"/candidates/{id}");
+        html.ShouldContain("data-testid=\"rank-list-assistant\"");
+        var text = PageForms.Text(html);
+        text.ShouldContain("Chance of matching by how many of the 3 interviews are ranked");
+        text.ShouldContain("a longer list never lowers it");
+        text.ShouldContain("Certify the rank list by");
+        text.ShouldContain("$70");
+
+        // Before any interview there is nothing to rank.
+        var fresh = await OpenFileAsync(advisor, NewFile("Dr. Fresh", "fresh@example.org"));
+        (await App.PageAs(advisor, $"/candidates/{fresh}")).ShouldNotContain("data-testid=\"rank-list-assistant\"");
+    }
 }
