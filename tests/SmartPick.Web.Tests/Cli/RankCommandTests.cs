@@ -36,6 +36,30 @@ public class RankCommandTests
     }
 
     [Fact]
+    public async Task rank_with_a_dollar_budget_prices_the_list_within_it_and_says_what_would_unlock_programs()
+    {
+        using var temp = new HostProcess.TempFolder();
+        var profile = temp.Write("p.json", CliData.WorkedExample);
+        var catalog = temp.Write("c.csv", CliData.SmallCatalog);
+        // $165 token + $80 transcript + $70 NRMP + $11 for one program.
+        var run = await HostProcess.RunAsync("rank", "--profile", profile, "--catalog", catalog, "--budget-usd", "326");
+
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        var root = JsonDocument.Parse(run.Stdout).RootElement;
+        var plan = root.GetProperty("plan");
+        plan.GetProperty("budget_usd").GetDecimal().ShouldBe(326m);
+        plan.GetProperty("applications_affordable").GetInt32().ShouldBe(1);
+        plan.GetProperty("cost_usd").GetProperty("total").GetDecimal().ShouldBe(326m);
+        root.GetProperty("recommended_applications").GetInt32().ShouldBe(1);
+        root.GetProperty("unlock").ValueKind.ShouldBe(JsonValueKind.Array);
+
+        var bad = await HostProcess.RunAsync("rank", "--profile", profile, "--catalog", catalog, "--budget-usd", "-5");
+        bad.ExitCode.ShouldNotBe(0);
+        bad.Stderr.ShouldContain("--budget-usd must be between 0 and");
+        ShouldHaveNoStackTrace(bad);
+    }
+
+    [Fact]
     public async Task rank_is_deterministic_across_processes()
     {
         using var temp = new HostProcess.TempFolder();
