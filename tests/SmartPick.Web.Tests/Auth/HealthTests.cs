@@ -23,6 +23,9 @@ public sealed class HealthTests(AppFixture app) : AppTest(app)
         var result = await Host.Scenario(x => x.Get.Url("/openapi/v1.json"));
         var doc = await result.ReadAsJsonAsync<JsonElement>();
         doc.GetProperty("paths").TryGetProperty("/api/auth/login", out _).ShouldBeTrue();
+        // The advisor's choices for the application plan are part of the documented API, with their body.
+        var strategy = doc.GetProperty("paths").GetProperty("/api/candidates/{id}/strategy").GetProperty("post");
+        strategy.TryGetProperty("requestBody", out _).ShouldBeTrue();
     }
 
     [Fact]
