@@ -237,8 +237,17 @@ public static class MatchingEngine
 
         // Best first by logit (the shown p is monotone in it); ties broken by program code so the order never depends on row order.
         var order = new int[eligible.Count];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, new BestFirst(eligible));
+        var keys = new double[eligible.Count];
+        for (var i = 0; i < order.Length; i++) { order[i] = i; keys[i] = -eligible[i].Logit; }
+        Array.Sort(keys, order);
+        // Runs of equal logits (programs alike in everything the model reads) are put in program-code order.
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start + 1;
+            while (end < order.Length && keys[end] == keys[start]) end++;
+            if (end - start > 1) Array.Sort(order, start, end - start, new BestFirst(eligible));
+            start = end;
+        }
         var programs = new List<(CatalogProgram, string, IReadOnlyList<Reason>, PBasis)>(eligible.Count);
         var logits = new double[eligible.Count];
         var at = new int[eligible.Count];

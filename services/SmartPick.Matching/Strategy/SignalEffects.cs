@@ -30,6 +30,24 @@ internal sealed class SignalEffects
     /// <summary>A signal's log odds ratio is kept within ×1 and ×20: a program's rates are rounded to 0.01 and noisy.</summary>
     public const double MaxLogOdds = 3.0;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SignalAllowance, double[]> _back = new();
+    private readonly double _typicalApplications;
+
+    /// <summary>
+    /// log(1 − f + f·mean odds ratio) at each position for a specialty allowing <paramref name="allowance"/>: what the
+    /// calibrated rate already holds of the average applicant's signals (f = signals over the typical applications).
+    /// Computed once per allowance.
+    /// </summary>
+    public double[] Back(SignalAllowance allowance) => _back.GetOrAdd(allowance, a =>
+    {
+        var back = new double[LogOdds.Length];
+        if (a.Total == 0) return back;
+        var f = Math.Min(1, a.Total / _typicalApplications);
+        for (var i = 0; i < back.Length; i++)
+            back[i] = Math.Log(1 - f + f * (a.Gold * GoldOdds[i] + a.Silver * SilverOdds[i]) / a.Total);
+        return back;
+    });
+
     public static SignalEffects For(Catalog catalog, ParameterSet ps) =>
         Cache.GetValue(catalog, static _ => new()).GetValue(ps, p => new SignalEffects(catalog, p));
 
@@ -37,6 +55,7 @@ internal sealed class SignalEffects
     {
         var effects = ProgramEffects.For(catalog, ps);
         var programs = catalog.Programs;
+        _typicalApplications = ps.TypicalApplications.Value;
         var own = new double?[programs.Count];
         var bySpecialty = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         for (var i = 0; i < programs.Count; i++)

@@ -280,13 +280,8 @@ internal static class StrategyPlanner
     }
 
     /// <summary>log(1 − f + f·mean odds ratio): what the calibrated rate holds of the average applicant's signals, f the signalled share.</summary>
-    private static double SignalBack(SignalAllowance allowance, SignalEffects effects, int position, ParameterSet ps)
-    {
-        if (allowance.Total == 0) return 0;
-        var f = Math.Min(1, allowance.Total / ps.TypicalApplications.Value);
-        var meanOdds = (allowance.Gold * effects.GoldOdds[position] + allowance.Silver * effects.SilverOdds[position]) / allowance.Total;
-        return Math.Log(1 - f + f * meanOdds);
-    }
+    private static double SignalBack(SignalAllowance allowance, SignalEffects effects, int position, ParameterSet ps) =>
+        allowance.Total == 0 ? 0 : effects.Back(allowance)[position];
 
     /// <summary>ERAS by specialty, token and transcript once, NRMP for the expected rank list (at least one rank).</summary>
     internal static ListCost CostOf(IReadOnlyDictionary<string, int> applicationsBySpecialty, double expectedInterviews, FeeSchedule fees)
