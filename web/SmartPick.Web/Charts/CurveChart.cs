@@ -8,16 +8,23 @@ namespace SmartPick.Web.Charts;
 
 /// <summary>
 /// The estimated chance of matching against the number of applications, as an inline SVG drawn on the
-/// server (no script, no inline style: the strict CSP allows it). The recommended number is marked.
+/// server (no script, no inline style: the strict CSP allows it). The recommended number is marked. With the
+/// plan's costs, each tick of the applications axis also says what that many applications cost.
 /// </summary>
 public static class CurveChart
 {
-    private const int Width = 640, Height = 300, Left = 52, Right = 20, Top = 20, Bottom = 44;
+    private const int Width = 640, Left = 52, Right = 20, Top = 20;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static IHtmlContent Render(IReadOnlyList<CurvePoint> curve, int recommended, string id = "curve")
+    public static IHtmlContent Render(IReadOnlyList<CurvePoint> curve, int recommended, string id = "curve",
+        IReadOnlyList<SmartPick.Matching.Strategy.CurveCost>? costs = null)
     {
         var enc = HtmlEncoder.Default;
+        var withCosts = costs is { Count: > 0 };
+        var Bottom = withCosts ? 62 : 44;
+        var Height = withCosts ? 318 : 300;
+        // What the first n applications cost: the cost at the first curve point at or beyond n (the curve's steps are 10).
+        decimal? CostAt(int n) => costs?.FirstOrDefault(c => c.N >= n)?.CostUsd;
         var maxN = Math.Max(10, curve.Count == 0 ? 10 : curve.Max(c => c.N));
         var plotW = Width - Left - Right;
         var plotH = Height - Top - Bottom;
@@ -28,7 +35,8 @@ public static class CurveChart
         var summary = curve.Count == 0
             ? "No eligible programs, so no curve."
             : $"The chance rises from {Pct(curve[0].PMatch)} with {curve[0].N} application{(curve[0].N == 1 ? "" : "s")} to {Pct(curve[^1].PMatch)} with {curve[^1].N}; "
-              + $"the recommended {recommended} applications give {Pct(atRecommended)}.";
+              + $"the recommended {recommended} applications give {Pct(atRecommended)}"
+              + (withCosts && costs!.FirstOrDefault(c => c.N == recommended) is { } priced ? $" and cost {Usd(priced.CostUsd)} in fees." : ".");
 
         var sb = new StringBuilder();
         sb.Append(Inv, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" data-testid=\"curve-chart\">");
@@ -45,10 +53,12 @@ public static class CurveChart
         {
             var x = X(n);
             sb.Append(Inv, $"<text x=\"{x:0.#}\" y=\"{Height - Bottom + 18}\" text-anchor=\"middle\">{n}</text>");
+            if (withCosts && n > 0 && CostAt(n) is { } cost)
+                sb.Append(Inv, $"<text class=\"cost\" x=\"{x:0.#}\" y=\"{Height - Bottom + 34}\" text-anchor=\"middle\">{Usd(cost)}</text>");
         }
         sb.Append(Inv, $"<line class=\"axis\" x1=\"{Left}\" x2=\"{Left}\" y1=\"{Top}\" y2=\"{Height - Bottom}\"/>");
         sb.Append(Inv, $"<line class=\"axis\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Height - Bottom}\" y2=\"{Height - Bottom}\"/>");
-        sb.Append(Inv, $"<text x=\"{Left + plotW / 2}\" y=\"{Height - 6}\" text-anchor=\"middle\">Applications</text>");
+        sb.Append(Inv, $"<text x=\"{Left + plotW / 2}\" y=\"{Height - 6}\" text-anchor=\"middle\">{(withCosts ? "Applications (and what they cost in fees)" : "Applications")}</text>");
 
         if (curve.Count > 0)
         {
@@ -65,12 +75,15 @@ public static class CurveChart
                 sb.Append(Inv, $"<circle class=\"dot\" cx=\"{x:0.#}\" cy=\"{Y(atRecommended):0.#}\" r=\"5\"/>");
                 var anchor = x > Width - 170 ? "end" : "start";
                 var dx = anchor == "end" ? -8 : 8;
-                sb.Append(Inv, $"<text x=\"{x + dx:0.#}\" y=\"{Math.Max(Top + 12, Y(atRecommended) - 10):0.#}\" text-anchor=\"{anchor}\">{recommended} applications: {Pct(atRecommended)}</text>");
+                var price = withCosts && costs!.FirstOrDefault(c => c.N == recommended) is { } at ? $" · {Usd(at.CostUsd)}" : "";
+                sb.Append(Inv, $"<text x=\"{x + dx:0.#}\" y=\"{Math.Max(Top + 12, Y(atRecommended) - 10):0.#}\" text-anchor=\"{anchor}\">{recommended} applications: {Pct(atRecommended)}{price}</text>");
             }
         }
         sb.Append("</svg>");
         return new HtmlString(sb.ToString());
     }
+
+    private static string Usd(decimal amount) => "$" + Math.Round(amount, 0).ToString("#,0", Inv);
 
     /// <summary>A chance as the pages write it ("&lt;1%" rather than "0%").</summary>
     public static string Pct(double p) => SmartPick.Matching.Stages.Outlook.Percent(p);

@@ -155,12 +155,7 @@ public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, L
         List = await session.LatestAsync<CurrentList>(id, ct);
         Summary = await session.LoadAsync<CandidateSummary>(id, ct);
         Live = await ranking.RankAsync(session, profile, ct);
-        if (Summary is { Status: CandidateStatus.Interviewing, Season: { } season, InterviewsThisSeason: > 0 } row)
-        {
-            RankListAdvice = SmartPick.Matching.Strategy.RankListAssistant.For(row.InterviewsThisSeason, profile.TargetSpecialties.FirstOrDefault(),
-                SmartPick.Matching.Strategy.SeasonFactsTable.For(season), SmartPick.Matching.Parameters.DefaultParameters.Current,
-                SmartPick.Nudges.Calendar.SeasonCalendar.Default(season).RankOrderListDeadline, clock.GetUtcNow());
-        }
+        RankListAdvice = RankListAdvising.For(Summary, profile.TargetSpecialties.FirstOrDefault(), clock.GetUtcNow());
         if (Prefs.TargetSpecialties.Count == 0 && OpenForm != "preferences")
         {
             Prefs.TargetSpecialties = [.. profile.TargetSpecialties];

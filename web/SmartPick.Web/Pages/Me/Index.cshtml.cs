@@ -11,8 +11,11 @@ namespace SmartPick.Web.Pages.Me;
 
 /// <summary>The candidate's own area: their list, their progress since the last season and their history. The file comes only from the sign-in claim.</summary>
 [Authorize(Policy = SmartPickPolicies.Candidate)]
-public sealed class IndexModel(IDocumentStore store) : PageModel
+public sealed class IndexModel(IDocumentStore store, TimeProvider clock) : PageModel
 {
+    /// <summary>While interviewing: the chance by how many interviews are ranked, the NRMP fees, the deadline.</summary>
+    public SmartPick.Matching.Strategy.RankListAdvice? RankListAdvice { get; private set; }
+
     public CandidateProfileView Profile { get; private set; } = null!;
     public CurrentList? List { get; private set; }
     /// <summary>The candidate's row: the stage-aware outlook and risk, as the agency sees it.</summary>
@@ -29,6 +32,7 @@ public sealed class IndexModel(IDocumentStore store) : PageModel
         Profile = profile;
         List = await session.LatestAsync<CurrentList>(id, ct);
         Summary = await session.LoadAsync<CandidateSummary>(id, ct);
+        RankListAdvice = SmartPick.Web.Pages.Shared.RankListAdvising.For(Summary, profile.TargetSpecialties.FirstOrDefault(), clock.GetUtcNow());
         Progress = await session.LoadAsync<ProgressSinceLastCycle>(id, ct);
         Timeline = await session.LatestAsync<Timeline>(id, ct);
         return Page();
