@@ -23,6 +23,10 @@ public sealed class HealthTests(AppFixture app) : AppTest(app)
         var result = await Host.Scenario(x => x.Get.Url("/openapi/v1.json"));
         var doc = await result.ReadAsJsonAsync<JsonElement>();
         doc.GetProperty("paths").TryGetProperty("/api/auth/login", out _).ShouldBeTrue();
+        var seasons = doc.GetProperty("paths").GetProperty("/api/org/seasons/{season}");
+        seasons.TryGetProperty("put", out _).ShouldBeTrue();
+        seasons.TryGetProperty("delete", out _).ShouldBeTrue();
+        doc.GetProperty("paths").TryGetProperty("/api/org/seasons/{season}/history", out _).ShouldBeTrue();
     }
 
     [Fact]
