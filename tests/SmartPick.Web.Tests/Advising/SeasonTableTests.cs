@@ -228,7 +228,7 @@ public sealed class SeasonTableTests(AppFixture app) : AdvisingTest(app)
     }
 
     [Fact]
-    public async Task an_edited_fee_changes_what_the_regenerated_list_costs()
+    public async Task an_edited_fee_changes_what_the_regenerated_list_and_the_what_if_cost()
     {
         var org = await App.CreateOrgAsync("sea");
         var admin = await App.OrgAdminAsync(org);
@@ -250,5 +250,9 @@ public sealed class SeasonTableTests(AppFixture app) : AdvisingTest(app)
         before.GetProperty("token").GetDecimal().ShouldBe(165m);
         after.GetProperty("token").GetDecimal().ShouldBe(1000m);
         after.GetProperty("total").GetDecimal().ShouldBe(before.GetProperty("total").GetDecimal() + 835m);
+        // What-if answers price with the agency's table too.
+        var whatIf = await PostAsync(admin, $"/api/candidates/{id}/what-if", new { changes = new[] { new { code = "pass_step3" } } });
+        whatIf.GetProperty("current").GetProperty("plan").GetProperty("cost").GetProperty("token").GetDecimal().ShouldBe(1000m);
+        whatIf.GetProperty("what_if").GetProperty("plan").GetProperty("cost").GetProperty("token").GetDecimal().ShouldBe(1000m);
     }
 }
