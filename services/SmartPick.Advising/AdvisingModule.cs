@@ -4,6 +4,7 @@ using Marten.Events.Projections;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Http;
 using SmartPick.Advising.Lists;
+using SmartPick.Advising.Seasons;
 using SmartPick.Advising.Views;
 using Wolverine;
 
@@ -30,11 +31,14 @@ public static class AdvisingModule
             typeof(ApplicationsSubmitted), typeof(InterviewInvited), typeof(RankListCertified), typeof(CycleMatched),
             typeof(CycleUnmatched), typeof(ProgramListRegenerated), typeof(RankedListRecorded), typeof(ProgramListRegeneratedV1),
             typeof(AdvisorNoteAdded), typeof(CandidateFileArchived), typeof(NudgeSent), typeof(StrategyChosen),
+            typeof(SeasonFactsRecorded), typeof(SeasonFactsReset),
         ]);
 
         // What commands decide on and what is queried across files is inline: the file itself, the engine's
         // input (profile), the cohort rows, and the two views the nudge sweeps read in bulk (progress, seasons).
         opts.Projections.Snapshot<CandidateFile>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
+        // The organization's season table is read by every list regeneration: each season's state is kept inline.
+        opts.Projections.Snapshot<OrganizationSeason>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
         opts.Projections.Add<CandidateProfileProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CandidateSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ProgressSinceLastCycleProjection>(ProjectionLifecycle.Inline);

@@ -1,6 +1,7 @@
 using JasperFx;
 using Marten;
 using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Seasons;
 using SmartPick.Advising.Views;
 using SmartPick.Matching;
 using Wolverine.ErrorHandling;
@@ -42,6 +43,7 @@ public static class RegenerateListHandler
         var fetched = batch.Events.FetchForExclusiveWriting<CandidateFile>(candidateId);
         var loadedProfile = batch.Load<CandidateProfileView>(candidateId);
         var latest = batch.Events.FetchLatest<CurrentList>(candidateId);
+        var seasons = batch.Query<OrganizationSeason>().Where(x => x.Edited).ToList();
         batch.Preload<CandidateSummary>(session, candidateId);
         batch.Preload<ProgressSinceLastCycle>(session, candidateId);
         batch.Preload<CyclesSideBySide>(session, candidateId);
@@ -57,7 +59,7 @@ public static class RegenerateListHandler
 
         var season = ListRecording.NextMatchSeason(now);
         var engineProfile = profile.ToEngineProfile(season);
-        var options = new RankOptions(DefaultSeason: season);
+        var options = new RankOptions(DefaultSeason: season, Seasons: OrganizationSeasons.TableOf(await seasons));
         var result = MatchingEngine.Rank(engineProfile, catalog, options);
         result = result with { Unlock = MatchingEngine.Unlock(engineProfile, catalog, options) };
         var previous = ListContent.Of(current);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using SmartPick.Advising.Http;
 using SmartPick.Advising.Lists;
+using SmartPick.Advising.Seasons;
 using SmartPick.Advising.Views;
 using SmartPick.Contracts;
 using SmartPick.Matching;
@@ -92,7 +93,7 @@ public static class WhatIfEndpoint
         var catalog = await catalogs.ForTenantAsync(session, ct);
         var now = clock.GetUtcNow();
         var season = ListRecording.NextMatchSeason(now);
-        var options = new RankOptions(DefaultSeason: season);
+        var options = new RankOptions(DefaultSeason: season, Seasons: await OrganizationSeasons.TableAsync(session, ct));
         var profile = view.ToEngineProfile(season);
 
         RankResult before, after;

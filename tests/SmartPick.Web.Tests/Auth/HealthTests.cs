@@ -26,6 +26,10 @@ public sealed class HealthTests(AppFixture app) : AppTest(app)
         // The advisor's choices for the application plan are part of the documented API, with their body.
         var strategy = doc.GetProperty("paths").GetProperty("/api/candidates/{id}/strategy").GetProperty("post");
         strategy.TryGetProperty("requestBody", out _).ShouldBeTrue();
+        var seasons = doc.GetProperty("paths").GetProperty("/api/org/seasons/{season}");
+        seasons.TryGetProperty("put", out _).ShouldBeTrue();
+        seasons.TryGetProperty("delete", out _).ShouldBeTrue();
+        doc.GetProperty("paths").TryGetProperty("/api/org/seasons/{season}/history", out _).ShouldBeTrue();
     }
 
     [Fact]

@@ -117,6 +117,7 @@ public sealed class InputGateTests(AppFixture app) : AdvisingTest(app)
         "/api/candidates/{id}/what-if",
         "/api/candidates/{id}/archive",
         "PUT /api/org/settings",
+        "PUT /api/org/seasons/2026",
         "/api/org/invitations",
         "/api/auth/login",
         "/api/auth/invitations/accept",

@@ -39,6 +39,7 @@ public sealed class AgencyPages(AppFixture app) : AppTest(app)
         {
             await As(user, x => { x.Get.Url("/org"); x.StatusCodeShouldBe(403); });
             await As(user, x => { x.Get.Url("/org/calendar"); x.StatusCodeShouldBe(403); });
+            await As(user, x => { x.Get.Url("/org/seasons"); x.StatusCodeShouldBe(403); });
         }
     }
 

@@ -1,5 +1,6 @@
 using Marten;
 using SmartPick.Advising.Lists;
+using SmartPick.Advising.Seasons;
 using SmartPick.Advising.Views;
 using SmartPick.Matching;
 using SmartPick.Matching.Model;
@@ -7,7 +8,7 @@ using SmartPick.Matching.Model;
 namespace SmartPick.Web.Pages.Shared;
 
 /// <summary>
-/// Ranks a candidate's current profile against the organization's current catalog, exactly as list
+/// Ranks a candidate's current profile against the organization's current catalog and season table, exactly as list
 /// regeneration does, for what the recorded list does not keep: excluded programs by name, advice triggers,
 /// and what-if answers. Reads only; the recorded list stays the file's truth.
 /// </summary>
@@ -18,7 +19,8 @@ public sealed class LiveRanking(ICurrentCatalog catalogs, TimeProvider clock)
     {
         var season = ListRecording.NextMatchSeason(clock.GetUtcNow());
         var catalog = await catalogs.ForTenantAsync(session, ct);
-        return (view.ToEngineProfile(season), catalog, new RankOptions(DefaultSeason: season));
+        var seasons = await OrganizationSeasons.TableAsync(session, ct);
+        return (view.ToEngineProfile(season), catalog, new RankOptions(DefaultSeason: season, Seasons: seasons));
     }
 
     public async Task<RankResult> RankAsync(IQuerySession session, CandidateProfileView view, CancellationToken ct)

@@ -1,0 +1,30 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using SmartPick.Advising.Lists;
+using SmartPick.Contracts;
+using Wolverine.Http;
+
+namespace SmartPick.Advising.Seasons;
+
+/// <summary>The organization's season table (fees and signal counts lists are priced and signalled with), read by its staff.</summary>
+public static class GetSeasonTableEndpoint
+{
+    [WolverineGet("/api/org/seasons")]
+    [Authorize(Policy = SmartPickPolicies.Staff)]
+    public static async Task<SeasonTableAnswer> Get(IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var recorded = await session.Query<OrganizationSeason>().ToListAsync(ct);
+        return new SeasonTableAnswer(ListRecording.NextMatchSeason(clock.GetUtcNow()), OrganizationSeasons.Answers(recorded));
+    }
+
+    /// <summary>One season: the agency's own facts, or the facts that apply to it (its defaults, or the latest season before it).</summary>
+    [WolverineGet("/api/org/seasons/{season}")]
+    [Authorize(Policy = SmartPickPolicies.Staff)]
+    public static async Task<IResult> GetSeason(int season, IQuerySession session, CancellationToken ct)
+    {
+        if (SeasonInput.SeasonError(season) is { } invalid) return invalid;
+        var recorded = await session.Query<OrganizationSeason>().ToListAsync(ct);
+        return Results.Ok(OrganizationSeasons.AnswerFor(season, OrganizationSeasons.TableOf(recorded), recorded.FirstOrDefault(r => r.Season == season)));
+    }
+}

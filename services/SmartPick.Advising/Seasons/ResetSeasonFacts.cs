@@ -1,0 +1,34 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Http;
+using SmartPick.Contracts;
+using Wolverine;
+using Wolverine.Http;
+
+namespace SmartPick.Advising.Seasons;
+
+/// <summary>The org admin puts a season back to the published defaults (the agency's own facts stay in its history).</summary>
+public static class ResetSeasonFacts
+{
+    /// <summary>Nothing to reset when the season holds no facts of the agency's own.</summary>
+    public static IReadOnlyList<object> Decide(int season, OrganizationSeason? current, Stamp stamp)
+        => current is { Edited: true } ? [new SeasonFactsReset(SeasonStreams.IdOf(season), season, stamp.By, stamp.At)] : [];
+}
+
+public static class ResetSeasonFactsEndpoint
+{
+    [WolverineDelete("/api/org/seasons/{season}")]
+    [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
+    public static async Task<IResult> Delete(int season, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock,
+        [FromQuery(Name = "expected_version")] long? expectedVersion = null)
+    {
+        var errors = SeasonInput.CheckSeason(new FieldErrors(), season);
+        var expected = SeasonWrites.ExpectedVersion(http, expectedVersion, errors);
+        if (errors.Any) return Results.ValidationProblem(errors.ToDictionary());
+        var stamp = new Stamp(Recorder.From(http.User), clock.GetUtcNow());
+        return await SeasonWrites.ChangeAsync(season, expected, http, session, bus, (current, at) => ResetSeasonFacts.Decide(season, current, at), stamp);
+    }
+}
