@@ -60,14 +60,15 @@ public sealed record CurveCost(int N, decimal CostUsd, double PMatch);
 /// divisions to name, the season whose fees and signal counts were used, the curve against dollars, and the money
 /// budget when there is one (with the applications it affords).
 /// </summary>
+/// <remarks>As JSON (the API, stored lists) the money fields are named as in <c>rank</c>'s output: <c>cost_usd</c>, <c>budget_usd</c>.</remarks>
 public sealed record StrategyPlan(
-    ListCost Cost,
+    [property: System.Text.Json.Serialization.JsonPropertyName("cost_usd")] ListCost Cost,
     IReadOnlyList<SpecialtyApplications> BySpecialty,
     IReadOnlyList<SignalPlacement> Signals,
     IReadOnlyList<RegionChoice> Regions,
     int FeeSchedule,
     IReadOnlyList<CurveCost> CurveCosts,
-    decimal? BudgetDollars,
+    [property: System.Text.Json.Serialization.JsonPropertyName("budget_usd")] decimal? BudgetDollars,
     int? ApplicationsAffordable)
 {
     /// <summary>Whether the list spreads over more than one specialty because that buys more chance per dollar.</summary>

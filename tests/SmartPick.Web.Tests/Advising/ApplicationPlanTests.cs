@@ -22,7 +22,7 @@ public sealed class ApplicationPlanTests(AppFixture app) : AdvisingTest(app)
         var list = await ListNumberAsync(advisor, id, 1);
 
         var plan = list.GetProperty("plan");
-        var cost = plan.GetProperty("cost");
+        var cost = plan.GetProperty("cost_usd");
         cost.GetProperty("token").GetDecimal().ShouldBe(165m);
         cost.GetProperty("transcript").GetDecimal().ShouldBe(80m);
         cost.GetProperty("eras").GetDecimal().ShouldBeGreaterThan(0m);
@@ -115,7 +115,7 @@ public sealed class ApplicationPlanTests(AppFixture app) : AdvisingTest(app)
         var id = await OpenFileAsync(advisor, body);
         var list = await ListNumberAsync(advisor, id, 1);
         var plan = list.GetProperty("plan");
-        plan.GetProperty("budget_dollars").GetDecimal().ShouldBe(800m);
+        plan.GetProperty("budget_usd").GetDecimal().ShouldBe(800m);
         // $800 − $165 − $80 − $70 = $485: 30 × $11 + 5 × $30 = $480.
         plan.GetProperty("applications_affordable").GetInt32().ShouldBe(35);
         list.GetProperty("recommended_applications").GetInt32().ShouldBeLessThanOrEqualTo(35);

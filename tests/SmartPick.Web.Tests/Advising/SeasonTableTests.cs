@@ -233,7 +233,7 @@ public sealed class SeasonTableTests(AppFixture app) : AdvisingTest(app)
         var org = await App.CreateOrgAsync("sea");
         var admin = await App.OrgAdminAsync(org);
         var id = await OpenFileAsync(admin);
-        var before = (await ListNumberAsync(admin, id, 1)).GetProperty("plan").GetProperty("cost");
+        var before = (await ListNumberAsync(admin, id, 1)).GetProperty("plan").GetProperty("cost_usd");
         var season = ListRecording.NextMatchSeason(DateTimeOffset.UtcNow);
         // The facts the list was priced with, sent back with only the token changed.
         var current = JsonNode.Parse((await GetAsync(admin, $"/api/org/seasons/{season}")).GetRawText())!.AsObject();
@@ -246,13 +246,13 @@ public sealed class SeasonTableTests(AppFixture app) : AdvisingTest(app)
 
         await PutSeasonAsync(admin, season, body);
 
-        var after = (await ListNumberAsync(admin, id, 2)).GetProperty("plan").GetProperty("cost");
+        var after = (await ListNumberAsync(admin, id, 2)).GetProperty("plan").GetProperty("cost_usd");
         before.GetProperty("token").GetDecimal().ShouldBe(165m);
         after.GetProperty("token").GetDecimal().ShouldBe(1000m);
         after.GetProperty("total").GetDecimal().ShouldBe(before.GetProperty("total").GetDecimal() + 835m);
         // What-if answers price with the agency's table too.
         var whatIf = await PostAsync(admin, $"/api/candidates/{id}/what-if", new { changes = new[] { new { code = "pass_step3" } } });
-        whatIf.GetProperty("current").GetProperty("plan").GetProperty("cost").GetProperty("token").GetDecimal().ShouldBe(1000m);
-        whatIf.GetProperty("what_if").GetProperty("plan").GetProperty("cost").GetProperty("token").GetDecimal().ShouldBe(1000m);
+        whatIf.GetProperty("current").GetProperty("plan").GetProperty("cost_usd").GetProperty("token").GetDecimal().ShouldBe(1000m);
+        whatIf.GetProperty("what_if").GetProperty("plan").GetProperty("cost_usd").GetProperty("token").GetDecimal().ShouldBe(1000m);
     }
 }
