@@ -218,6 +218,7 @@ public static class MatchingEngine
         foreach (var target in targets) positions.AddRange(index.ProgramsOf(target));
         if (targets.Count > 1) positions.Sort();
         notTargeted = catalog.Programs.Count - positions.Count;
+        eligible.Capacity = positions.Count;
         foreach (var i in positions)
         {
             var program = catalog.Programs[i];
