@@ -14,7 +14,8 @@ public static class AttackCommand
 {
     public static async Task<int> RunAsync(string? attack, HarnessOptions options)
     {
-        if (attack is not ("isolation" or "badinput")) throw new HarnessUsageException("Usage: attack isolation|badinput [--requests N] [--concurrency 8] [--seed 1]");
+        if (attack == "chaos") return await ChaosCommand.RunAsync(options);
+        if (attack is not ("isolation" or "badinput")) throw new HarnessUsageException("Usage: attack isolation|badinput [--requests N] [--concurrency 8] [--seed 1], or attack chaos [--kills 50]");
         var requests = options.Int("requests", attack == "isolation" ? 20_000 : 0);
         var concurrency = options.Int("concurrency", 8);
         var seed = options.Int("seed", 1);

@@ -92,6 +92,13 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>SIGKILL, as a crash or an out-of-memory kill would end it: no shutdown hook, no drain.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>The host's output (warnings and errors only, at the level it runs with).</summary>
     public string Log()
     {
