@@ -64,17 +64,30 @@ public static class ChaosCommand
         var hostStarts = new List<double>();
         for (var kill = 1; kill <= kills; kill++)
         {
+            // The worker needs seconds to start: it starts before the host, so that it is sweeping when the kill comes.
+            using var worker = SweepWorker(cs, settings, advisor.Organization);
             var host = await HostProcess.StartAsync(cs, settings);
             hostStarts.Add(host.StartedIn.TotalSeconds);
             using var api = ApiClient.For(host.BaseUrl, clients * 2);
             var token = await api.TokenAsync(advisor);
-            using var worker = SweepWorker(cs, settings, advisor.Organization);
             // Each route generates its code on first use (seconds on a busy machine): one of each first, so the
             // kill lands on requests in flight rather than on a host still compiling.
             await LoadAsync(api, token, ledger, new Random(seed + kill), CancellationToken.None, once: true);
             using var stop = new CancellationTokenSource();
             var load = Enumerable.Range(0, clients).Select(c => LoadAsync(api, token, ledger, new Random(seed * 1000 + kill * 10 + c), stop.Token)).ToList();
-            await Task.Delay(TimeSpan.FromMilliseconds(1000 + random.Next(3000)));
+            if (kill % 2 == 1)
+            {
+                // Every other kill lands while the sweep is sending: right after a mail arrives (the worker may
+                // be killed before it hears the 250, the way a nudge gets sent twice).
+                var mails = smtp.Keys.Count;
+                var deadline = DateTime.UtcNow.AddSeconds(20);
+                while (smtp.Keys.Count == mails && DateTime.UtcNow < deadline && !worker.HasExited) await Task.Delay(20);
+                await Task.Delay(random.Next(150));
+            }
+            else
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(1000 + random.Next(3000)));
+            }
             await host.KillAsync();
             if (!worker.HasExited) worker.Kill(entireProcessTree: true);
             await worker.WaitForExitAsync();
