@@ -235,7 +235,7 @@ public static class ChaosCommand
              | acknowledged notes lost | {NotesLost} |
              | acknowledged USCE lost | {UsceLost} |
              | streams with a gap or a version mismatch | {StreamsWithGaps} |
-             | files whose list was never regenerated after their last acknowledged USCE | {ListsNotRegenerated} |
+             | files whose list regeneration never considered their last acknowledged USCE | {ListsNotRegenerated} |
              | messages dead-lettered | {DeadLetters} |
              | inbox messages not handled after the drain | {InboxNotHandled} |
              | nudges due (files acknowledged with a season and an interview) | {NudgesExpected} |
@@ -264,12 +264,15 @@ public static class ChaosCommand
               where s.tenant_id = $1 group by s.id, s.version
               having count(e.seq_id) <> s.version or coalesce(max(e.version), 0) <> s.version or coalesce(min(e.version), 1) <> 1) broken
             """, organization);
-        // A file whose last USCE came after its last regenerated list: a regeneration lost on the way.
+        // A file whose last USCE is newer than what its list regeneration last considered (its mark's version; a
+        // regeneration that finds the list unchanged appends nothing but still moves the mark): a regeneration lost.
         var stale = (int)await ScalarAsync(conn, """
             select count(*) from (
-              select stream_id from smartpick.mt_events where tenant_id = $1
-              group by stream_id
-              having max(version) filter (where type = 'usce_added') > coalesce(max(version) filter (where type = 'program_list_regenerated_v2'), 0)) stale
+              select e.stream_id, max(e.version) filter (where e.type = 'usce_added') as last_usce, (m.data->>'UpToVersion')::bigint as mark
+              from smartpick.mt_events e
+              left join smartpick.mt_doc_listregenerationmark m on m.id = e.stream_id and m.tenant_id = e.tenant_id
+              where e.tenant_id = $1 group by e.stream_id, m.data) files
+            where last_usce is not null and (mark is null or mark < last_usce)
             """, organization);
         var deadLetters = await ScalarAsync(conn, "select count(*) from smartpick.wolverine_dead_letters", null);
         var notHandled = await ScalarAsync(conn, "select count(*) from smartpick.wolverine_incoming_envelopes where status <> 'Handled'", null);
