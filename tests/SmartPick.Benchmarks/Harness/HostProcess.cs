@@ -44,7 +44,8 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(string connectionString)
+    /// <summary>Starts the host; <paramref name="settings"/> are extra configuration values (environment variable names).</summary>
+    public static async Task<HostProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var project = Path.Combine(Repository.Root, "web", "SmartPick.Web");
         var dll = Path.Combine(project, "bin", "Release", "net10.0", "SmartPick.Web.dll");
@@ -67,6 +68,7 @@ public sealed class HostProcess : IAsyncDisposable
         // The harness signs in a handful of users many times over a run.
         start.Environment["AuthThrottle__SignInsPerMinute"] = "10000";
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host");
@@ -88,6 +90,13 @@ public sealed class HostProcess : IAsyncDisposable
         }
         host.StartedIn = clock.Elapsed;
         return host;
+    }
+
+    /// <summary>SIGKILL, as a crash or an out-of-memory kill would end it: no shutdown hook, no drain.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>The host's output (warnings and errors only, at the level it runs with).</summary>

@@ -68,5 +68,14 @@ public sealed class InProcessHost : IAsyncDisposable
         return advisors;
     }
 
+    /// <summary>A platform admin (who belongs to no organization): the one user the API cannot create.</summary>
+    public async Task<BenchUser> PlatformAdminAsync(string email)
+    {
+        using var scope = Host.Services.CreateScope();
+        var provisioner = scope.ServiceProvider.GetRequiredService<OrganizationProvisioner>();
+        await provisioner.CreateUserAsync(email, "Platform admin", Password, SmartPickRoles.PlatformAdmin, null);
+        return new BenchUser(email, "");
+    }
+
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();
 }

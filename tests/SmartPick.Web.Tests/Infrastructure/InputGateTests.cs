@@ -139,6 +139,43 @@ public sealed class InputGateTests(AppFixture app) : AdvisingTest(app)
         ShouldBeFieldError(status, body, "body", $"null to {route}");
     }
 
+    [Theory]
+    [MemberData(nameof(CommandRoutes))]
+    public async Task an_empty_json_body_is_a_400_with_problem_details_never_a_500(string route)
+    {
+        var org = await App.CreateOrgAsync("empty");
+        var admin = await App.OrgAdminAsync(org);
+        var id = await OpenFileAsync(admin);
+        var exam = await PostAsync(admin, $"/api/candidates/{id}/exams", new { exams = new { exam = "step2ck", score = 231 }, taken_on = "2024-01-01" });
+        var put = route.StartsWith("PUT ", StringComparison.Ordinal);
+        var url = route.Replace("PUT ", "", StringComparison.Ordinal).Replace("{id}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{item}", exam.GetProperty("item_id").GetGuid().ToString(), StringComparison.Ordinal);
+
+        // Content-Length: 0 with a JSON content type, as an HTTP client sends an empty body; Kestrel then says the
+        // request has no body (the test server does not unless told), and a nullable body parameter binds to null.
+        var token = await App.TokenAsync(admin);
+        var result = await Host.Scenario(x =>
+        {
+            x.WithRequestHeader("Authorization", $"Bearer {token}");
+            if (put) x.Put.Url(url);
+            else x.Post.Url(url);
+            x.ConfigureHttpContext(c =>
+            {
+                c.Request.ContentType = "application/json";
+                c.Request.ContentLength = 0;
+                c.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>(new WithoutBody());
+            });
+            x.IgnoreStatusCode();
+        });
+        var status = result.Context.Response.StatusCode;
+        var body = await result.ReadAsTextAsync();
+        status.ShouldBe(400, $"an empty body to {route}: {body}");
+        using var doc = JsonDocument.Parse(body);
+        doc.RootElement.GetProperty("status").GetInt32().ShouldBe(400, body);
+        body.ShouldNotContain("System.", Case.Sensitive, route);
+        if (route == "PUT /api/org/settings") ShouldBeFieldError(status, body, "body", "an empty body to the settings");
+    }
+
     public static TheoryData<string, string, string> MalformedMinimalApiBodies() => new()
     {
         { "/api/auth/login", "{\"email\": ", "body" },
@@ -166,5 +203,10 @@ public sealed class InputGateTests(AppFixture app) : AdvisingTest(app)
         var put = route.StartsWith("PUT ", StringComparison.Ordinal);
         var (status, body) = await SendAsync(user, put ? HttpMethod.Put : HttpMethod.Post, route.Replace("PUT ", "", StringComparison.Ordinal), json);
         ShouldBeFieldError(status, body, field, $"{json} to {route}");
+    }
+
+    private sealed class WithoutBody : Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature
+    {
+        public bool CanHaveBody => false;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartPick.Contracts;
 using SmartPick.Web.Auth;
 using SmartPick.Web.Identity;
+using SmartPick.Web.Infrastructure;
 
 namespace SmartPick.Web.Organizations;
 
@@ -68,7 +69,9 @@ public static partial class OrganizationEndpoints
     /// </summary>
     public static async Task<IResult> UpdateSettings(UpdateOrganizationSettings? request, ClaimsPrincipal user, IdentityDb db, OrganizationDirectory directory)
     {
+        // Every field may be left out, but not the body: an empty one binds to null and would change nothing silently.
         var errors = new Problems.Errors()
+            .Check(request is not null, InputGateMiddleware.BodyField, "A JSON object with the settings to change is required.")
             .Check(request?.Name is null || (request.Name.Trim().Length is > 0 and <= 200), "name", "Name is 1–200 characters.")
             .Check(request?.TimeZone is null || IsValidTimeZone(request.TimeZone), "time_zone", "Time zone must be an IANA id such as America/New_York.")
             .Check(request?.SenderName is null || (request.SenderName.Length <= 100 && !request.SenderName.Any(char.IsControl)), "sender_name", "Sender name is at most 100 characters, without control characters.")
