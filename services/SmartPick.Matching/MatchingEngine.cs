@@ -67,10 +67,10 @@ public static class MatchingEngine
         if (plan.RecommendedApplications > 0)
         {
             var rebuilt = ProfileChange.ApplyAll(profile, RebuildChanges(profile));
-            var after = Score(rebuilt, catalog, options, ps, collectExcluded: false, withReasons: false);
+            var (logits, positions, keys) = EligibleLogits(rebuilt, catalog, options, ps);
             var n = plan.RecommendedApplications;
             // The rebuilt profile can lose programs (one more year may pass a stated limit), so its list can be shorter or empty.
-            var afterP = StrategyPlanner.PMatchLike(after, catalog, ps, SeasonOf(rebuilt, options), curve, n, strategy.Plan);
+            var afterP = StrategyPlanner.PMatchLike(logits, positions, keys, catalog, ps, SeasonOf(rebuilt, options), curve, n, strategy.Plan);
             rebuild = new RebuildOutlook(n, plan.PMatchAtRecommended, afterP);
         }
 
@@ -193,6 +193,43 @@ public static class MatchingEngine
     internal static int BudgetOf(CandidateProfile profile, RankOptions options) =>
         Math.Max(0, options.Budget ?? profile.Budget?.Applications
             ?? (DollarsOf(profile, options) is null ? RankOptions.DefaultBudget : StrategyPlanner.MaxApplicationsForDollars));
+
+    /// <summary>
+    /// The eligible programs' logits only (no reasons, no exclusions kept), best first, with their catalog positions
+    /// and specialty keys: what the rebuild outlook needs of a changed profile, at a fraction of <see cref="Score"/>'s
+    /// allocations.
+    /// </summary>
+    internal static (double[] Logits, int[] Positions, string[] Keys) EligibleLogits(CandidateProfile profile, Catalog catalog,
+        RankOptions options, ParameterSet ps)
+    {
+        var facts = ProfileFacts.From(profile, options.DefaultSeason, (int)ps.DefaultYearsSinceGraduation.Value);
+        var effects = ProgramEffects.For(catalog, ps);
+        var model = new InterviewModel(ps, profile, facts, effects);
+        var targets = new HashSet<string>(profile.TargetSpecialties, StringComparer.Ordinal);
+        var avoided = new HashSet<string>(profile.AvoidedStates, StringComparer.Ordinal);
+        var total = 0;
+        foreach (var target in targets) total += effects.ProgramsOf(target).Count;
+        var sortKeys = new double[total];
+        var positions = new int[total];
+        var n = 0;
+        foreach (var target in targets)
+            foreach (var i in effects.ProgramsOf(target))
+            {
+                var program = catalog.Programs[i];
+                if (Eligibility.Exclusions(program, target, profile, facts, targets, avoided) is not null) continue;
+                sortKeys[n] = -model.Logit(program, target, effects.At(i, model.ApplicantType), false).Logit;
+                positions[n++] = i;
+            }
+        Array.Sort(sortKeys, positions, 0, n);
+        var logits = new double[n];
+        var keys = new string[n];
+        for (var r = 0; r < n; r++)
+        {
+            logits[r] = -sortKeys[r];
+            keys[r] = effects.KeyAt(positions[r])!;
+        }
+        return (logits, positions.Length == n ? positions : positions[..n], keys);
+    }
 
     /// <summary>
     /// Scores the catalog's eligible programs. <paramref name="effectsCatalog"/> is the catalog whose evidence builds

@@ -33,10 +33,10 @@ internal static class StrategyPlanner
     /// way <paramref name="like"/> was: the same divisions named, the signals at the best programs by logit (where a
     /// weak profile's signals go anyway). A fraction of <see cref="Plan"/>'s cost: no values, one optimizer pass.
     /// </summary>
-    public static double PMatchLike(MatchingEngine.Scored scored, Catalog catalog, ParameterSet ps, SeasonFacts facts,
+    public static double PMatchLike(double[] bestFirstLogits, int[] positions, string[] keys, Catalog catalog, ParameterSet ps, SeasonFacts facts,
         MatchCurve curve, int n, StrategyPlan like)
     {
-        var m = scored.Logits.Length;
+        var m = bestFirstLogits.Length;
         if (m == 0 || n == 0) return 0;
         var signalEffects = SignalEffects.For(catalog, ps);
         var geo = Math.Log(ps.GeographicPreferenceOddsRatio.Value);
@@ -50,8 +50,8 @@ internal static class StrategyPlanner
         var z = new double[m];
         for (var i = 0; i < m; i++)
         {
-            var key = scored.Programs[i].SpecialtyKey;
-            var position = scored.Positions[i];
+            var key = keys[i];
+            var position = positions[i];
             var division = signalEffects.Division[position];
             var silver = signalEffects.LogOdds[position];
             var allowance = facts.SignalsFor(key);
@@ -65,7 +65,7 @@ internal static class StrategyPlanner
                 else if (s < allowance.Silver) { back -= silver; s++; }
                 used[key] = (g, s);
             }
-            z[i] = scored.Logits[i] - back;
+            z[i] = bestFirstLogits[i] - back;
         }
         Array.Sort(z);
         Array.Reverse(z);

@@ -6,9 +6,11 @@ namespace SmartPick.Benchmarks.Matching;
 
 /// <summary>
 /// One candidate against the 6,264-program shared catalog, including the optimizer and the rebuild what-if
-/// the advice uses; the baseline reads every program once, the floor any ranking must pay.
+/// the advice uses; the baseline reads every program once, the floor any ranking must pay. Run under both garbage
+/// collectors: the web host's (server, the default of ASP.NET Core) and a plain process's (workstation).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(BothCollectors))]
 public class MatchingEngineBenchmarks
 {
     private SmartPick.Matching.Model.Catalog _catalog = null!;
@@ -64,5 +66,15 @@ public class MatchingCohortBenchmarks
         long sum = 0;
         foreach (var profile in _cohort) sum += MatchingEngine.Rank(profile, _catalog).RecommendedApplications;
         return sum;
+    }
+}
+
+/// <summary>ShortRun under the server and under the workstation garbage collector.</summary>
+internal sealed class BothCollectors : BenchmarkDotNet.Configs.ManualConfig
+{
+    public BothCollectors()
+    {
+        AddJob(BenchmarkDotNet.Jobs.Job.ShortRun.WithGcServer(true).WithId("server GC"));
+        AddJob(BenchmarkDotNet.Jobs.Job.ShortRun.WithGcServer(false).WithId("workstation GC"));
     }
 }
