@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Attributes;
 using SmartPick.Matching;
 using SmartPick.Matching.Model;
