@@ -91,9 +91,7 @@ public static class RankResultJson
         w.WriteNumber("recommended_applications", result.RecommendedApplications);
         w.WriteNumber("p_match_at_recommended", Math.Round(result.PMatchAtRecommended, 4));
 
-        w.WriteStartArray("risk_factors");
-        foreach (var r in result.RiskFactors) w.WriteStringValue(r);
-        w.WriteEndArray();
+        WriteStrings(w, "risk_factors", result.RiskFactors);
 
         w.WriteStartArray("advice");
         foreach (var a in result.Advice)
@@ -116,13 +114,9 @@ public static class RankResultJson
                 w.WriteString("change", u.Change);
                 w.WriteString("message", u.Message);
                 w.WriteNumber("opens", u.Opens);
-                w.WriteStartArray("programs");
-                foreach (var code in u.Programs) w.WriteStringValue(code);
-                w.WriteEndArray();
+                WriteStrings(w, "programs", u.Programs);
                 w.WriteNumber("closes", u.Closes);
-                w.WriteStartArray("closed_programs");
-                foreach (var code in u.ClosedPrograms) w.WriteStringValue(code);
-                w.WriteEndArray();
+                WriteStrings(w, "closed_programs", u.ClosedPrograms);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -175,9 +169,7 @@ public static class RankResultJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteStartArray("regions");
-        foreach (var r in plan.Regions) w.WriteStringValue(r.Key);
-        w.WriteEndArray();
+        WriteStrings(w, "regions", plan.Regions.Select(r => r.Key));
         w.WriteStartArray("region_details");
         foreach (var r in plan.Regions)
         {
@@ -205,6 +197,13 @@ public static class RankResultJson
         Tier.Target => "target",
         _ => "reach",
     };
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
 
     private static void WriteReasons(Utf8JsonWriter w, IReadOnlyList<Reason> reasons, bool withWeight = true)
     {

@@ -32,7 +32,9 @@ public static class ListOptimizer
 
     /// <summary>
     /// <see cref="Optimize(ReadOnlySpan{double}, int, ParameterSet, MatchCurve)"/>, and for each curve point the value of
-    /// one more interview at each node (<see cref="ValueOfOneMoreInterview"/>), when <paramref name="values"/> is given.
+    /// one more interview at each Gauss–Hermite node, Σₖ P(K = k | node)·(m(k + 1) − m(k)), when <paramref name="values"/>
+    /// is given: a program's value to the list is then Σ_nodes w·Δp(node)·g(node), to first order (the strategy weighs
+    /// signals and regions with it).
     /// </summary>
     internal static Plan Optimize(ReadOnlySpan<double> orderedLogits, int budget, ParameterSet parameters, MatchCurve curve, List<double[]>? values)
     {
@@ -138,37 +140,6 @@ public static class ListOptimizer
             for (var k = 0; k <= MaxInterviews; k++) mixed[k] += weights[j] * d[k];
         }
         return mixed;
-    }
-
-    /// <summary>
-    /// For each Gauss–Hermite node of the random effect, what one more interview adds to P(match) given the first
-    /// <paramref name="n"/> programs: Σₖ P(K = k | node)·(m(k + 1) − m(k)). A program's value to the list is then
-    /// Σ_nodes w·Δp(node)·g(node), to first order (the strategy weighs signals and regions with it).
-    /// </summary>
-    public static double[] ValueOfOneMoreInterview(ReadOnlySpan<double> orderedLogits, int n, double sd, MatchCurve curve)
-    {
-        n = Math.Min(n, orderedLogits.Length);
-        var nodes = GaussHermite.Nodes;
-        var g = new double[nodes.Length];
-        Span<double> d = stackalloc double[MaxInterviews + 1];
-        Span<double> gain = stackalloc double[MaxInterviews + 1];
-        for (var k = 0; k <= MaxInterviews; k++) gain[k] = curve.At(k + 1) - curve.At(k);
-        for (var j = 0; j < nodes.Length; j++)
-        {
-            d.Clear();
-            d[0] = 1;
-            var top = 0;
-            var factor = Math.Exp(-sd * nodes[j]);
-            for (var i = 0; i < n; i++)
-            {
-                if (top < MaxInterviews) top++;
-                AddProgram(d, 1.0 / (1.0 + Math.Exp(-orderedLogits[i]) * factor), top);
-            }
-            double v = 0;
-            for (var k = 0; k <= top; k++) v += d[k] * gain[k];
-            g[j] = v;
-        }
-        return g;
     }
 
     /// <summary>Expected interviews over the first <paramref name="n"/> programs, the random effect integrated out.</summary>

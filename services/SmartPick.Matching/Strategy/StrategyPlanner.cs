@@ -21,7 +21,6 @@ internal static class StrategyPlanner
 
     internal sealed record Result(
         int[] Order,
-        double[] Logits,
         SignalKind?[] Signal,
         bool[] InRegion,
         ListOptimizer.Plan Optimized,
@@ -40,9 +39,6 @@ internal static class StrategyPlanner
         if (m == 0 || n == 0) return 0;
         var signalEffects = SignalEffects.For(catalog, ps);
         var geo = Math.Log(ps.GeographicPreferenceOddsRatio.Value);
-        var typicalGeoShare = Math.Clamp(ps.TypicalShareInNamedDivisions.Value, 0, 1);
-        // A season without geographic preferences has nothing of them in its rates.
-        var geoBack = facts.MaxRegions == 0 ? 0 : Math.Log(1 - typicalGeoShare + typicalGeoShare * ps.GeographicPreferenceOddsRatio.Value);
         var goldMultiple = ps.GoldSignalLogOddsMultiple.Value;
         Span<bool> named = stackalloc bool[CensusDivisions.All.Count];
         foreach (var r in like.Regions) named[IndexOfDivision(r.Key)] = true;
@@ -55,10 +51,9 @@ internal static class StrategyPlanner
             var division = signalEffects.Division[position];
             var silver = signalEffects.LogOdds[position];
             var allowance = facts.SignalsFor(key);
-            var back = division >= 0 ? geoBack - (named[division] ? geo : 0) : 0;
+            var back = Back(key, position, facts, signalEffects, ps) - (division >= 0 && named[division] ? geo : 0);
             if (allowance.Total > 0)
             {
-                back += SignalBack(allowance, signalEffects, position, ps);
                 // Scored programs are best first: the first ones of each specialty take its signals, gold first.
                 var (g, s) = used.GetValueOrDefault(key);
                 if (g < allowance.Gold) { back -= goldMultiple * silver; g++; }
@@ -80,9 +75,6 @@ internal static class StrategyPlanner
         var sd = ps.RandomEffectSd.Value;
         var signalEffects = SignalEffects.For(catalog, ps);
         var geo = Math.Log(ps.GeographicPreferenceOddsRatio.Value);
-        var typicalGeoShare = Math.Clamp(ps.TypicalShareInNamedDivisions.Value, 0, 1);
-        // A season without geographic preferences has nothing of them in its rates.
-        var geoBack = facts.MaxRegions == 0 ? 0 : Math.Log(1 - typicalGeoShare + typicalGeoShare * ps.GeographicPreferenceOddsRatio.Value);
         var goldMultiple = ps.GoldSignalLogOddsMultiple.Value;
 
         // Back to "no signal, outside a named division".
@@ -97,7 +89,7 @@ internal static class StrategyPlanner
             keys[i] = key;
             division[i] = signalEffects.Division[position];
             silver[i] = signalEffects.LogOdds[position];
-            z[i] = scored.Logits[i] - (division[i] >= 0 ? geoBack : 0) - SignalBack(facts.SignalsFor(key), signalEffects, position, ps);
+            z[i] = scored.Logits[i] - Back(key, position, facts, signalEffects, ps);
         }
 
         var specialties = DistinctInOrder(keys);
@@ -113,7 +105,8 @@ internal static class StrategyPlanner
         var basePlan = ListOptimizer.Optimize(baseLogits, baseCap, ps, curve, values);
         var n0 = Math.Max(1, basePlan.RecommendedApplications);
         var atN0 = basePlan.Curve.Count == 0 ? -1 : IndexOfPoint(basePlan.Curve, n0);
-        var g = atN0 >= 0 ? values[atN0] : ListOptimizer.ValueOfOneMoreInterview(baseLogits, n0, sd, curve);
+        // No curve (nothing eligible, or no money for one application): nothing to value, so nothing is placed.
+        var g = atN0 >= 0 ? values[atN0] : new double[GaussHermite.Nodes.Length];
         Span<double> factors = stackalloc double[GaussHermite.Nodes.Length];
         ListOptimizer.NodeFactors(sd, factors);
         var f9 = factors.ToArray();
@@ -123,13 +116,11 @@ internal static class StrategyPlanner
 
         // Divisions: pinned first, then by the P(match) they add over the listed programs, up to the season's number.
         var regionGain = new double[CensusDivisions.All.Count];
-        var regionCount = new int[CensusDivisions.All.Count];
         for (var r = 0; r < Math.Min(n0, baseOrder.Length); r++)
         {
             var i = baseOrder[r];
             if (division[i] < 0) continue;
             regionGain[division[i]] += Value(z[i], geo, g, f9);
-            regionCount[division[i]]++;
         }
         var forbiddenRegions = new HashSet<string>(choices.ForbiddenRegions, StringComparer.Ordinal);
         var named = new List<(int Index, bool Pinned)>();
@@ -276,12 +267,26 @@ internal static class StrategyPlanner
 
         var plan = new StrategyPlan(cost, bySpecialty, signals, regions, facts.Season, curveCosts, budgetDollars,
             dollarsCap is null ? null : affordable);
-        return new Result(order, zf, signal, inRegion, optimized, plan, marginal);
+        return new Result(order, signal, inRegion, optimized, plan, marginal);
     }
 
-    /// <summary>log(1 − f + f·mean odds ratio): what the calibrated rate holds of the average applicant's signals, f the signalled share.</summary>
-    private static double SignalBack(SignalAllowance allowance, SignalEffects effects, int position, ParameterSet ps) =>
-        allowance.Total == 0 ? 0 : effects.Back(allowance)[position];
+    /// <summary>
+    /// What the calibrated rate at a program already holds of the average applicant's signals and geographic
+    /// preferences: log(1 − f + f·OR) for each, f the average applicant's share of signalled programs (of the 129
+    /// applications) and of programs in named divisions. Subtracting it leaves "no signal, outside a named division".
+    /// A season without geographic preferences has nothing of them in its rates.
+    /// </summary>
+    private static double Back(string specialtyKey, int position, SeasonFacts facts, SignalEffects effects, ParameterSet ps)
+    {
+        var back = 0.0;
+        if (facts.MaxRegions > 0 && effects.Division[position] >= 0)
+        {
+            var share = Math.Clamp(ps.TypicalShareInNamedDivisions.Value, 0, 1);
+            back += Math.Log(1 - share + share * ps.GeographicPreferenceOddsRatio.Value);
+        }
+        var allowance = facts.SignalsFor(specialtyKey);
+        return allowance.Total == 0 ? back : back + effects.Back(allowance)[position];
+    }
 
     /// <summary>ERAS by specialty, token and transcript once, NRMP for the expected rank list (at least one rank).</summary>
     internal static ListCost CostOf(IReadOnlyDictionary<string, int> applicationsBySpecialty, double expectedInterviews, FeeSchedule fees)
