@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Advising.CandidateFiles;
@@ -5,13 +6,6 @@ namespace SmartPick.Advising.CandidateFiles;
 // The facts of a candidate file. Every event names its stream (CandidateId) first, says who recorded it
 // and when (RecordedAt, from the business clock, never the database's), and carries any business date of
 // its own (TakenOn, SubmittedOn…). Corrections are new facts; nothing is ever edited.
-
-/// <summary>The person (or the system) who recorded a fact: the user id and the name shown in the timeline.</summary>
-public sealed record RecordedBy(string UserId, string Name)
-{
-    /// <summary>Facts the product records on its own (list regeneration).</summary>
-    public static readonly RecordedBy System = new("system", "SmartPick");
-}
 
 /// <summary>An advising agency opened a file for a candidate, with the profile's top-level facts known at the time.</summary>
 public sealed record CandidateFileOpened(

@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>Why a command was refused because of the file's state (not its input): 404 or 409.</summary>

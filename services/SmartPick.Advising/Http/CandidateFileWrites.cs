@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -43,7 +44,7 @@ public static class CandidateFileWrites
         bool changesProfile,
         Func<Decision, Guid?>? itemId = null) where TCommand : notnull
     {
-        var stamp = new Stamp(Recorder.From(http.User), clock.GetUtcNow());
+        var stamp = new Stamp(http.User.Actor(), clock.GetUtcNow());
 
         var errors = validate(command, stamp);
         var expected = ExpectedVersion(http, bodyExpectedVersion, errors);
@@ -128,7 +129,7 @@ public static class CandidateFileWrites
         Func<TCommand, Stamp, FieldErrors> validate,
         Func<Guid, TCommand, Stamp, object> open) where TCommand : notnull
     {
-        var stamp = new Stamp(Recorder.From(http.User), clock.GetUtcNow());
+        var stamp = new Stamp(http.User.Actor(), clock.GetUtcNow());
         var errors = validate(command, stamp);
         var key = IdempotencyKey(http, errors);
         if (errors.Any) return Results.ValidationProblem(errors.ToDictionary());

@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using JasperFx;
 using Marten;
 using SmartPick.Advising.CandidateFiles;

@@ -41,7 +41,7 @@ public static class CandidateFileEndpoints
 public static class MyFileEndpoints
 {
     private static Task<IResult> Mine(System.Security.Claims.ClaimsPrincipal user, Func<Guid, Task<IResult>> read)
-        => Http.Recorder.CandidateFileOf(user) is { } id ? read(id) : Task.FromResult(CandidateReads.NotFound());
+        => user.CandidateFile() is { } id ? read(id) : Task.FromResult(CandidateReads.NotFound());
 
     [WolverineGet("/api/me")]
     [Authorize(Policy = SmartPickPolicies.Candidate)]

@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using Marten;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Matching.Strategy;

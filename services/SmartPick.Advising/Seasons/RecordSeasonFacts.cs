@@ -107,7 +107,7 @@ public static class RecordSeasonFactsEndpoint
         var errors = RecordSeasonFacts.Validate(season, command, out var facts);
         var expected = SeasonWrites.ExpectedVersion(http, command.ExpectedVersion, errors);
         if (errors.Any) return Results.ValidationProblem(errors.ToDictionary());
-        var stamp = new Stamp(Recorder.From(http.User), clock.GetUtcNow());
+        var stamp = new Stamp(http.User.Actor(), clock.GetUtcNow());
         return await SeasonWrites.ChangeAsync(season, expected, http, session, bus, (current, at) => RecordSeasonFacts.Decide(season, current, facts!, at), stamp);
     }
 }

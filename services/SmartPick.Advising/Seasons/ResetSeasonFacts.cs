@@ -28,7 +28,7 @@ public static class ResetSeasonFactsEndpoint
         var errors = SeasonInput.CheckSeason(new FieldErrors(), season);
         var expected = SeasonWrites.ExpectedVersion(http, expectedVersion, errors);
         if (errors.Any) return Results.ValidationProblem(errors.ToDictionary());
-        var stamp = new Stamp(Recorder.From(http.User), clock.GetUtcNow());
+        var stamp = new Stamp(http.User.Actor(), clock.GetUtcNow());
         return await SeasonWrites.ChangeAsync(season, expected, http, session, bus, (current, at) => ResetSeasonFacts.Decide(season, current, at), stamp);
     }
 }

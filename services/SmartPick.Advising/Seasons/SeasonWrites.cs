@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using System.Globalization;
 using JasperFx;
 using JasperFx.Events;

@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using Marten.Events.Aggregation;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Lists;

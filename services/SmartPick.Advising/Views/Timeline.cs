@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using System.Globalization;
 using Marten.Events.Aggregation;
 using SmartPick.Advising.CandidateFiles;

@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using System.Text.Json;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Lists;

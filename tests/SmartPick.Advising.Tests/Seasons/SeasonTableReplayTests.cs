@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using Shouldly;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Seasons;

@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Matching.Model;
 using Shouldly;

@@ -128,8 +128,4 @@ public static class AuthEndpoints
             (long)options.BearerTokenExpiration.TotalSeconds, options.RefreshTokenProtector.Protect(refresh));
     }
 
-    /// <summary>The user's id and display name, for "who recorded it".</summary>
-    public static (string Id, string Name) Actor(this ClaimsPrincipal user) =>
-        (user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown",
-         user.FindFirstValue(SmartPickClaims.DisplayName) ?? user.Identity?.Name ?? "unknown");
 }

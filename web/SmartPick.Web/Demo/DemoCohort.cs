@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Identity;
 using SmartPick.Advising.CandidateFiles;

@@ -59,7 +59,7 @@ public static class Invitations
         IdentityDb db, UserManager<AppUser> users, Marten.IDocumentStore store, AuthThrottle throttle, TimeProvider clock, HttpContext http)
     {
         var actor = user.Actor();
-        if (!throttle.TryAcquire("invite:" + actor.Id)) return AuthThrottle.TooMany();
+        if (!throttle.TryAcquire("invite:" + actor.UserId)) return AuthThrottle.TooMany();
 
         var errors = new Problems.Errors()
             .Check(IsEmail(request?.Email), "email", "A valid email address (at most 254 characters) is required.")
@@ -89,7 +89,7 @@ public static class Invitations
         var invitation = new Invitation
         {
             Id = Guid.NewGuid(), OrganizationId = orgId, Email = email, Role = request.Role!, CandidateId = request.CandidateId,
-            TokenHash = Hash(token), CreatedAt = now, ExpiresAt = now + Lifetime, CreatedBy = actor.Id,
+            TokenHash = Hash(token), CreatedAt = now, ExpiresAt = now + Lifetime, CreatedBy = actor.UserId,
         };
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();

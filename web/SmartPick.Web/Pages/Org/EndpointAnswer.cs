@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartPick.Web.Pages.Shared;
 
