@@ -2,10 +2,10 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
 using SmartPick.Advising.CandidateFiles;
-using SmartPick.Advising.Http;
 using SmartPick.Advising.Lists;
 using SmartPick.Advising.Seasons;
 using SmartPick.Advising.Views;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 namespace SmartPick.Advising;
@@ -87,6 +87,15 @@ public static class AdvisingModule
                 composite.IncludedEventTypes.Add(type);
             }
         }
+    }
+
+    /// <summary>The module's services: the one door into candidate files and the one way of ranking a file now.</summary>
+    public static IServiceCollection AddAdvising(this IServiceCollection services)
+    {
+        services.AddSingleton<IInlineFileViews, InlineFileViews>();
+        services.AddSingleton<CandidateFileDoor>();
+        services.AddSingleton<FileRanking>();
+        return services;
     }
 
     public static void ConfigureWolverine(WolverineOptions opts)

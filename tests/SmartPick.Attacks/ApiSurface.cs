@@ -7,7 +7,7 @@ namespace SmartPick.Attacks;
 /// <summary>One parameter of an operation: its name, where it goes (path or query) and its schema's type and format.</summary>
 public sealed record ApiParameter(string Name, string In, string? Type, string? Format);
 
-/// <summary>A body field: its JSON path below the body (<c>exams.score</c>, <c>target_specialties[0]</c>) and its schema.</summary>
+/// <summary>A body field: its JSON path below the body (<c>exam.score</c>, <c>target_specialties[0]</c>) and its schema.</summary>
 public sealed record ApiField(string Path, JsonElement Schema);
 
 /// <summary>One operation of the OpenAPI document, with a body that passes its schema's shape when it takes JSON.</summary>

@@ -103,7 +103,7 @@ public sealed class Cast
             }
             tenant.CandidateIds.Add(id);
             var exam = await http.MustAsync(HttpMethod.Post, $"/api/candidates/{id}/exams", tenant.Advisor.Token,
-                new { exams = new { exam = "step2ck", score = 231, passed = true }, taken_on = "2024-01-10" });
+                new { exam = new { exam = "step2ck", score = 231, passed = true }, taken_on = "2024-01-10" });
             tenant.ExamIds.Add(exam.GetProperty("item_id").GetGuid());
             await http.MustAsync(HttpMethod.Post, $"/api/candidates/{id}/notes", tenant.Advisor.Token, new { text = $"Private note {m}: family reasons" });
             await http.MustAsync(HttpMethod.Post, $"/api/candidates/{id}/cycles", tenant.Advisor.Token, new { season = 2026 });

@@ -1,3 +1,4 @@
+using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Views;
 using SmartPick.Matching.Stages;
 using SmartPick.Nudges.Sweeps;

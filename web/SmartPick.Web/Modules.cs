@@ -32,6 +32,7 @@ public static class Modules
     {
         services.AddCatalog();
         services.AddSingleton<ICurrentCatalog, CurrentCatalogFromCatalogModule>();
+        services.AddAdvising();
         services.AddScoped<IOrganizationInitializer, DemoCatalogForNewOrganizations>();
         services.AddScoped<Demo.IDemoDataSeeder, Demo.DemoCohort>();
         services.AddSingleton<IOrganizationSettings, OrganizationSettingsFromIdentity>();

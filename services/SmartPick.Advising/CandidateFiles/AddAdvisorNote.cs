@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.Http;
 using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 using Wolverine;
@@ -10,7 +9,7 @@ using Wolverine.Http;
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>An advisor's free-text note in the file (does not change the list).</summary>
-public sealed record AddAdvisorNote(string? Text, long? ExpectedVersion = null)
+public sealed record AddAdvisorNote(string? Text, long? ExpectedVersion = null) : IFileCommand<AddAdvisorNote>
 {
     public static FieldErrors Validate(AddAdvisorNote c, Stamp stamp) => new FieldErrors().Required("text", c.Text, 4000);
 
@@ -22,7 +21,6 @@ public static class AddAdvisorNoteEndpoint
 {
     [WolverinePost("/api/candidates/{id}/notes")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<IResult> Post(Guid id, AddAdvisorNote command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
-            AddAdvisorNote.Validate, AddAdvisorNote.Decide, changesProfile: false, d => d.Events.OfType<AdvisorNoteAdded>().First().NoteId);
+    public static Task<IResult> Post(Guid id, AddAdvisorNote command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileHttp.AppendAsync(http, door, session, bus, clock, id, command);
 }

@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.Http;
 using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 using Wolverine;
@@ -10,7 +9,7 @@ using Wolverine.Http;
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>Add research, QI or a publication.</summary>
-public sealed record AddResearch(ResearchItem? Research, string? Title, long? ExpectedVersion = null)
+public sealed record AddResearch(ResearchItem? Research, string? Title, long? ExpectedVersion = null) : IFileCommand<AddResearch>
 {
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
         { "research", "qi", "publication", "abstract", "poster", "case_report" };
@@ -32,7 +31,6 @@ public static class AddResearchEndpoint
 {
     [WolverinePost("/api/candidates/{id}/research")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<IResult> Post(Guid id, AddResearch command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
-            AddResearch.Validate, AddResearch.Decide, changesProfile: true, d => d.Events.OfType<ResearchAdded>().First().ResearchId);
+    public static Task<IResult> Post(Guid id, AddResearch command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileHttp.AppendAsync(http, door, session, bus, clock, id, command);
 }

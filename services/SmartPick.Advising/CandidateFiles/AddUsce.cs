@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.Http;
 using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 using Wolverine;
@@ -10,7 +9,7 @@ using Wolverine.Http;
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>Add US clinical experience: one <c>usce</c> item of the profile plus where it was done.</summary>
-public sealed record AddUsce(UsceItem? Usce, string? Institution, DateOnly? StartedOn, DateOnly? EndedOn, long? ExpectedVersion = null)
+public sealed record AddUsce(UsceItem? Usce, string? Institution, DateOnly? StartedOn, DateOnly? EndedOn, long? ExpectedVersion = null) : IFileCommand<AddUsce>
 {
     public static FieldErrors Validate(AddUsce c, Stamp stamp)
     {
@@ -34,7 +33,6 @@ public static class AddUsceEndpoint
 {
     [WolverinePost("/api/candidates/{id}/usce")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<IResult> Post(Guid id, AddUsce command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
-            AddUsce.Validate, AddUsce.Decide, changesProfile: true, d => d.Events.OfType<UsceAdded>().First().UsceId);
+    public static Task<IResult> Post(Guid id, AddUsce command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileHttp.AppendAsync(http, door, session, bus, clock, id, command);
 }

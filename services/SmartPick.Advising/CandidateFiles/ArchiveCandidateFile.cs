@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.Http;
 using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 using Wolverine;
@@ -10,7 +9,7 @@ using Wolverine.Http;
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>Archive the file: it stays readable, nothing more can be recorded.</summary>
-public sealed record ArchiveCandidateFile(string? Reason, long? ExpectedVersion = null)
+public sealed record ArchiveCandidateFile(string? Reason, long? ExpectedVersion = null) : IFileCommand<ArchiveCandidateFile>
 {
     public static FieldErrors Validate(ArchiveCandidateFile c, Stamp stamp) => new FieldErrors().MaxLength("reason", c.Reason, 500);
 
@@ -22,7 +21,6 @@ public static class ArchiveCandidateFileEndpoint
 {
     [WolverinePost("/api/candidates/{id}/archive")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<IResult> Post(Guid id, ArchiveCandidateFile command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
-            ArchiveCandidateFile.Validate, ArchiveCandidateFile.Decide, changesProfile: false);
+    public static Task<IResult> Post(Guid id, ArchiveCandidateFile command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileHttp.AppendAsync(http, door, session, bus, clock, id, command);
 }

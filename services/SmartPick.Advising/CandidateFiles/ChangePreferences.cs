@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.Http;
 using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 using Wolverine;
@@ -16,7 +15,7 @@ public sealed record ChangePreferences(
     IReadOnlyList<string>? PreferredStates,
     IReadOnlyList<string>? AvoidedStates,
     Budget? Budget,
-    long? ExpectedVersion = null)
+    long? ExpectedVersion = null) : IFileCommand<ChangePreferences>
 {
     public static FieldErrors Validate(ChangePreferences c, Stamp stamp)
     {
@@ -54,7 +53,6 @@ public static class ChangePreferencesEndpoint
 {
     [WolverinePost("/api/candidates/{id}/preferences")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<IResult> Post(Guid id, ChangePreferences command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
-            ChangePreferences.Validate, ChangePreferences.Decide, changesProfile: true);
+    public static Task<IResult> Post(Guid id, ChangePreferences command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileHttp.AppendAsync(http, door, session, bus, clock, id, command);
 }

@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.Http;
 using SmartPick.Contracts;
 using SmartPick.Matching.Strategy;
 using Wolverine;
@@ -19,7 +18,7 @@ public sealed record ChooseStrategy(
     IReadOnlyList<string>? ForbiddenSignals,
     IReadOnlyList<string>? PinnedRegions,
     IReadOnlyList<string>? ForbiddenRegions,
-    long? ExpectedVersion = null)
+    long? ExpectedVersion = null) : IFileCommand<ChooseStrategy>
 {
     /// <summary>More pinned or forbidden programs than any specialty's signals make no sense; this bounds the input.</summary>
     public const int MaxPrograms = 60;
@@ -78,7 +77,6 @@ public static class ChooseStrategyEndpoint
 {
     [WolverinePost("/api/candidates/{id}/strategy")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<IResult> Post(Guid id, ChooseStrategy command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
-            ChooseStrategy.Validate, ChooseStrategy.Decide, changesProfile: true);
+    public static Task<IResult> Post(Guid id, ChooseStrategy command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileHttp.AppendAsync(http, door, session, bus, clock, id, command);
 }

@@ -1,7 +1,7 @@
+using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.Http;
 using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 using Wolverine;
@@ -10,16 +10,20 @@ using Wolverine.Http;
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>Correct a recorded exam result (a typo, a re-scored attempt): a new fact, the old one stays.</summary>
-public sealed record CorrectExamResult(int? Score, bool? Passed, int? Attempt, DateOnly? TakenOn, string? Reason, long? ExpectedVersion = null)
+public sealed record CorrectExamResult(int? Score, bool? Passed, int? Attempt, DateOnly? TakenOn, string? Reason, long? ExpectedVersion = null) : IFileCommand<CorrectExamResult>
 {
+    /// <summary>The exam corrected, from the route.</summary>
+    [JsonIgnore] public Guid ExamId { get; init; }
+
     public static FieldErrors Validate(CorrectExamResult c, Stamp stamp) => new FieldErrors()
         .Required("reason", c.Reason, 500)
         .Range("score", c.Score, 1, 300)
         .Range("attempt", c.Attempt, 1, 10)
         .NotInFuture("taken_on", c.TakenOn, stamp.Today);
 
-    public static Func<CandidateFile, CorrectExamResult, Stamp, Decision> For(Guid examId) => (file, c, stamp) =>
+    public static Decision Decide(CandidateFile file, CorrectExamResult c, Stamp stamp)
     {
+        var examId = c.ExamId;
         var exam = file.Exams.Find(e => e.ExamId == examId);
         if (exam is null) return Decision.Refuse(Refusal.NotFound("No exam with this id in the file."));
         var takenOn = c.TakenOn ?? exam.TakenOn;
@@ -33,14 +37,13 @@ public sealed record CorrectExamResult(int? Score, bool? Passed, int? Attempt, D
         if (errors.Any) return Decision.Conflict("The corrected result is not a valid result for this exam: " + string.Join("; ", errors.ToDictionary().SelectMany(x => x.Value)));
         return Decision.Append(new ExamResultCorrected(file.Id, examId, score, passed,
             c.Attempt ?? exam.Attempt, takenOn, c.Reason!.Trim(), stamp.By, stamp.At));
-    };
+    }
 }
 
 public static class CorrectExamResultEndpoint
 {
     [WolverinePost("/api/candidates/{id}/exams/{examId}/correction")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<IResult> Post(Guid id, Guid examId, CorrectExamResult command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
-            CorrectExamResult.Validate, CorrectExamResult.For(examId), changesProfile: true, _ => examId);
+    public static Task<IResult> Post(Guid id, Guid examId, CorrectExamResult command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileHttp.AppendAsync(http, door, session, bus, clock, id, command with { ExamId = examId });
 }

@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.Http;
 using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 using Wolverine;
@@ -49,8 +48,8 @@ public static class OpenCandidateFileEndpoint
 {
     [WolverinePost("/api/candidates")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<IResult> Post(OpenCandidateFile command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-        => CandidateFileWrites.StartAsync(http, session, bus, clock, command, OpenCandidateFile.Validate, OpenCandidateFile.Open);
+    public static Task<IResult> Post(OpenCandidateFile command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileHttp.OpenAsync(http, door, session, bus, clock, command);
 }
 
 /// <summary>An application budget is a count of applications (1–1000), optionally in dollars.</summary>

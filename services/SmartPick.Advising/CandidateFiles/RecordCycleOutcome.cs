@@ -1,7 +1,7 @@
+using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.Http;
 using SmartPick.Contracts;
 using Wolverine;
 using Wolverine.Http;
@@ -9,7 +9,7 @@ using Wolverine.Http;
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>How a season ended. <c>outcome</c> is "matched" (with the program) or "unmatched".</summary>
-public sealed record RecordCycleOutcome(string? Outcome, string? ProgramCode, long? ExpectedVersion = null)
+public sealed record RecordCycleOutcome(string? Outcome, string? ProgramCode, long? ExpectedVersion = null) : IFileCommand<RecordCycleOutcome>
 {
     public static FieldErrors Validate(RecordCycleOutcome c, Stamp stamp)
     {
@@ -20,12 +20,15 @@ public sealed record RecordCycleOutcome(string? Outcome, string? ProgramCode, lo
         return errors;
     }
 
-    public static Decision Decide(CandidateFile file, RecordCycleOutcome c, Stamp stamp, int season)
+    /// <summary>The season, from the route.</summary>
+    [JsonIgnore] public int Season { get; init; }
+
+    public static Decision Decide(CandidateFile file, RecordCycleOutcome c, Stamp stamp)
     {
-        if (FileRules.SeasonInProgress(file, season) is { } refusal) return Decision.Refuse(refusal);
+        if (FileRules.SeasonInProgress(file, c.Season) is { } refusal) return Decision.Refuse(refusal);
         return c.Outcome == "matched"
-            ? Decision.Append(new CycleMatched(file.Id, season, c.ProgramCode!.Trim(), stamp.By, stamp.At))
-            : Decision.Append(new CycleUnmatched(file.Id, season, stamp.By, stamp.At));
+            ? Decision.Append(new CycleMatched(file.Id, c.Season, c.ProgramCode!.Trim(), stamp.By, stamp.At))
+            : Decision.Append(new CycleUnmatched(file.Id, c.Season, stamp.By, stamp.At));
     }
 }
 
@@ -33,7 +36,6 @@ public static class RecordCycleOutcomeEndpoint
 {
     [WolverinePost("/api/candidates/{id}/cycles/{season}/outcome")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<IResult> Post(Guid id, int season, RecordCycleOutcome command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
-            RecordCycleOutcome.Validate, (f, c, s) => RecordCycleOutcome.Decide(f, c, s, season), changesProfile: true);
+    public static Task<IResult> Post(Guid id, int season, RecordCycleOutcome command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileHttp.AppendAsync(http, door, session, bus, clock, id, command with { Season = season });
 }

@@ -1,7 +1,7 @@
+using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.Http;
 using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 using Wolverine;
@@ -9,25 +9,32 @@ using Wolverine.Http;
 
 namespace SmartPick.Advising.CandidateFiles;
 
-/// <summary>Record one USMLE attempt. The attempt number is counted from the file when not given.</summary>
-public sealed record RecordExam(ExamResult? Exams, DateOnly? TakenOn, long? ExpectedVersion = null)
+/// <summary>
+/// Record one USMLE attempt. The attempt number is counted from the file when not given. The result travels as
+/// <c>exam</c>; <c>exams</c>, its name in the first API release, is still read for one release.
+/// </summary>
+public sealed record RecordExam(ExamResult? Exam, DateOnly? TakenOn, long? ExpectedVersion = null) : IFileCommand<RecordExam>
 {
+    /// <summary>The earlier name of <see cref="Exam"/>; read, never written.</summary>
+    [JsonPropertyName("exams"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Obsolete("Send 'exam'.")]
+    public ExamResult? Exams { get => null; init => Exam ??= value; }
+
     /// <summary>Step 1 has been reported pass/fail only since 26 January 2022.</summary>
     public static readonly DateOnly Step1PassFailSince = new(2022, 1, 26);
 
     public static FieldErrors Validate(RecordExam c, Stamp stamp)
     {
         var errors = new FieldErrors();
-        if (c.Exams is null) errors.Add("exams", "is required");
+        if (c.Exam is null) errors.Add("exam", "is required");
         if (c.TakenOn is null) errors.Add("taken_on", "is required");
         errors.NotInFuture("taken_on", c.TakenOn, stamp.Today);
-        if (c.Exams is { } exam) ExamRules.Check(errors, "exams", exam.Exam, exam.Score, exam.Passed, exam.Attempt, c.TakenOn);
+        if (c.Exam is { } exam) ExamRules.Check(errors, "exam", exam.Exam, exam.Score, exam.Passed, exam.Attempt, c.TakenOn);
         return errors;
     }
 
     public static Decision Decide(CandidateFile file, RecordExam c, Stamp stamp)
     {
-        var exam = c.Exams!;
+        var exam = c.Exam!;
         var earlier = file.Exams.Count(e => e.Exam == exam.Exam);
         // An attempt of 1 is the JSON default; when the file already has attempts it means "the next one".
         var attempt = exam.Attempt > 1 ? exam.Attempt : earlier + 1;
@@ -37,16 +44,14 @@ public sealed record RecordExam(ExamResult? Exams, DateOnly? TakenOn, long? Expe
             exam.Passed ?? ExamRules.PassedByScore(exam.Exam, exam.Score), attempt, c.TakenOn!.Value, stamp.By, stamp.At));
     }
 
-    public static Guid? ExamId(Decision d) => d.Events.OfType<ExamTaken>().FirstOrDefault()?.ExamId;
 }
 
 public static class RecordExamEndpoint
 {
     [WolverinePost("/api/candidates/{id}/exams")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<IResult> Post(Guid id, RecordExam command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
-            RecordExam.Validate, RecordExam.Decide, changesProfile: true, RecordExam.ExamId);
+    public static Task<IResult> Post(Guid id, RecordExam command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileHttp.AppendAsync(http, door, session, bus, clock, id, command);
 }
 
 /// <summary>What a USMLE result can be.</summary>

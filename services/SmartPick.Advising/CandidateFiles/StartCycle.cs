@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.Http;
 using SmartPick.Contracts;
 using Wolverine;
 using Wolverine.Http;
@@ -9,7 +8,7 @@ using Wolverine.Http;
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>The candidate enters a Match season (e.g. 2026 for the season whose ERAS opens in June 2025).</summary>
-public sealed record StartCycle(int? Season, long? ExpectedVersion = null)
+public sealed record StartCycle(int? Season, long? ExpectedVersion = null) : IFileCommand<StartCycle>
 {
     public static FieldErrors Validate(StartCycle c, Stamp stamp)
     {
@@ -35,7 +34,6 @@ public static class StartCycleEndpoint
 {
     [WolverinePost("/api/candidates/{id}/cycles")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<IResult> Post(Guid id, StartCycle command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
-            StartCycle.Validate, StartCycle.Decide, changesProfile: true);
+    public static Task<IResult> Post(Guid id, StartCycle command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileHttp.AppendAsync(http, door, session, bus, clock, id, command);
 }

@@ -1,7 +1,7 @@
+using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.Http;
 using SmartPick.Contracts;
 using Wolverine;
 using Wolverine.Http;
@@ -9,7 +9,7 @@ using Wolverine.Http;
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>Record the applications sent in a season: how many, and which programs where known.</summary>
-public sealed record SubmitApplications(int? Count, IReadOnlyList<string>? ProgramCodes, DateOnly? SubmittedOn, long? ExpectedVersion = null)
+public sealed record SubmitApplications(int? Count, IReadOnlyList<string>? ProgramCodes, DateOnly? SubmittedOn, long? ExpectedVersion = null) : IFileCommand<SubmitApplications>
 {
     public static FieldErrors Validate(SubmitApplications c, Stamp stamp)
     {
@@ -25,11 +25,14 @@ public sealed record SubmitApplications(int? Count, IReadOnlyList<string>? Progr
         return errors;
     }
 
-    public static Decision Decide(CandidateFile file, SubmitApplications c, Stamp stamp, int season)
+    /// <summary>The season, from the route.</summary>
+    [JsonIgnore] public int Season { get; init; }
+
+    public static Decision Decide(CandidateFile file, SubmitApplications c, Stamp stamp)
     {
-        if (FileRules.SeasonInProgress(file, season) is { } refusal) return Decision.Refuse(refusal);
+        if (FileRules.SeasonInProgress(file, c.Season) is { } refusal) return Decision.Refuse(refusal);
         var codes = c.ProgramCodes?.Select(x => x.Trim()).Distinct(StringComparer.Ordinal).ToList() ?? [];
-        return Decision.Append(new ApplicationsSubmitted(file.Id, season, c.Count ?? codes.Count, codes,
+        return Decision.Append(new ApplicationsSubmitted(file.Id, c.Season, c.Count ?? codes.Count, codes,
             c.SubmittedOn ?? stamp.Today, stamp.By, stamp.At));
     }
 }
@@ -38,7 +41,6 @@ public static class SubmitApplicationsEndpoint
 {
     [WolverinePost("/api/candidates/{id}/cycles/{season}/applications")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static Task<IResult> Post(Guid id, int season, SubmitApplications command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-        => CandidateFileWrites.AppendAsync(http, session, bus, clock, id, command, command.ExpectedVersion,
-            SubmitApplications.Validate, (f, c, s) => SubmitApplications.Decide(f, c, s, season), changesProfile: false);
+    public static Task<IResult> Post(Guid id, int season, SubmitApplications command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        => CandidateFileHttp.AppendAsync(http, door, session, bus, clock, id, command with { Season = season });
 }

@@ -1,5 +1,4 @@
 using SmartPick.Advising.CandidateFiles;
-using SmartPick.Advising.Views;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Advising.Lists;

@@ -1,8 +1,6 @@
 using SmartPick.Contracts;
 using System.Text.Json;
 using SmartPick.Advising.CandidateFiles;
-using SmartPick.Advising.Http;
-using SmartPick.Advising.Views;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Advising.Lists;
@@ -97,9 +95,4 @@ public static class ListRecording
 
     private static string Content(ListContent list) => JsonSerializer.Serialize(list, AdvisingJson.Options);
 
-    /// <summary>
-    /// The Match year a candidate outside any season would apply to next: ERAS opens in June for the next
-    /// year's Match, so from June on it is next year.
-    /// </summary>
-    public static int NextMatchSeason(DateTimeOffset now) => now.Month >= 6 ? now.Year + 1 : now.Year;
 }

@@ -1,6 +1,7 @@
+using SmartPick.Advising.Seasons;
 using JasperFx;
 using Marten;
-using SmartPick.Advising.Views;
+using SmartPick.Advising.CandidateFiles;
 using SmartPick.Contracts;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -40,8 +41,8 @@ public static class RegenerateAllListsHandler
     public static async Task<OutgoingMessages> Handle(CatalogVersionPublished message, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var ids = await session.Query<CandidateSummary>()
-            .Where(x => x.Status != CandidateStatus.Archived)
+        var ids = await session.Query<CandidateFile>()
+            .Where(x => !x.Archived)
             .OrderBy(x => x.Id)
             .Select(x => x.Id)
             .ToListAsync(ct);
@@ -68,15 +69,26 @@ public static class RegenerateListBatchHandler
     public static void Configure(HandlerChain chain)
         => chain.OnException<ConcurrencyException>().Or<Marten.Exceptions.StreamLockedException>().Or<JasperFx.Events.StreamLockedException>().RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
 
-    public static async Task Handle(RegenerateListBatch batch, IDocumentSession session, ICurrentCatalog catalogs, TimeProvider clock, CancellationToken ct)
+    public static async Task Handle(RegenerateListBatch batch, IDocumentSession session, ICurrentCatalog catalogs, IInlineFileViews views, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var catalog = await catalogs.ForTenantAsync(session, ct);
         var changed = 0;
         foreach (var id in batch.CandidateIds)
-            if (await RegenerateListHandler.RegenerateAsync(session, catalog, id, now, ct)) changed++;
+            if (await RegenerateListHandler.RegenerateAsync(session, catalog, id, now, ct, views)) changed++;
 
         var run = await session.LoadAsync<ListRegenerationRun>(batch.RunId, ct);
         if (run is not null) session.Store(run.Advanced(batch.CandidateIds.Count, changed, now));
+    }
+}
+
+/// <summary>A change to the season table regenerates the organization's lists, as a new catalog version does, with the catalog they have now.</summary>
+public static class SeasonFactsChangedHandler
+{
+    public static async Task<OutgoingMessages> Handle(SeasonFactsChanged message, IDocumentSession session, ICurrentCatalog catalogs,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var catalog = await catalogs.ForTenantAsync(session, ct);
+        return await RegenerateAllListsHandler.Handle(new CatalogVersionPublished(catalog.Version), session, clock, ct);
     }
 }

@@ -3,8 +3,6 @@ using JasperFx;
 using Marten;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Seasons;
-using SmartPick.Advising.Views;
-using SmartPick.Matching;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
@@ -20,7 +18,7 @@ public static class RegenerateListHandler
     public static void Configure(HandlerChain chain)
         => chain.OnException<ConcurrencyException>().Or<Marten.Exceptions.StreamLockedException>().Or<JasperFx.Events.StreamLockedException>().RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
 
-    public static async Task Handle(RegenerateList message, IDocumentSession session, ICurrentCatalog catalogs, TimeProvider clock, CancellationToken ct)
+    public static async Task Handle(RegenerateList message, IDocumentSession session, ICurrentCatalog catalogs, IInlineFileViews views, TimeProvider clock, CancellationToken ct)
     {
         // Several changes to one file queue several requests; the first to run reads the file as it then is,
         // so the others, for changes it already saw, have nothing left to do.
@@ -30,12 +28,13 @@ public static class RegenerateListHandler
             return;
         }
         var catalog = await catalogs.ForTenantAsync(session, ct);
-        await RegenerateAsync(session, catalog, message.CandidateId, clock.GetUtcNow(), ct);
+        await RegenerateAsync(session, catalog, message.CandidateId, clock.GetUtcNow(), ct, views);
     }
 
     /// <summary>Returns whether a new list was appended.</summary>
+    /// <remarks><paramref name="views"/> are read with the file so their projections need not read them again (an optimisation only).</remarks>
     public static async Task<bool> RegenerateAsync(IDocumentSession session, Matching.Model.Catalog catalog, Guid candidateId,
-        DateTimeOffset now, CancellationToken ct)
+        DateTimeOffset now, CancellationToken ct, IInlineFileViews? views = null)
     {
         // One round trip: lock the file, read what the engine needs and the current list, and keep the inline
         // views a new list updates in the session for their projections.
@@ -45,9 +44,7 @@ public static class RegenerateListHandler
         var loadedProfile = batch.Load<CandidateProfileView>(candidateId);
         var latest = batch.Events.FetchLatest<CurrentList>(candidateId);
         var seasons = batch.Query<OrganizationSeason>().Where(x => x.Edited).ToList();
-        batch.Preload<CandidateSummary>(session, candidateId);
-        batch.Preload<ProgressSinceLastCycle>(session, candidateId);
-        batch.Preload<CyclesSideBySide>(session, candidateId);
+        views?.Preload(batch, session, candidateId);
         await batch.Execute(ct);
 
         var stream = await fetched;
@@ -58,11 +55,7 @@ public static class RegenerateListHandler
         if (profile is null) return false;
         var current = await latest;
 
-        var season = ListRecording.NextMatchSeason(now);
-        var engineProfile = profile.ToEngineProfile(season);
-        var options = new RankOptions(DefaultSeason: season, Seasons: OrganizationSeasons.TableOf(await seasons));
-        var result = MatchingEngine.Rank(engineProfile, catalog, options);
-        result = result with { Unlock = MatchingEngine.Unlock(engineProfile, catalog, options) };
+        var result = RankingInputs.Of(profile, catalog, OrganizationSeasons.TableOf(await seasons), now).RankForTheRecord();
         var previous = ListContent.Of(current);
         var next = ListRecording.From(result, profile.ApplicationBudget);
         if (ListRecording.SameAs(previous, next))

@@ -1,3 +1,5 @@
+using SmartPick.Advising.CandidateFiles;
+using SmartPick.Advising.Lists;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using SmartPick.Advising.Views;

@@ -4,7 +4,6 @@ using Marten.Linq;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using SmartPick.Advising.Http;
 using SmartPick.Advising.Views;
 using SmartPick.Contracts;
 using SmartPick.Matching.Stages;

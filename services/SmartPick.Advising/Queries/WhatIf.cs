@@ -3,7 +3,6 @@ using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.Http;
 using SmartPick.Advising.Lists;
 using SmartPick.Advising.Seasons;
 using SmartPick.Advising.Views;
@@ -83,7 +82,7 @@ public static class WhatIfEndpoint
 {
     [WolverinePost("/api/candidates/{id}/what-if")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static async Task<IResult> Post(Guid id, WhatIfRequest request, IQuerySession session, ICurrentCatalog catalogs, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Post(Guid id, WhatIfRequest request, IQuerySession session, FileRanking ranking, CancellationToken ct)
     {
         var errors = WhatIfRequest.Validate(request, out var changes, out var changedProfile);
         if (errors.Any) return Results.ValidationProblem(errors.ToDictionary());
@@ -91,11 +90,7 @@ public static class WhatIfEndpoint
         var view = await session.LoadAsync<CandidateProfileView>(id, ct);
         if (view is null) return CandidateReads.NotFound();
 
-        var catalog = await catalogs.ForTenantAsync(session, ct);
-        var now = clock.GetUtcNow();
-        var season = ListRecording.NextMatchSeason(now);
-        var options = new RankOptions(DefaultSeason: season, Seasons: await OrganizationSeasons.TableAsync(session, ct));
-        var profile = view.ToEngineProfile(season);
+        var (profile, catalog, options) = await ranking.InputsAsync(session, view, ct);
 
         RankResult before, after;
         double atSameN;

@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.Lists;
 using SmartPick.Contracts;
 using Wolverine.Http;
 
@@ -15,7 +14,7 @@ public static class GetSeasonTableEndpoint
     public static async Task<SeasonTableAnswer> Get(IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var recorded = await session.Query<OrganizationSeason>().ToListAsync(ct);
-        return new SeasonTableAnswer(ListRecording.NextMatchSeason(clock.GetUtcNow()), OrganizationSeasons.Answers(recorded));
+        return new SeasonTableAnswer(MatchSeasons.Next(clock.GetUtcNow()), OrganizationSeasons.Answers(recorded));
     }
 
     /// <summary>One season: the agency's own facts, or the facts that apply to it (its defaults, or the latest season before it).</summary>

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SmartPick.Advising.CandidateFiles;
-using SmartPick.Advising.Http;
 using SmartPick.Contracts;
 using Wolverine;
 using Wolverine.Http;

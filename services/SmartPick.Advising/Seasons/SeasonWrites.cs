@@ -6,7 +6,6 @@ using Marten;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Http;
 using SmartPick.Advising.CandidateFiles;
-using SmartPick.Advising.Http;
 using Wolverine;
 
 namespace SmartPick.Advising.Seasons;
@@ -93,15 +92,4 @@ public static class SeasonWrites
     private static IResult Busy() => Results.Problem(title: "The season was changed at the same time",
         detail: "Another change to this season was being recorded; nothing of this request was recorded. Read the season again and retry.",
         statusCode: StatusCodes.Status409Conflict);
-}
-
-/// <summary>A change to the season table regenerates the organization's lists, as a new catalog version does, with the catalog they have now.</summary>
-public static class SeasonFactsChangedHandler
-{
-    public static async Task<OutgoingMessages> Handle(SeasonFactsChanged message, IDocumentSession session, Lists.ICurrentCatalog catalogs,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var catalog = await catalogs.ForTenantAsync(session, ct);
-        return await Lists.RegenerateAllListsHandler.Handle(new SmartPick.Contracts.CatalogVersionPublished(catalog.Version), session, clock, ct);
-    }
 }

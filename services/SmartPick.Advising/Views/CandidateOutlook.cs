@@ -1,3 +1,4 @@
+using SmartPick.Advising.Lists;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Matching.Model;
 using SmartPick.Matching.Parameters;

@@ -1,3 +1,4 @@
+using SmartPick.Advising.Lists;
 using Marten.Events.Projections;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Matching.Stages;

@@ -91,7 +91,7 @@ public partial class TimelineProjection : SingleStreamProjection<Timeline, Guid>
         $"Email nudge sent: {e.Kind} for {e.Season} ({e.Offset})"));
 
     private static TimelineEntry Entry(object e, DateTimeOffset at, RecordedBy by, string summary)
-        => new(at, Http.AdvisingJson.SnakeCase(e.GetType().Name), summary, by);
+        => new(at, AdvisingJson.SnakeCase(e.GetType().Name), summary, by);
 
     private static string ExamName(ExamKind exam) => exam switch
     {
@@ -103,5 +103,5 @@ public partial class TimelineProjection : SingleStreamProjection<Timeline, Guid>
     private static string Result(int? score, bool? passed)
         => (score is { } s ? s.ToString(Inv) : "no score") + (passed switch { true => ", passed", false => ", failed", null => "" });
 
-    private static string Words(string pascal) => Http.AdvisingJson.SnakeCase(pascal).Replace('_', ' ');
+    private static string Words(string pascal) => AdvisingJson.SnakeCase(pascal).Replace('_', ' ');
 }

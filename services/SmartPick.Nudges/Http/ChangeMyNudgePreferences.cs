@@ -1,3 +1,4 @@
+using SmartPick.Advising.CandidateFiles;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;

@@ -1,3 +1,4 @@
+using SmartPick.Advising.CandidateFiles;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;

@@ -1,3 +1,4 @@
+using SmartPick.Advising.Seasons;
 using SmartPick.Contracts;
 using System.Text.Json;
 using SmartPick.Advising.CandidateFiles;
@@ -303,5 +304,5 @@ public class ViewReplayTests
     [InlineData(2025, 6, 2026)]
     [InlineData(2026, 11, 2027)]
     public void outside_a_season_the_list_is_for_the_next_match(int year, int month, int season)
-        => ListRecording.NextMatchSeason(new DateTimeOffset(year, month, 15, 0, 0, 0, TimeSpan.Zero)).ShouldBe(season);
+        => MatchSeasons.Next(new DateTimeOffset(year, month, 15, 0, 0, 0, TimeSpan.Zero)).ShouldBe(season);
 }

@@ -53,7 +53,7 @@ public class CandidateFileSpecs
     public void a_step2ck_score_outside_1_to_300_is_a_field_error(int score)
     {
         var errors = RecordExam.Validate(new RecordExam(new ExamResult(ExamKind.Step2Ck, score, null), new DateOnly(2025, 1, 1)), Now);
-        errors.ToDictionary().Keys.ShouldContain("exams.score");
+        errors.ToDictionary().Keys.ShouldContain("exam.score");
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class CandidateFileSpecs
     public void a_three_digit_step1_score_after_january_2022_is_a_field_error()
     {
         var errors = RecordExam.Validate(new RecordExam(new ExamResult(ExamKind.Step1, 230, null), new DateOnly(2023, 3, 1)), Now);
-        errors.ToDictionary()["exams.score"].ShouldContain(m => m.Contains("pass/fail"));
+        errors.ToDictionary()["exam.score"].ShouldContain(m => m.Contains("pass/fail"));
         RecordExam.Validate(new RecordExam(new ExamResult(ExamKind.Step1, 230, null), new DateOnly(2021, 3, 1)), Now).Any.ShouldBeFalse();
     }
 
@@ -93,7 +93,7 @@ public class CandidateFileSpecs
     [Fact]
     public void an_outcome_for_a_season_never_started_is_a_conflict()
     {
-        var decision = RecordCycleOutcome.Decide(Given(Opened()), new RecordCycleOutcome("unmatched", null), Now, 2026);
+        var decision = RecordCycleOutcome.Decide(Given(Opened()), new RecordCycleOutcome("unmatched", null) with { Season = 2026 }, Now);
         decision.Refusal!.Status.ShouldBe(409);
         decision.Refusal.Detail.ShouldContain("2026");
     }
@@ -102,14 +102,14 @@ public class CandidateFileSpecs
     public void an_outcome_for_a_season_already_concluded_is_a_conflict()
     {
         var file = Given(Opened(), CycleStarted(2026, 10), Unmatched(2026, 20));
-        RecordCycleOutcome.Decide(file, new RecordCycleOutcome("matched", "1234140C0"), Now, 2026).Refusal!.Status.ShouldBe(409);
+        RecordCycleOutcome.Decide(file, new RecordCycleOutcome("matched", "1234140C0") with { Season = 2026 }, Now).Refusal!.Status.ShouldBe(409);
     }
 
     [Fact]
     public void when_a_season_ends_unmatched_the_outcome_is_recorded_for_that_season()
     {
         var file = Given(Opened(), CycleStarted(2026, 10));
-        var e = RecordCycleOutcome.Decide(file, new RecordCycleOutcome("unmatched", null), Now, 2026).Events.ShouldHaveSingleItem();
+        var e = RecordCycleOutcome.Decide(file, new RecordCycleOutcome("unmatched", null) with { Season = 2026 }, Now).Events.ShouldHaveSingleItem();
         e.ShouldBe(new CycleUnmatched(Id, 2026, Advisor, Now.At));
     }
 
@@ -138,20 +138,20 @@ public class CandidateFileSpecs
     public void a_rank_list_needs_an_interview_and_is_certified_once()
     {
         var noInterview = Given(Opened(), CycleStarted(2026, 10));
-        CertifyRankList.Decide(noInterview, new CertifyRankList(3, null), Now, 2026).Refusal!.Status.ShouldBe(409);
+        CertifyRankList.Decide(noInterview, new CertifyRankList(3, null) with { Season = 2026 }, Now).Refusal!.Status.ShouldBe(409);
 
         var interviewed = Given(Opened(), CycleStarted(2026, 10), Interview(2026, "P1", 30));
-        var certified = CertifyRankList.Decide(interviewed, new CertifyRankList(3, null), Now, 2026).Events.ShouldHaveSingleItem().ShouldBeOfType<RankListCertified>();
+        var certified = CertifyRankList.Decide(interviewed, new CertifyRankList(3, null) with { Season = 2026 }, Now).Events.ShouldHaveSingleItem().ShouldBeOfType<RankListCertified>();
         certified.CertifiedOn.ShouldBe(Now.Today);
 
         var again = Given(Opened(), CycleStarted(2026, 10), Interview(2026, "P1", 30), certified);
-        CertifyRankList.Decide(again, new CertifyRankList(3, null), Now, 2026).Refusal!.Status.ShouldBe(409);
+        CertifyRankList.Decide(again, new CertifyRankList(3, null) with { Season = 2026 }, Now).Refusal!.Status.ShouldBe(409);
     }
 
     [Fact]
     public void a_correction_of_an_exam_not_in_the_file_is_not_found()
     {
-        var decision = CorrectExamResult.For(Guid.NewGuid())(Given(Opened()), new CorrectExamResult(230, null, null, null, "typo"), Now);
+        var decision = CorrectExamResult.Decide(Given(Opened()), new CorrectExamResult(230, null, null, null, "typo") with { ExamId = Guid.NewGuid() }, Now);
         decision.Refusal!.Status.ShouldBe(404);
     }
 
@@ -161,7 +161,7 @@ public class CandidateFileSpecs
         var examId = Guid.NewGuid();
         var file = Given(Opened(), Exam(ExamKind.Step2Ck, 218, true, examId: examId));
 
-        var corrected = CorrectExamResult.For(examId)(file, new CorrectExamResult(228, null, null, null, "typo in score"), Now)
+        var corrected = CorrectExamResult.Decide(file, new CorrectExamResult(228, null, null, null, "typo in score") with { ExamId = examId }, Now)
             .Events.ShouldHaveSingleItem().ShouldBeOfType<ExamResultCorrected>();
 
         corrected.Score.ShouldBe(228);
@@ -190,11 +190,11 @@ public class CandidateFileSpecs
     public void applications_and_interviews_need_the_season_in_progress()
     {
         var file = Given(Opened());
-        SubmitApplications.Decide(file, new SubmitApplications(120, null, null), Now, 2026).Refusal!.Status.ShouldBe(409);
-        RecordInterviewInvite.Decide(file, new RecordInterviewInvite("P1", null), Now, 2026).Refusal!.Status.ShouldBe(409);
+        SubmitApplications.Decide(file, new SubmitApplications(120, null, null) with { Season = 2026 }, Now).Refusal!.Status.ShouldBe(409);
+        RecordInterviewInvite.Decide(file, new RecordInterviewInvite("P1", null) with { Season = 2026 }, Now).Refusal!.Status.ShouldBe(409);
 
         var inSeason = Given(Opened(), CycleStarted(2026, 10));
-        var submitted = SubmitApplications.Decide(inSeason, new SubmitApplications(null, ["A", "B", "A"], null), Now, 2026)
+        var submitted = SubmitApplications.Decide(inSeason, new SubmitApplications(null, ["A", "B", "A"], null) with { Season = 2026 }, Now)
             .Events.ShouldHaveSingleItem().ShouldBeOfType<ApplicationsSubmitted>();
         submitted.Count.ShouldBe(2);
         submitted.ProgramCodes.ShouldBe(["A", "B"]);

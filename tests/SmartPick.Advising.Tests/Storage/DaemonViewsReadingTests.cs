@@ -1,3 +1,4 @@
+using SmartPick.Advising.Lists;
 using SmartPick.Advising.Queries;
 using System.Text.Json;
 using JasperFx.Events.Projections;

@@ -1,3 +1,4 @@
+using SmartPick.Advising.Lists;
 using System.Text.Json;
 using JasperFx;
 using Marten;

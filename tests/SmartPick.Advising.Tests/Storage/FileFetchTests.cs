@@ -3,7 +3,6 @@ using Marten;
 using Marten.Services;
 using Npgsql;
 using SmartPick.Advising.CandidateFiles;
-using SmartPick.Advising.Http;
 using SmartPick.Advising.Lists;
 using SmartPick.Advising.Views;
 using SmartPick.Matching.Model;
@@ -42,7 +41,7 @@ public class FileFetchTests(AdvisingStore fixture)
         await using (var session = Store.LightweightSession(Tenant))
         {
             session.Logger = counter;
-            var stream = await CandidateFileWrites.FetchWithViewsAsync(session, id, changesProfile, CancellationToken.None);
+            var stream = await new CandidateFileDoor(new InlineFileViews()).LockAsync(session, id, CancellationToken.None);
             stream.Aggregate.ShouldNotBeNull();
             stream.CurrentVersion.ShouldBe(2);
             stream.AppendOne(changesProfile
@@ -73,7 +72,7 @@ public class FileFetchTests(AdvisingStore fixture)
     {
         var id = await OpenAsync();
         await using var session = Store.LightweightSession("org-file-fetch-other");
-        var stream = await CandidateFileWrites.FetchWithViewsAsync(session, id, changesProfile: true, CancellationToken.None);
+        var stream = await new CandidateFileDoor(new InlineFileViews()).LockAsync(session, id, CancellationToken.None);
         stream.Aggregate.ShouldBeNull();
         (stream.CurrentVersion ?? 0).ShouldBe(0);
     }
@@ -95,7 +94,7 @@ public class FileFetchTests(AdvisingStore fixture)
                 }
                 session.Logger = counter;
                 var catalog = new Catalog([]);
-                (await RegenerateListHandler.RegenerateAsync(session, catalog, id, Day(20 + round), CancellationToken.None)).ShouldBeTrue();
+                (await RegenerateListHandler.RegenerateAsync(session, catalog, id, Day(20 + round), CancellationToken.None, new InlineFileViews())).ShouldBeTrue();
                 await session.SaveChangesAsync();
             }
             counter.Reads.ShouldBe(1, string.Join("\n", counter.Statements));

@@ -1,3 +1,4 @@
+using SmartPick.Advising.Views;
 using Marten;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Lists;
@@ -29,7 +30,7 @@ public class ListRegenerationCoalescingTests(AdvisingStore fixture)
     private async Task HandleAsync(RegenerateList message, ICurrentCatalog catalog)
     {
         await using var session = fixture.Store.LightweightSession(Tenant);
-        await RegenerateListHandler.Handle(message, session, catalog, TimeProvider.System, CancellationToken.None);
+        await RegenerateListHandler.Handle(message, session, catalog, new InlineFileViews(), TimeProvider.System, CancellationToken.None);
         await session.SaveChangesAsync();
     }
 

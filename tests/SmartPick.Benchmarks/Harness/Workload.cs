@@ -46,7 +46,7 @@ public static class Workload
     {
         0 => ("exams", new
         {
-            exams = new { exam = random.Next(2) == 0 ? "step2ck" : "step3", score = 205 + random.Next(60), passed = true },
+            exam = new { exam = random.Next(2) == 0 ? "step2ck" : "step3", score = 205 + random.Next(60), passed = true },
             taken_on = new DateOnly(2023, 1, 1).AddDays(random.Next(900)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }),
         1 => ("usce", new
@@ -56,7 +56,7 @@ public static class Workload
         }),
         _ => ("letters", new
         {
-            letters = new { us = random.Next(4) != 0, specialty = "internal_medicine", writer_role = Writers[random.Next(Writers.Length)], strength = Strengths[random.Next(Strengths.Length)] },
+            letter = new { us = random.Next(4) != 0, specialty = "internal_medicine", writer_role = Writers[random.Next(Writers.Length)], strength = Strengths[random.Next(Strengths.Length)] },
         }),
     };
 }

@@ -14,10 +14,10 @@ public sealed class AdvisorStoryTests(AppFixture app) : AdvisingTest(app)
         var id = await OpenFileAsync(advisor);
         var url = $"/api/candidates/{id}";
 
-        await PostAsync(advisor, $"{url}/exams", new { exams = new { exam = "step1", passed = true }, taken_on = "2023-05-10" });
-        var step2 = await PostAsync(advisor, $"{url}/exams", new { exams = new { exam = "step2ck", score = 218 }, taken_on = "2024-02-01" });
+        await PostAsync(advisor, $"{url}/exams", new { exam = new { exam = "step1", passed = true }, taken_on = "2023-05-10" });
+        var step2 = await PostAsync(advisor, $"{url}/exams", new { exam = new { exam = "step2ck", score = 218 }, taken_on = "2024-02-01" });
         await PostAsync(advisor, $"{url}/usce", new { usce = new { kind = "observership", specialty = "internal_medicine", months = 2, state = "OH" }, institution = "Cleveland Clinic" });
-        await PostAsync(advisor, $"{url}/letters", new { letters = new { us = false, specialty = "internal_medicine", writer_role = "professor", strength = "strong" } });
+        await PostAsync(advisor, $"{url}/letters", new { letter = new { us = false, specialty = "internal_medicine", writer_role = "professor", strength = "strong" } });
         await PostAsync(advisor, $"{url}/exams/{step2.GetProperty("item_id").GetGuid()}/correction", new { score = 228, reason = "score was mistyped" });
 
         var first = await SettledListAsync(advisor, id);
@@ -37,9 +37,9 @@ public sealed class AdvisorStoryTests(AppFixture app) : AdvisingTest(app)
 
         // New evidence for the next season.
         await PostAsync(advisor, $"{url}/usce", new { usce = new { kind = "hands_on", specialty = "internal_medicine", months = 3, state = "NY" }, institution = "Brooklyn Community Hospital", started_on = "2026-04-01", ended_on = "2026-06-30" });
-        await PostAsync(advisor, $"{url}/letters", new { letters = new { us = true, specialty = "internal_medicine", writer_role = "program director", strength = "strong" } });
-        await PostAsync(advisor, $"{url}/letters", new { letters = new { us = true, specialty = "internal_medicine", writer_role = "attending", strength = "strong" } });
-        await PostAsync(advisor, $"{url}/exams", new { exams = new { exam = "step3", score = 225, passed = true }, taken_on = "2026-07-15" });
+        await PostAsync(advisor, $"{url}/letters", new { letter = new { us = true, specialty = "internal_medicine", writer_role = "program director", strength = "strong" } });
+        await PostAsync(advisor, $"{url}/letters", new { letter = new { us = true, specialty = "internal_medicine", writer_role = "attending", strength = "strong" } });
+        await PostAsync(advisor, $"{url}/exams", new { exam = new { exam = "step3", score = 225, passed = true }, taken_on = "2026-07-15" });
         await PostAsync(advisor, $"{url}/cycles", new { season = 2027 });
 
         var now = await SettledListAsync(advisor, id);
@@ -92,7 +92,7 @@ public sealed class AdvisorStoryTests(AppFixture app) : AdvisingTest(app)
         var org = await App.CreateOrgAsync("whatif");
         var advisor = await App.AdvisorAsync(org);
         var id = await OpenFileAsync(advisor);
-        await PostAsync(advisor, $"/api/candidates/{id}/exams", new { exams = new { exam = "step2ck", score = 228 }, taken_on = "2024-02-01" });
+        await PostAsync(advisor, $"/api/candidates/{id}/exams", new { exam = new { exam = "step2ck", score = 228 }, taken_on = "2024-02-01" });
         await SettledListAsync(advisor, id);
         var version = await VersionAsync(advisor, id);
 
@@ -121,8 +121,29 @@ public sealed class AdvisorStoryTests(AppFixture app) : AdvisingTest(app)
         await PostAsync(advisor, $"/api/candidates/{id}/archive", new { reason = "left the agency" });
         var version = await VersionAsync(advisor, id);
         await PostAsync(advisor, $"/api/candidates/{id}/notes", new { text = "still here?" }, 409);
-        await PostAsync(advisor, $"/api/candidates/{id}/exams", new { exams = new { exam = "step2ck", score = 230 }, taken_on = "2024-01-01" }, 409);
+        await PostAsync(advisor, $"/api/candidates/{id}/exams", new { exam = new { exam = "step2ck", score = 230 }, taken_on = "2024-01-01" }, 409);
         (await VersionAsync(advisor, id)).ShouldBe(version);
         await PostAsync(advisor, $"/api/candidates/{Guid.NewGuid()}/notes", new { text = "nobody" }, 404);
+    }
+
+    [Fact]
+    public async Task the_first_releases_names_exams_and_letters_are_still_read_and_the_new_names_are_answered_in_errors()
+    {
+        var org = await App.CreateOrgAsync("old-names");
+        var advisor = await App.AdvisorAsync(org);
+        var id = await OpenFileAsync(advisor);
+
+        var exam = await PostAsync(advisor, $"/api/candidates/{id}/exams", new { exams = new { exam = "step2ck", score = 231 }, taken_on = "2024-02-01" });
+        exam.GetProperty("recorded")[0].GetString().ShouldBe("exam_taken");
+        var letter = await PostAsync(advisor, $"/api/candidates/{id}/letters", new { letters = new { us = true, specialty = "internal_medicine", strength = "strong" } });
+        letter.GetProperty("recorded")[0].GetString().ShouldBe("letter_received");
+
+        var file = await GetAsync(advisor, $"/api/candidates/{id}");
+        file.GetProperty("exams")[0].GetProperty("score").GetInt32().ShouldBe(231);
+
+        var bad = await PostAsync(advisor, $"/api/candidates/{id}/exams", new { exam = new { exam = "step2ck", score = 301 }, taken_on = "2024-02-01" }, 400);
+        bad.GetProperty("errors").TryGetProperty("exam.score", out _).ShouldBeTrue();
+        var missing = await PostAsync(advisor, $"/api/candidates/{id}/letters", new { received_on = "2024-02-01" }, 400);
+        missing.GetProperty("errors").TryGetProperty("letter", out _).ShouldBeTrue();
     }
 }

@@ -16,10 +16,10 @@ public sealed class IsolationAndInputTests(AppFixture app) : AdvisingTest(app)
         ProbeRequest.Get($"/api/candidates/{id}/progress"),
         ProbeRequest.Get($"/api/candidates/{id}/cycles"),
         ProbeRequest.Get($"/api/candidates/{id}/timeline"),
-        ProbeRequest.Post($"/api/candidates/{id}/exams", new { exams = new { exam = "step2ck", score = 240 }, taken_on = "2024-01-01" }),
+        ProbeRequest.Post($"/api/candidates/{id}/exams", new { exam = new { exam = "step2ck", score = 240 }, taken_on = "2024-01-01" }),
         ProbeRequest.Post($"/api/candidates/{id}/exams/{examId}/correction", new { score = 241, reason = "probe" }),
         ProbeRequest.Post($"/api/candidates/{id}/usce", new { usce = new { kind = "hands_on", months = 1 }, institution = "X" }),
-        ProbeRequest.Post($"/api/candidates/{id}/letters", new { letters = new { us = true } }),
+        ProbeRequest.Post($"/api/candidates/{id}/letters", new { letter = new { us = true } }),
         ProbeRequest.Post($"/api/candidates/{id}/research", new { research = new { kind = "qi", us_collaborators = true } }),
         ProbeRequest.Post($"/api/candidates/{id}/preferences", new { preferred_states = new[] { "TX" } }),
         ProbeRequest.Post($"/api/candidates/{id}/notes", new { text = "probe" }),
@@ -38,7 +38,7 @@ public sealed class IsolationAndInputTests(AppFixture app) : AdvisingTest(app)
         var owner = await App.CreateOrgAsync("owner");
         var advisor = await App.AdvisorAsync(owner);
         var id = await OpenFileAsync(advisor, NewFile("Zainab Secretname", "zainab.secret@example.org"));
-        var exam = await PostAsync(advisor, $"/api/candidates/{id}/exams", new { exams = new { exam = "step2ck", score = 231 }, taken_on = "2024-01-01" });
+        var exam = await PostAsync(advisor, $"/api/candidates/{id}/exams", new { exam = new { exam = "step2ck", score = 231 }, taken_on = "2024-01-01" });
         await PostAsync(advisor, $"/api/candidates/{id}/cycles", new { season = 2026 });
         await SettledListAsync(advisor, id);
         var version = await VersionAsync(advisor, id);
@@ -80,16 +80,16 @@ public sealed class IsolationAndInputTests(AppFixture app) : AdvisingTest(app)
     public static TheoryData<string, string> BadBodies() => new()
     {
         { "exams", "{not json" },
-        { "exams", """{"exams": {"exam": "step2ck", "score": "high"}, "taken_on": "2024-01-01"}""" },
-        { "exams", """{"exams": {"exam": "step2ck", "score": 301}, "taken_on": "2024-01-01"}""" },
-        { "exams", """{"exams": {"exam": "step2ck", "score": 0}, "taken_on": "2024-01-01"}""" },
-        { "exams", """{"exams": {"exam": "step2ck", "score": 240}, "taken_on": "2999-01-01"}""" },
-        { "exams", """{"exams": {"exam": "step9", "score": 240}, "taken_on": "2024-01-01"}""" },
-        { "exams", """{"exams": {"exam": "step2ck", "score": 240}, "taken_on": "2024-01-01", "surprise": 1}""" },
+        { "exams", """{"exam": {"exam": "step2ck", "score": "high"}, "taken_on": "2024-01-01"}""" },
+        { "exams", """{"exam": {"exam": "step2ck", "score": 301}, "taken_on": "2024-01-01"}""" },
+        { "exams", """{"exam": {"exam": "step2ck", "score": 0}, "taken_on": "2024-01-01"}""" },
+        { "exams", """{"exam": {"exam": "step2ck", "score": 240}, "taken_on": "2999-01-01"}""" },
+        { "exams", """{"exam": {"exam": "step9", "score": 240}, "taken_on": "2024-01-01"}""" },
+        { "exams", """{"exam": {"exam": "step2ck", "score": 240}, "taken_on": "2024-01-01", "surprise": 1}""" },
         { "exams", "[]" },
         { "usce", """{"usce": {"kind": "hands_on", "months": -3, "specialty": "astrology"}, "institution": "X"}""" },
         { "usce", """{"usce": {"kind": "hands_on", "months": 3}, "institution": "BIG"}""" },
-        { "letters", """{"letters": {"us": "maybe"}}""" },
+        { "letters", """{"letter": {"us": "maybe"}}""" },
         { "notes", """{"text": "BIG"}""" },
         { "notes", """{"text": 42}""" },
         { "preferences", """{"target_specialties": ["dermatology", "cosmetology"]}""" },

@@ -22,7 +22,7 @@ public sealed class OutlookThroughTheSeasonTests(AppFixture app) : AdvisingTest(
         var advisor = await App.AdvisorAsync(org);
         var id = await OpenFileAsync(advisor);
         var url = $"/api/candidates/{id}";
-        await PostAsync(advisor, $"{url}/exams", new { exams = new { exam = "step2ck", score = 232 }, taken_on = "2024-02-01" });
+        await PostAsync(advisor, $"{url}/exams", new { exam = new { exam = "step2ck", score = 232 }, taken_on = "2024-02-01" });
         await SettledListAsync(advisor, id);
         return (advisor, id, url);
     }

@@ -1,3 +1,4 @@
+using SmartPick.Advising.Seasons;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
@@ -234,7 +235,7 @@ public sealed class SeasonTableTests(AppFixture app) : AdvisingTest(app)
         var admin = await App.OrgAdminAsync(org);
         var id = await OpenFileAsync(admin);
         var before = (await ListNumberAsync(admin, id, 1)).GetProperty("plan").GetProperty("cost_usd");
-        var season = ListRecording.NextMatchSeason(DateTimeOffset.UtcNow);
+        var season = MatchSeasons.Next(DateTimeOffset.UtcNow);
         // The facts the list was priced with, sent back with only the token changed.
         var current = JsonNode.Parse((await GetAsync(admin, $"/api/org/seasons/{season}")).GetRawText())!.AsObject();
         current["fees"]!["token"] = 1000m;

@@ -130,7 +130,7 @@ public sealed class InputGateTests(AppFixture app) : AdvisingTest(app)
         var org = await App.CreateOrgAsync("null");
         var admin = await App.OrgAdminAsync(org);
         var id = await OpenFileAsync(admin);
-        var exam = await PostAsync(admin, $"/api/candidates/{id}/exams", new { exams = new { exam = "step2ck", score = 231 }, taken_on = "2024-01-01" });
+        var exam = await PostAsync(admin, $"/api/candidates/{id}/exams", new { exam = new { exam = "step2ck", score = 231 }, taken_on = "2024-01-01" });
         var put = route.StartsWith("PUT ", StringComparison.Ordinal);
         var url = route.Replace("PUT ", "", StringComparison.Ordinal).Replace("{id}", id.ToString(), StringComparison.Ordinal)
             .Replace("{item}", exam.GetProperty("item_id").GetGuid().ToString(), StringComparison.Ordinal);
@@ -146,7 +146,7 @@ public sealed class InputGateTests(AppFixture app) : AdvisingTest(app)
         var org = await App.CreateOrgAsync("empty");
         var admin = await App.OrgAdminAsync(org);
         var id = await OpenFileAsync(admin);
-        var exam = await PostAsync(admin, $"/api/candidates/{id}/exams", new { exams = new { exam = "step2ck", score = 231 }, taken_on = "2024-01-01" });
+        var exam = await PostAsync(admin, $"/api/candidates/{id}/exams", new { exam = new { exam = "step2ck", score = 231 }, taken_on = "2024-01-01" });
         var put = route.StartsWith("PUT ", StringComparison.Ordinal);
         var url = route.Replace("PUT ", "", StringComparison.Ordinal).Replace("{id}", id.ToString(), StringComparison.Ordinal)
             .Replace("{item}", exam.GetProperty("item_id").GetGuid().ToString(), StringComparison.Ordinal);

@@ -12,7 +12,7 @@ namespace SmartPick.Web.Infrastructure;
 /// bodies are checked against <see cref="AcceptedText"/>, and a JSON body is read once with the host's own
 /// serializer settings into the type its endpoint takes (Wolverine and minimal APIs alike). Whatever does not
 /// pass is answered 400 with field-level problem details (<c>errors</c> keyed by the snake_case path, such as
-/// <c>exams.score</c> or <c>target_specialties[1]</c>); a page gets the same list as an HTML form error. Nothing
+/// <c>exam.score</c> or <c>target_specialties[1]</c>); a page gets the same list as an HTML form error. Nothing
 /// that fails here reaches a handler or the database, and no answer names a .NET type.
 /// </summary>
 public sealed class InputGateMiddleware(RequestDelegate next, IOptions<HttpJsonOptions> json)
@@ -214,7 +214,7 @@ public sealed class InputGateMiddleware(RequestDelegate next, IOptions<HttpJsonO
         return path.Length == 0 ? BodyField : path.ToString();
     }
 
-    /// <summary>System.Text.Json's path (<c>$.exams.score</c>, <c>$['odd key']</c>, <c>$</c>) as a field key.</summary>
+    /// <summary>System.Text.Json's path (<c>$.exam.score</c>, <c>$['odd key']</c>, <c>$</c>) as a field key.</summary>
     public static string FieldOf(string? jsonPath)
     {
         if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$") return BodyField;

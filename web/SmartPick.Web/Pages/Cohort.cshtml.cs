@@ -1,3 +1,4 @@
+using SmartPick.Advising.CandidateFiles;
 using Marten;
 using Marten.Linq;
 using Microsoft.AspNetCore.Authorization;

@@ -10,7 +10,6 @@ public static class PagesSetup
         services.Configure<TryLimiterOptions>(configuration.GetSection("TryLimiter"));
         services.AddSingleton<TryLimiter>();
         services.AddScoped<CandidateFilePages>();
-        services.AddScoped<LiveRanking>();
         // Password reset links leave from a background queue (the API's /api/auth/forgot uses it too).
         services.AddSingleton<Auth.PasswordResetMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<Auth.PasswordResetMailer>());

@@ -1,3 +1,4 @@
+using SmartPick.Advising.CandidateFiles;
 using System.Globalization;
 using Marten;
 using SmartPick.Advising.Views;

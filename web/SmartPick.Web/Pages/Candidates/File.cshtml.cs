@@ -1,10 +1,10 @@
+using SmartPick.Advising.Lists;
 using SmartPick.Advising.Queries;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartPick.Advising.CandidateFiles;
-using SmartPick.Advising.Http;
 using SmartPick.Advising.Views;
 using SmartPick.Contracts;
 using SmartPick.Matching.Model;
@@ -17,7 +17,7 @@ namespace SmartPick.Web.Pages.Candidates;
 /// recorded what, when) and one form per kind of fact. Another organization's file is simply not found.
 /// </summary>
 [Authorize(Policy = SmartPickPolicies.Staff)]
-public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, LiveRanking ranking, TimeProvider clock) : PageModel
+public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, FileRanking ranking, TimeProvider clock) : PageModel
 {
     /// <summary>While the candidate is interviewing: the chance by how many interviews are ranked, the NRMP fees, the deadline.</summary>
     public SmartPick.Matching.Strategy.RankListAdvice? RankListAdvice { get; private set; }
@@ -53,88 +53,79 @@ public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, L
     public Task<IActionResult> OnPostExamAsync(Guid id, ExamForm exam, CancellationToken ct)
     {
         Exam = exam;
-        return RecordAsync(id, "exam", exam.ToCommand(Errors), RecordExam.Validate, RecordExam.Decide, true, ct);
+        return RecordAsync(id, "exam", exam.ToCommand(Errors), ct);
     }
 
     public Task<IActionResult> OnPostUsceAsync(Guid id, UsceForm usce, CancellationToken ct)
     {
         Usce = usce;
-        return RecordAsync(id, "usce", usce.ToCommand(Errors), AddUsce.Validate, AddUsce.Decide, true, ct);
+        return RecordAsync(id, "usce", usce.ToCommand(Errors), ct);
     }
 
     public Task<IActionResult> OnPostLetterAsync(Guid id, LetterForm letter, CancellationToken ct)
     {
         Letter = letter;
-        return RecordAsync(id, "letter", letter.ToCommand(Errors), RecordLetter.Validate, RecordLetter.Decide, true, ct);
+        return RecordAsync(id, "letter", letter.ToCommand(Errors), ct);
     }
 
     public Task<IActionResult> OnPostResearchAsync(Guid id, ResearchForm research, CancellationToken ct)
     {
         Research = research;
-        return RecordAsync(id, "research", research.ToCommand(Errors), AddResearch.Validate, AddResearch.Decide, true, ct);
+        return RecordAsync(id, "research", research.ToCommand(Errors), ct);
     }
 
     public Task<IActionResult> OnPostPreferencesAsync(Guid id, PreferencesForm prefs, CancellationToken ct)
     {
         Prefs = prefs;
-        return RecordAsync(id, "preferences", prefs.ToCommand(Errors), ChangePreferences.Validate, ChangePreferences.Decide, true, ct);
+        return RecordAsync(id, "preferences", prefs.ToCommand(Errors), ct);
     }
 
     public Task<IActionResult> OnPostNoteAsync(Guid id, NoteForm note, CancellationToken ct)
     {
         Note = note;
-        return RecordAsync(id, "note", note.ToCommand(Errors), AddAdvisorNote.Validate, AddAdvisorNote.Decide, false, ct);
+        return RecordAsync(id, "note", note.ToCommand(Errors), ct);
     }
 
     public Task<IActionResult> OnPostCycleAsync(Guid id, CycleForm cycle, CancellationToken ct)
     {
         Cycle = cycle;
-        return RecordAsync(id, "cycle", cycle.ToCommand(Errors), StartCycle.Validate, StartCycle.Decide, true, ct);
+        return RecordAsync(id, "cycle", cycle.ToCommand(Errors), ct);
     }
 
     public Task<IActionResult> OnPostApplicationsAsync(Guid id, int season, ApplicationsForm apps, CancellationToken ct)
     {
         Apps = apps;
-        return RecordAsync(id, "applications", apps.ToCommand(Errors), SubmitApplications.Validate,
-            (f, c, s) => SubmitApplications.Decide(f, c, s, season), false, ct);
+        return RecordAsync(id, "applications", apps.ToCommand(Errors) with { Season = season }, ct);
     }
 
     public Task<IActionResult> OnPostInterviewAsync(Guid id, int season, InterviewForm interview, CancellationToken ct)
     {
         Interview = interview;
-        return RecordAsync(id, "interview", interview.ToCommand(Errors), RecordInterviewInvite.Validate,
-            (f, c, s) => RecordInterviewInvite.Decide(f, c, s, season), false, ct);
+        return RecordAsync(id, "interview", interview.ToCommand(Errors) with { Season = season }, ct);
     }
 
     public Task<IActionResult> OnPostRankListAsync(Guid id, int season, RankListForm rankList, CancellationToken ct)
     {
         RankList = rankList;
-        return RecordAsync(id, "ranklist", rankList.ToCommand(Errors), CertifyRankList.Validate,
-            (f, c, s) => CertifyRankList.Decide(f, c, s, season), false, ct);
+        return RecordAsync(id, "ranklist", rankList.ToCommand(Errors) with { Season = season }, ct);
     }
 
     public Task<IActionResult> OnPostOutcomeAsync(Guid id, int season, OutcomeForm outcome, CancellationToken ct)
     {
         Outcome = outcome;
-        return RecordAsync(id, "outcome", outcome.ToCommand(Errors), RecordCycleOutcome.Validate,
-            (f, c, s) => RecordCycleOutcome.Decide(f, c, s, season), true, ct);
+        return RecordAsync(id, "outcome", outcome.ToCommand(Errors) with { Season = season }, ct);
     }
 
     /// <summary>Reading errors stop here; otherwise the module's write path decides. Success redirects (post/redirect/get).</summary>
-    private async Task<IActionResult> RecordAsync<TCommand>(Guid id, string form, TCommand command,
-        Func<TCommand, Stamp, FieldErrors> validate, Func<CandidateFile, TCommand, Stamp, Decision> decide, bool changesProfile,
-        CancellationToken ct) where TCommand : notnull
+    private async Task<IActionResult> RecordAsync<TCommand>(Guid id, string form, TCommand command, CancellationToken ct)
+        where TCommand : IFileCommand<TCommand>
     {
         if (!Errors.Any)
         {
-            var result = await writes.AppendAsync(HttpContext, id, command, validate, decide, changesProfile);
-            if (result.NotFound) return NotFound();
-            if (result.Accepted) return Redirect($"/candidates/{id}?recorded={form}#timeline");
-            var mapped = FormErrors.From(result.FieldErrors, FileForms.FieldOf(form), []);
-            foreach (var (field, messages) in mapped.Fields) foreach (var m in messages) Errors.Add(field, m);
-            foreach (var g in mapped.General) Errors.AddGeneral(g);
-            if (result.Problem is { } problem) Errors.AddGeneral(problem);
-            Response.StatusCode = result.Status;
+            var outcome = await writes.AppendAsync(HttpContext, id, command);
+            if (outcome is FileOutcome.NotFound) return NotFound();
+            if (outcome is FileOutcome.Accepted) return Redirect($"/candidates/{id}?recorded={form}#timeline");
+            Response.StatusCode = Errors.Take(outcome, FileForms.FieldOf(form));
         }
         else
         {

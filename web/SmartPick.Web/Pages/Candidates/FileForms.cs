@@ -25,8 +25,8 @@ public static class FileForms
     {
         "exam" => new Dictionary<string, string>
         {
-            ["exams"] = "exam.Kind", ["exams.exam"] = "exam.Kind", ["exams.score"] = "exam.Score", ["exams.passed"] = "exam.Passed",
-            ["exams.attempt"] = "exam.Attempt", ["taken_on"] = "exam.TakenOn",
+            ["exam"] = "exam.Kind", ["exam.exam"] = "exam.Kind", ["exam.score"] = "exam.Score", ["exam.passed"] = "exam.Passed",
+            ["exam.attempt"] = "exam.Attempt", ["taken_on"] = "exam.TakenOn",
         },
         "usce" => new Dictionary<string, string>
         {
@@ -35,8 +35,8 @@ public static class FileForms
         },
         "letter" => new Dictionary<string, string>
         {
-            ["letters"] = "letter.WriterRole", ["letters.specialty"] = "letter.Specialty", ["letters.writer_role"] = "letter.WriterRole",
-            ["letters.strength"] = "letter.Strength", ["received_on"] = "letter.ReceivedOn",
+            ["letter"] = "letter.WriterRole", ["letter.specialty"] = "letter.Specialty", ["letter.writer_role"] = "letter.WriterRole",
+            ["letter.strength"] = "letter.Strength", ["received_on"] = "letter.ReceivedOn",
         },
         "research" => new Dictionary<string, string> { ["research"] = "research.Kind", ["research.kind"] = "research.Kind", ["title"] = "research.Title" },
         "preferences" => new Dictionary<string, string>

@@ -1,3 +1,4 @@
+using SmartPick.Advising.Lists;
 using System.Globalization;
 using System.Text;
 using Marten;
@@ -22,7 +23,7 @@ namespace SmartPick.Web.Pages.Candidates;
 /// excluded programs by name and the what-if panel. Export as CSV or Excel.
 /// </summary>
 [Authorize(Policy = SmartPickPolicies.Staff)]
-public sealed class ListModel(IDocumentStore store, LiveRanking ranking, CandidateFilePages writes) : PageModel
+public sealed class ListModel(IDocumentStore store, FileRanking ranking, CandidateFilePages writes) : PageModel
 {
     public FormErrors Errors { get; private set; } = new();
     public StrategyForm Strategy { get; private set; } = new();
@@ -56,14 +57,10 @@ public sealed class ListModel(IDocumentStore store, LiveRanking ranking, Candida
         var command = strategy.ToCommand(Errors);
         if (!Errors.Any)
         {
-            var result = await writes.AppendAsync(HttpContext, id, command, ChooseStrategy.Validate, ChooseStrategy.Decide, changesProfile: true);
-            if (result.NotFound) return NotFound();
-            if (result.Accepted) return Redirect($"/candidates/{id}/list?chosen=true#plan-heading");
-            var mapped = FormErrors.From(result.FieldErrors, FileForms.FieldOf("strategy"), []);
-            foreach (var (field, messages) in mapped.Fields) foreach (var m in messages) Errors.Add(field, m);
-            foreach (var g in mapped.General) Errors.AddGeneral(g);
-            if (result.Problem is { } problem) Errors.AddGeneral(problem);
-            Response.StatusCode = result.Status;
+            var outcome = await writes.AppendAsync(HttpContext, id, command);
+            if (outcome is FileOutcome.NotFound) return NotFound();
+            if (outcome is FileOutcome.Accepted) return Redirect($"/candidates/{id}/list?chosen=true#plan-heading");
+            Response.StatusCode = Errors.Take(outcome, FileForms.FieldOf("strategy"));
         }
         else
         {

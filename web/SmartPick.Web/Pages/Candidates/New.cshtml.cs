@@ -36,12 +36,10 @@ public sealed class NewModel(CandidateFilePages writes) : PageModel
         {
             var command = new OpenCandidateFile(Form.Name, Form.Email, Form.Country, img, visa, yog,
                 string.IsNullOrEmpty(Form.Specialty) ? [] : [Form.Specialty], [], [], budget is { } b ? new Budget(b) : null);
-            var result = await writes.StartAsync(HttpContext, command, OpenCandidateFile.Validate, OpenCandidateFile.Open);
-            if (result.Accepted && result.CreatedId is { } id) return Redirect($"/candidates/{id}");
-            var mapped = FormErrors.From(result.FieldErrors, FieldOf, []);
-            foreach (var (field, messages) in mapped.Fields) foreach (var m in messages) Errors.Add(field, m);
-            foreach (var g in mapped.General) Errors.AddGeneral(g);
-            if (result.Problem is { } problem) Errors.AddGeneral(problem);
+            var outcome = await writes.OpenAsync(HttpContext, command);
+            if (outcome is FileOutcome.Accepted opened) return Redirect($"/candidates/{opened.Id}");
+            Response.StatusCode = Errors.Take(outcome, FieldOf);
+            return Page();
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

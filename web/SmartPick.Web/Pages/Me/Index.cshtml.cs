@@ -1,3 +1,5 @@
+using SmartPick.Advising.Lists;
+using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Queries;
 using Marten;
 using Microsoft.AspNetCore.Authorization;

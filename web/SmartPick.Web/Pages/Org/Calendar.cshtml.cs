@@ -1,3 +1,4 @@
+using SmartPick.Advising.Seasons;
 using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -54,7 +55,7 @@ public sealed class CalendarModel(IDocumentStore store, IOrganizationSettings or
     public FormErrors CalendarErrors { get; private set; } = new();
     public FormErrors PreviewErrors { get; private set; } = new();
 
-    public int SeasonShown => Season ?? ListRecording.NextMatchSeason(clock.GetUtcNow());
+    public int SeasonShown => Season ?? MatchSeasons.Next(clock.GetUtcNow());
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

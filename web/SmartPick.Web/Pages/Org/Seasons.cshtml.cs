@@ -62,7 +62,7 @@ public sealed class SeasonsModel(IDocumentStore store, OutboxedSessionFactory se
     public FormErrors Errors { get; private set; } = new();
     public string? Done { get; private set; }
 
-    public int SeasonShown => Season ?? Table?.NextMatchSeason ?? Advising.Lists.ListRecording.NextMatchSeason(clock.GetUtcNow());
+    public int SeasonShown => Season ?? Table?.NextMatchSeason ?? Advising.Seasons.MatchSeasons.Next(clock.GetUtcNow());
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

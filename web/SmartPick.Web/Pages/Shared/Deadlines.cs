@@ -1,3 +1,4 @@
+using SmartPick.Advising.Seasons;
 using SmartPick.Advising.Lists;
 using SmartPick.Advising.Views;
 using SmartPick.Nudges.Calendar;
@@ -17,7 +18,7 @@ public static class Deadlines
     {
         if (row.Status is CandidateStatus.Matched or CandidateStatus.Archived) return null;
         var season = row.Status is CandidateStatus.Open or CandidateStatus.Unmatched || row.Season is null
-            ? ListRecording.NextMatchSeason(now)
+            ? MatchSeasons.Next(now)
             : row.Season.Value;
         // A certified list has nothing left before Match Week.
         var skipRankList = row.Status == CandidateStatus.RankListCertified;

@@ -1,4 +1,4 @@
-namespace SmartPick.Advising.Http;
+namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>
 /// The first successful answer to a command sent with an Idempotency-Key, kept per tenant and keyed by the

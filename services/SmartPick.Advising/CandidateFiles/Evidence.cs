@@ -1,7 +1,7 @@
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Matching.Model;
 
-namespace SmartPick.Advising.Views;
+namespace SmartPick.Advising.CandidateFiles;
 
 public sealed class ExamView
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SmartPick.Advising.Http;
+namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>
 /// The JSON shape of command answers (snake_case, enums as snake_case strings), the same as the host's HTTP

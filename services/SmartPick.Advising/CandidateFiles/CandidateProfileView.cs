@@ -2,7 +2,7 @@ using Marten.Events.Aggregation;
 using SmartPick.Advising.CandidateFiles;
 using SmartPick.Matching.Model;
 
-namespace SmartPick.Advising.Views;
+namespace SmartPick.Advising.CandidateFiles;
 
 public sealed class CycleSummary
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace SmartPick.Advising.Http;
+namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>A command answer whose body is already serialized (so it can be replayed byte for byte).</summary>
 public sealed class JsonAnswer(int status, string body, string? location, bool replayed) : IResult

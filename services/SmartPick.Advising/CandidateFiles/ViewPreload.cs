@@ -1,7 +1,7 @@
 using Marten;
 using Marten.Services.BatchQuerying;
 
-namespace SmartPick.Advising.Views;
+namespace SmartPick.Advising.CandidateFiles;
 
 public static class ViewPreload
 {

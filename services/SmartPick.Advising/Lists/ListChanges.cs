@@ -1,8 +1,7 @@
 using SmartPick.Advising.CandidateFiles;
-using SmartPick.Advising.Lists;
 using SmartPick.Matching.Model;
 
-namespace SmartPick.Advising.Views;
+namespace SmartPick.Advising.Lists;
 
 public sealed record ProgramAdded(string ProgramCode, string ProgramName, int Rank, double P, Tier Tier, IReadOnlyList<string> Reasons);
 

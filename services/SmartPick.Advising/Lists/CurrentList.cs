@@ -1,10 +1,9 @@
 using SmartPick.Contracts;
 using Marten.Events.Aggregation;
 using SmartPick.Advising.CandidateFiles;
-using SmartPick.Advising.Lists;
 using SmartPick.Matching.Model;
 
-namespace SmartPick.Advising.Views;
+namespace SmartPick.Advising.Lists;
 
 public enum ListStatus { Pending, Ready }
 
