@@ -25,7 +25,7 @@ public static class FirstAdminInvitations
     public static async Task<IResult> Create(string slug, InviteOrganizationAdmin? request, ClaimsPrincipal user, IdentityDb db,
         UserManager<AppUser> users, Marten.IDocumentStore store, AuthThrottle throttle, TimeProvider clock, HttpContext http)
     {
-        if (!await db.Organizations.AsNoTracking().AnyAsync(o => o.Id == slug)) return Problems.NotFound("Organization");
+        if (!await db.Organizations.AsNoTracking().AnyAsync(o => o.Id == slug)) return StateProblems.NotFound("Organization");
         return await Invitations.CreateInAsync(slug, new CreateInvitation(request?.Email, SmartPickRoles.OrgAdmin, CandidateId: null), user,
             $"/api/platform/organizations/{slug}/invitations", db, users, store, throttle, clock, http);
     }

@@ -25,7 +25,7 @@ public sealed class ForgotModel(AuthThrottle throttle, PasswordResetMailer maile
     public IActionResult OnPost()
     {
         var request = new ForgotPassword(Email);
-        foreach (var (_, message) in ForgotPassword.Validate(request)) Errors.Add(nameof(Email), message);
+        foreach (var message in ForgotPassword.Validate(request).For("email")) Errors.Add(nameof(Email), message);
         if (Errors.Any)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
