@@ -18,6 +18,7 @@ using Scalar.AspNetCore;
 using SmartPick.Contracts;
 using SmartPick.ServiceDefaults;
 using SmartPick.Web.Auth;
+using SmartPick.Web.Composition;
 using SmartPick.Web.Demo;
 using SmartPick.Web.Identity;
 using SmartPick.Web.Infrastructure;

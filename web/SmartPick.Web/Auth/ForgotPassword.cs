@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SmartPick.Contracts;
+using SmartPick.Web.Identity;
 
 namespace SmartPick.Web.Auth;
 

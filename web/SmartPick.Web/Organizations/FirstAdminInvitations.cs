@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SmartPick.Contracts;
-using SmartPick.Web.Auth;
 using SmartPick.Web.Identity;
 
 namespace SmartPick.Web.Organizations;

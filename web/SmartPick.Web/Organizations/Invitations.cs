@@ -5,7 +5,6 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SmartPick.Contracts;
-using SmartPick.Web.Auth;
 using SmartPick.Web.Identity;
 
 namespace SmartPick.Web.Organizations;

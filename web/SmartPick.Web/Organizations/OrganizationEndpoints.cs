@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SmartPick.Contracts;
-using SmartPick.Web.Auth;
 using SmartPick.Web.Identity;
 using SmartPick.Web.Infrastructure;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartPick.Web.Auth;
+using SmartPick.Web.Identity;
 using SmartPick.Web.Pages.Shared;
 
 namespace SmartPick.Web.Pages.Account;
