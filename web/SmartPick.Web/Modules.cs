@@ -36,6 +36,7 @@ public static class Modules
         services.AddScoped<IOrganizationInitializer, DemoCatalogForNewOrganizations>();
         services.AddScoped<Demo.IDemoDataSeeder, Demo.DemoCohort>();
         services.AddSingleton<IOrganizationSettings, OrganizationSettingsFromIdentity>();
+        services.AddSingleton<Auth.IOrganizationMailRelay, OrganizationMailRelayFromNudges>();
         NudgesModule.AddNudges(services, configuration);
         Pages.PagesSetup.AddServices(services, configuration);
     }

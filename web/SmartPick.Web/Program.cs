@@ -18,6 +18,7 @@ using Scalar.AspNetCore;
 using SmartPick.Contracts;
 using SmartPick.ServiceDefaults;
 using SmartPick.Web.Auth;
+using SmartPick.Web.Composition;
 using SmartPick.Web.Demo;
 using SmartPick.Web.Identity;
 using SmartPick.Web.Infrastructure;
@@ -117,6 +118,9 @@ builder.Services.AddAuthorizationBuilder()
 
 builder.Services.Configure<AuthThrottleOptions>(builder.Configuration.GetSection("AuthThrottle"));
 builder.Services.AddSingleton<AuthThrottle>();
+// Password reset links leave by the platform's mail settings (the Smtp section), or an organization's own relay.
+builder.Services.AddSingleton(AccountMailOptions.Read(builder.Configuration));
+builder.Services.AddSingleton<AccountMailSender>();
 builder.Services.AddSingleton<OrganizationDirectory>();
 builder.Services.AddScoped<OrganizationProvisioner>();
 builder.Services.AddScoped<DemoSeeder>();

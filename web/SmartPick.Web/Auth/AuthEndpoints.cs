@@ -50,12 +50,12 @@ public static class AuthEndpoints
         IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
     {
         if (!throttle.TryAcquireClient(http)) return AuthThrottle.TooMany();
-        var errors = new Problems.Errors()
+        var errors = new FieldErrors()
             .Check(!string.IsNullOrWhiteSpace(request?.Email), "email", "Email is required.")
             .Check(!string.IsNullOrEmpty(request?.Password), "password", "Password is required.")
             .Check((request?.Email?.Length ?? 0) <= 254, "email", "Email is at most 254 characters.")
             .Check((request?.Password?.Length ?? 0) <= 256, "password", "Password is at most 256 characters.");
-        if (errors.Any) return errors.ToResult();
+        if (errors.Any) return errors.ToProblem();
 
         var email = request!.Email!.Trim();
         if (!throttle.TryAcquire("login:" + email.ToUpperInvariant())) return AuthThrottle.TooMany();
@@ -92,7 +92,7 @@ public static class AuthEndpoints
     {
         if (string.IsNullOrWhiteSpace(request?.RefreshToken) || request.RefreshToken.Length > 4096)
         {
-            return Problems.Validation(("refresh_token", "A refresh token is required."));
+            return FieldErrors.Of("refresh_token", "A refresh token is required.").ToProblem();
         }
         var options = bearer.Get(IdentityConstants.BearerScheme);
         var ticket = options.RefreshTokenProtector.Unprotect(request.RefreshToken);

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using SmartPick.Contracts;
+using SmartPick.Web.Identity;
 
 namespace SmartPick.Web.Auth;
 
@@ -8,14 +10,14 @@ public sealed record ForgotPassword(string? Email)
     /// <summary>The one answer to every well-formed request, so it tells nothing about which addresses have accounts.</summary>
     public const string Answer = "If an account uses this address, a link to choose a new password is on its way. Check your inbox in a few minutes.";
 
-    public static IReadOnlyList<(string Field, string Message)> Validate(ForgotPassword request)
+    public static FieldErrors Validate(ForgotPassword request)
     {
         var email = request.Email?.Trim();
-        if (string.IsNullOrEmpty(email)) return [("email", "Enter your email address.")];
-        if (email.Length > 254) return [("email", "Email is at most 254 characters.")];
+        if (string.IsNullOrEmpty(email)) return FieldErrors.Of("email", "Enter your email address.");
+        if (email.Length > 254) return FieldErrors.Of("email", "Email is at most 254 characters.");
         var at = email.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0 || at == email.Length - 1 || email.Any(char.IsWhiteSpace)) return [("email", "Enter an email address such as name@example.org.")];
-        return [];
+        if (at <= 0 || at == email.Length - 1 || email.Any(char.IsWhiteSpace)) return FieldErrors.Of("email", "Enter an email address such as name@example.org.");
+        return new FieldErrors();
     }
 
     /// <summary>
@@ -38,7 +40,7 @@ public static class ForgotPasswordEndpoint
     {
         request ??= new ForgotPassword(null);
         var errors = ForgotPassword.Validate(request);
-        if (errors.Count > 0) return Problems.Validation([.. errors]);
+        if (errors.Any) return errors.ToProblem();
         if (!ForgotPassword.Request(request, throttle, mailer, http)) return AuthThrottle.TooMany();
         return Results.Json(new { message = ForgotPassword.Answer }, statusCode: StatusCodes.Status202Accepted);
     }

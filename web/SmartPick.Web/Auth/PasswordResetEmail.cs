@@ -1,13 +1,12 @@
 using System.Text.Encodings.Web;
 using MimeKit;
-using SmartPick.Nudges.Email;
 
 namespace SmartPick.Web.Auth;
 
 /// <summary>
 /// The password reset email: one recipient, a text and an HTML part, the link and how long it works.
-/// Names reach headers only through <see cref="HeaderText.Clean"/>; addresses must be bare <c>local@domain</c>
-/// (<see cref="NudgeEmailComposer.BareAddress"/>), so no stored text can add a header or a recipient.
+/// Names reach headers only through <see cref="AccountMailText.Name"/>; addresses must be bare <c>local@domain</c>
+/// (<see cref="AccountMailText.BareAddress"/>), so no stored text can add a header or a recipient.
 /// </summary>
 public static class PasswordResetEmail
 {
@@ -21,10 +20,10 @@ public static class PasswordResetEmail
             throw new ArgumentException("The reset link must be an absolute http(s) URL.", nameof(link));
         }
 
-        var to = NudgeEmailComposer.BareAddress(toAddress, nameof(toAddress));
-        var from = NudgeEmailComposer.BareAddress(fromAddress, nameof(fromAddress));
-        var name = HeaderText.Clean(toName);
-        var sender = HeaderText.Clean(fromName);
+        var to = AccountMailText.BareAddress(toAddress, nameof(toAddress));
+        var from = AccountMailText.BareAddress(fromAddress, nameof(fromAddress));
+        var name = AccountMailText.Name(toName);
+        var sender = AccountMailText.Name(fromName);
 
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(sender.Length > 0 ? sender : "SmartPick", from));

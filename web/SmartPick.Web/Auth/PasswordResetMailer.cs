@@ -1,10 +1,7 @@
 using System.Threading.Channels;
-using Marten;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using SmartPick.Nudges.Email;
-using SmartPick.Nudges.Sweeps;
 using SmartPick.Web.Identity;
 using SmartPick.Web.Organizations;
 
@@ -13,14 +10,14 @@ namespace SmartPick.Web.Auth;
 /// <summary>
 /// Sends password reset links after the request has been answered: the answer is the same, and takes the
 /// same time, whether or not an account uses the address. The mail takes the account's organization's
-/// route (its relay, else the platform's SMTP server, else the pickup folder), as nudges do.
+/// route (its relay, else the platform's SMTP server, else the pickup folder; <see cref="AccountMailSender"/>), as nudges do.
 /// </summary>
 /// <remarks>
 /// The queue is in memory: a request caught by a node that stops before sending is lost, and the person
 /// simply asks again. Nothing secret is queued (only the address); the token is made at sending time.
 /// </remarks>
-public sealed class PasswordResetMailer(IServiceScopeFactory scopes, INudgeMailerFactory mailers, OrganizationDirectory organizations,
-    NudgeOptions nudges, IOptions<DataProtectionTokenProviderOptions> tokens, TimeProvider clock, ILogger<PasswordResetMailer> logger)
+public sealed class PasswordResetMailer(IServiceScopeFactory scopes, AccountMailSender mail, AccountMailOptions options,
+    OrganizationDirectory organizations, IOptions<DataProtectionTokenProviderOptions> tokens, TimeProvider clock, ILogger<PasswordResetMailer> logger)
     : BackgroundService
 {
     private readonly Channel<string> _queue = Channel.CreateBounded<string>(new BoundedChannelOptions(1000)
@@ -59,25 +56,15 @@ public sealed class PasswordResetMailer(IServiceScopeFactory scopes, INudgeMaile
         if (await users.FindByEmailAsync(email) is not { Email: { } address } user) return;
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        NudgeMailRoute route;
-        Organization? organization = null;
-        if (user.OrganizationId is { } org)
-        {
-            organization = await organizations.FindAsync(org, ct);
-            await using var session = scope.ServiceProvider.GetRequiredService<IDocumentStore>().QuerySession(org);
-            route = await mailers.ForAsync(session, ct);
-        }
-        else
-        {
-            route = mailers.ForPlatform();
-        }
+        var organization = user.OrganizationId is { } org ? await organizations.FindAsync(org, ct) : null;
+        var route = await mail.RouteAsync(user.OrganizationId, ct);
 
         var from = string.IsNullOrWhiteSpace(organization?.SenderEmail) ? route.EnvelopeFrom : organization.SenderEmail;
         var fromName = organization is null ? "SmartPick" : string.IsNullOrWhiteSpace(organization.SenderName) ? organization.Name : organization.SenderName;
-        var message = PasswordResetEmail.Compose(address, user.DisplayName, from, fromName, LinkFor(nudges.PublicBaseUrl, user.Id, token),
+        var message = PasswordResetEmail.Compose(address, user.DisplayName, from, fromName, LinkFor(options.PublicBaseUrl, user.Id, token),
             tokens.Value.TokenLifespan, clock.GetUtcNow());
-        var outcome = await route.Mailer.SendAsync(message, ct);
-        if (outcome is DeliveryOutcome.Sent) logger.LogInformation("Password reset link sent to user {UserId}", user.Id);
-        else logger.LogWarning("Password reset link for user {UserId} not delivered: {Outcome}", user.Id, outcome);
+        var delivery = await mail.SendAsync(message, route, ct);
+        if (delivery.Sent) logger.LogInformation("Password reset link sent to user {UserId}", user.Id);
+        else logger.LogWarning("Password reset link for user {UserId} not delivered: {Reason}", user.Id, delivery.Detail);
     }
 }

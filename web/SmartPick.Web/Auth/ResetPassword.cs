@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using SmartPick.Contracts;
 using SmartPick.Web.Identity;
 
 namespace SmartPick.Web.Auth;
@@ -12,18 +13,16 @@ public sealed record ResetPassword(string? UserId, string? Token, string? Passwo
     public const string LinkNotValid = "This link has already been used or has expired. Ask for a new one.";
 
     /// <summary>What became of a reset: done, throttled, or refused with field messages (snake_case fields).</summary>
-    public sealed record Outcome(bool Done, bool Throttled, IReadOnlyList<(string Field, string Message)> Errors);
+    public sealed record Outcome(bool Done, bool Throttled, FieldErrors Errors);
 
-    public static IReadOnlyList<(string Field, string Message)> Validate(ResetPassword request)
+    public static FieldErrors Validate(ResetPassword request)
     {
-        var errors = new List<(string, string)>();
-        if (string.IsNullOrWhiteSpace(request.UserId) || request.UserId.Length > 100
-            || string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 4096)
-        {
-            errors.Add(("token", "The link is incomplete. Open the link from the email again, or ask for a new one."));
-        }
-        if (string.IsNullOrEmpty(request.Password)) errors.Add(("password", "Choose a new password."));
-        else if (request.Password.Length > 256) errors.Add(("password", "Password is at most 256 characters."));
+        var errors = new FieldErrors().Check(
+            !string.IsNullOrWhiteSpace(request.UserId) && request.UserId.Length <= 100
+            && !string.IsNullOrWhiteSpace(request.Token) && request.Token.Length <= 4096,
+            "token", "The link is incomplete. Open the link from the email again, or ask for a new one.");
+        if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "Choose a new password.");
+        else if (request.Password.Length > 256) errors.Add("password", "Password is at most 256 characters.");
         return errors;
     }
 
@@ -34,22 +33,26 @@ public sealed record ResetPassword(string? UserId, string? Token, string? Passwo
     public static async Task<Outcome> ApplyAsync(ResetPassword request, UserManager<AppUser> users, AuthThrottle throttle, HttpContext http)
     {
         var errors = Validate(request);
-        if (errors.Count > 0) return new(false, false, errors);
-        if (!throttle.TryAcquireClient(http) || !throttle.TryAcquire("reset:" + request.UserId)) return new(false, true, []);
+        if (errors.Any) return new(false, false, errors);
+        if (!throttle.TryAcquireClient(http) || !throttle.TryAcquire("reset:" + request.UserId)) return new(false, true, new());
 
         var user = await users.FindByIdAsync(request.UserId!);
-        if (user is null || Decode(request.Token!) is not { } token) return new(false, false, [("token", LinkNotValid)]);
+        if (user is null || Decode(request.Token!) is not { } token) return new(false, false, FieldErrors.Of("token", LinkNotValid));
 
         var result = await users.ResetPasswordAsync(user, token, request.Password!);
         if (!result.Succeeded)
         {
-            return new(false, false, [.. result.Errors.Select(e => e.Code.Contains("Password", StringComparison.Ordinal)
-                ? ("password", e.Description)
-                : ("token", e.Code == "InvalidToken" ? LinkNotValid : e.Description))]);
+            var refused = new FieldErrors();
+            foreach (var e in result.Errors)
+            {
+                if (e.Code.Contains("Password", StringComparison.Ordinal)) refused.Add("password", e.Description);
+                else refused.Add("token", e.Code == "InvalidToken" ? LinkNotValid : e.Description);
+            }
+            return new(false, false, refused);
         }
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
-        return new(true, false, []);
+        return new(true, false, new());
     }
 
     /// <summary>Whether the link can still set a password (checked when the page opens, before anything is typed).</summary>
@@ -79,6 +82,6 @@ public static class ResetPasswordEndpoint
     {
         var outcome = await ResetPassword.ApplyAsync(request ?? new ResetPassword(null, null, null), users, throttle, http);
         if (outcome.Throttled) return AuthThrottle.TooMany();
-        return outcome.Done ? Results.NoContent() : Problems.Validation([.. outcome.Errors]);
+        return outcome.Done ? Results.NoContent() : outcome.Errors.ToProblem();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmartPick.Nudges.Store;
+using SmartPick.Web.Auth;
 using SmartPick.Web.Identity;
 using SmartPick.Web.Organizations;
 
@@ -16,5 +17,17 @@ public sealed class OrganizationSettingsFromIdentity(OrganizationDirectory direc
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
         return await db.Organizations.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct);
+    }
+}
+
+/// <summary>Gives account mail an organization's own SMTP relay, which the nudges module keeps.</summary>
+public sealed class OrganizationMailRelayFromNudges(Marten.IDocumentStore store) : IOrganizationMailRelay
+{
+    public async Task<SmtpRelay?> FindAsync(string organizationId, CancellationToken ct)
+    {
+        await using var session = store.QuerySession(organizationId);
+        return await session.LoadAsync<OrganizationSmtpRelay>(OrganizationSmtpRelay.SingletonId, ct) is { } r
+            ? new SmtpRelay(r.Host, r.Port, r.UserName, r.Password, r.UseStartTls, r.FromAddress, r.Timeout)
+            : null;
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using SmartPick.Web.Organizations;
 
 namespace SmartPick.Web.Identity;
 

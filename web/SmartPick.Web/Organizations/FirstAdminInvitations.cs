@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SmartPick.Contracts;
-using SmartPick.Web.Auth;
 using SmartPick.Web.Identity;
 
 namespace SmartPick.Web.Organizations;
@@ -25,7 +24,7 @@ public static class FirstAdminInvitations
     public static async Task<IResult> Create(string slug, InviteOrganizationAdmin? request, ClaimsPrincipal user, IdentityDb db,
         UserManager<AppUser> users, Marten.IDocumentStore store, AuthThrottle throttle, TimeProvider clock, HttpContext http)
     {
-        if (!await db.Organizations.AsNoTracking().AnyAsync(o => o.Id == slug)) return Problems.NotFound("Organization");
+        if (!await db.Organizations.AsNoTracking().AnyAsync(o => o.Id == slug)) return StateProblems.NotFound("Organization");
         return await Invitations.CreateInAsync(slug, new CreateInvitation(request?.Email, SmartPickRoles.OrgAdmin, CandidateId: null), user,
             $"/api/platform/organizations/{slug}/invitations", db, users, store, throttle, clock, http);
     }

@@ -5,7 +5,6 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SmartPick.Contracts;
-using SmartPick.Web.Auth;
 using SmartPick.Web.Identity;
 
 namespace SmartPick.Web.Organizations;
@@ -46,7 +45,7 @@ public static class Invitations
     /// <summary>Creates an invitation in the signed-in org admin's organization; the API and the agency page both create through here.</summary>
     public static Task<IResult> Create(CreateInvitation? request, ClaimsPrincipal user, IdentityDb db,
         UserManager<AppUser> users, Marten.IDocumentStore store, AuthThrottle throttle, TimeProvider clock, HttpContext http) =>
-        CreateInAsync(user.FindFirstValue(SmartPickClaims.OrganizationId)!, request, user, "/api/org/invitations",
+        CreateInAsync(user.Tenant(), request, user, "/api/org/invitations",
             db, users, store, throttle, clock, http);
 
     /// <summary>
@@ -61,27 +60,27 @@ public static class Invitations
         var actor = user.Actor();
         if (!throttle.TryAcquire("invite:" + actor.UserId)) return AuthThrottle.TooMany();
 
-        var errors = new Problems.Errors()
+        var errors = new FieldErrors()
             .Check(IsEmail(request?.Email), "email", "A valid email address (at most 254 characters) is required.")
             .Check(request?.Role is { } r && InvitableRoles.Contains(r), "role", $"Role must be one of: {string.Join(", ", InvitableRoles)}.")
             .Check(request?.Role != SmartPickRoles.Candidate || request.CandidateId is not null, "candidate_id", "A candidate invitation names the candidate file it opens.")
             .Check(request?.Role == SmartPickRoles.Candidate || request?.CandidateId is null, "candidate_id", "Only candidate invitations name a candidate file.");
-        if (errors.Any) return errors.ToResult();
+        if (errors.Any) return errors.ToProblem();
 
         if (request!.CandidateId is { } candidateId)
         {
             await using var session = store.QuerySession(orgId);
             var stream = await session.Events.FetchStreamStateAsync(candidateId);
-            if (stream is null) return Problems.Validation(("candidate_id", "No candidate file with this id in your organization."));
+            if (stream is null) return FieldErrors.Of("candidate_id", "No candidate file with this id in your organization.").ToProblem();
             if (await users.Users.AnyAsync(u => u.OrganizationId == orgId && u.CandidateId == candidateId))
             {
-                return Problems.Conflict("Candidate already has an account", "A user is already bound to this candidate file.");
+                return StateProblems.Conflict("Candidate already has an account", "A user is already bound to this candidate file.");
             }
         }
         var email = request.Email!.Trim();
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return Problems.Conflict("Email already registered", "A user with this email already exists.");
+            return StateProblems.Conflict("Email already registered", "A user with this email already exists.");
         }
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -103,7 +102,7 @@ public static class Invitations
     /// <summary>The organization's invitations, newest first, with where each stands.</summary>
     public static async Task<IResult> List(ClaimsPrincipal user, IdentityDb db, TimeProvider clock)
     {
-        var orgId = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
+        var orgId = user.Tenant();
         var now = clock.GetUtcNow();
         var rows = await db.Invitations.Where(i => i.OrganizationId == orgId).OrderByDescending(i => i.CreatedAt).Take(500).ToListAsync();
         return Results.Ok(rows.Select(i => new InvitationSummary(i.Id, i.Email, i.Role, i.CandidateId, i.CreatedAt, i.ExpiresAt, Status(i, now))).ToList());
@@ -112,21 +111,21 @@ public static class Invitations
     /// <summary>Revokes an open invitation of the signed-in user's organization; another organization's id is not found.</summary>
     public static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, IdentityDb db, TimeProvider clock)
     {
-        var orgId = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
+        var orgId = user.Tenant();
         var changed = await db.Invitations
             .Where(i => i.Id == id && i.OrganizationId == orgId && i.AcceptedAt == null && i.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, clock.GetUtcNow()));
-        return changed == 1 ? Results.NoContent() : Problems.NotFound("Open invitation");
+        return changed == 1 ? Results.NoContent() : StateProblems.NotFound("Open invitation");
     }
 
     private static async Task<IResult> Preview(string token, IdentityDb db, TimeProvider clock, AuthThrottle throttle, HttpContext http)
     {
         // Guessing tokens through the preview is throttled like guessing them through the accept.
         if (!throttle.TryAcquireClient(http)) return AuthThrottle.TooMany();
-        if (token.Length > 200) return Problems.NotFound("Invitation");
+        if (token.Length > 200) return StateProblems.NotFound("Invitation");
         var hash = Hash(token);
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash);
-        if (invitation is null || invitation.RevokedAt is not null || invitation.AcceptedAt is not null) return Problems.NotFound("Invitation");
+        if (invitation is null || invitation.RevokedAt is not null || invitation.AcceptedAt is not null) return StateProblems.NotFound("Invitation");
         if (invitation.ExpiresAt <= clock.GetUtcNow()) return Expired();
         var org = await db.Organizations.SingleAsync(o => o.Id == invitation.OrganizationId);
         return Results.Ok(new InvitationPreview(org.Name, invitation.Email, invitation.Role, invitation.ExpiresAt));
@@ -136,27 +135,29 @@ public static class Invitations
         AuthThrottle throttle, TimeProvider clock, HttpContext http)
     {
         if (!throttle.TryAcquireClient(http)) return AuthThrottle.TooMany();
-        var errors = new Problems.Errors()
+        var errors = new FieldErrors()
             .Check(!string.IsNullOrWhiteSpace(request?.Token) && request.Token.Length <= 200, "token", "The invitation token is required.")
             .Check(!string.IsNullOrWhiteSpace(request?.DisplayName) && request.DisplayName.Trim().Length <= 200, "display_name", "Your name is required (at most 200 characters).")
             .Check(!string.IsNullOrEmpty(request?.Password) && request.Password.Length <= 256, "password", "A password is required.");
-        if (errors.Any) return errors.ToResult();
+        if (errors.Any) return errors.ToProblem();
         var token = request!.Token!;
         if (!throttle.TryAcquire("accept:" + Hash(token))) return AuthThrottle.TooMany();
 
         var hash = Hash(token);
         var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash);
-        if (invitation is null || invitation.RevokedAt is not null) return Problems.NotFound("Invitation");
-        if (invitation.AcceptedAt is not null) return Problems.Conflict("Invitation already used", "This invitation has already been accepted.");
+        if (invitation is null || invitation.RevokedAt is not null) return StateProblems.NotFound("Invitation");
+        if (invitation.AcceptedAt is not null) return StateProblems.Conflict("Invitation already used", "This invitation has already been accepted.");
         var now = clock.GetUtcNow();
         if (invitation.ExpiresAt <= now) return Expired();
 
         var redeemed = await RedeemAsync(db, users, invitation, request.DisplayName!, request.Password!, now);
-        if (redeemed.AlreadyUsed) return Problems.Conflict("Invitation already used", "This invitation has already been accepted.");
+        if (redeemed.AlreadyUsed) return StateProblems.Conflict("Invitation already used", "This invitation has already been accepted.");
         if (redeemed.CandidateTaken) return CandidateTaken();
         if (redeemed.User is not { } user)
         {
-            return Problems.Validation([.. redeemed.Errors.Select(e => (e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description))]);
+            var refused = new FieldErrors();
+            foreach (var e in redeemed.Errors) refused.Add(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description);
+            return refused.ToProblem();
         }
         return Results.Created("/api/auth/me", new InvitationAccepted(user.Id, user.Email!, invitation.Role, invitation.OrganizationId));
     }
@@ -210,7 +211,7 @@ public static class Invitations
         return new Redemption(user, AlreadyUsed: false, []);
     }
 
-    private static IResult CandidateTaken() => Problems.Conflict("Candidate already has an account",
+    private static IResult CandidateTaken() => StateProblems.Conflict("Candidate already has an account",
         "Another account was bound to this candidate file after the invitation was sent. Ask your organization for help.");
 
     private static IResult Expired() => Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Invitation expired",

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using SmartPick.Contracts;
 using SmartPick.Web.Identity;
 
 namespace SmartPick.Web.Organizations;
@@ -30,7 +31,7 @@ public sealed class OrganizationGuardMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, OrganizationDirectory directory)
     {
-        var orgId = context.User.FindFirst(Contracts.SmartPickClaims.OrganizationId)?.Value;
+        var orgId = context.User.OrganizationId();
         if (orgId is not null && await directory.FindAsync(orgId, context.RequestAborted) is null)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SmartPick.Contracts;
-using SmartPick.Web.Auth;
 using SmartPick.Web.Identity;
 using SmartPick.Web.Infrastructure;
 
@@ -44,7 +43,7 @@ public static partial class OrganizationEndpoints
     /// <summary>The signed-in user's own organization.</summary>
     public static async Task<IResult> Current(ClaimsPrincipal user, IdentityDb db)
     {
-        var id = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
+        var id = user.Tenant();
         var found = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == id);
         return Results.Ok(ToView(found));
     }
@@ -52,14 +51,14 @@ public static partial class OrganizationEndpoints
     /// <summary>Creates an organization (platform admins); the API and the platform page both create through here.</summary>
     public static async Task<IResult> Create(CreateOrganization? request, OrganizationProvisioner provisioner)
     {
-        var errors = new Problems.Errors()
+        var errors = new FieldErrors()
             .Check(IsValidSlug(request?.Slug), "slug", "Slug is 1–40 lowercase letters, digits or dashes, not starting or ending with a dash.")
             .Check(!string.IsNullOrWhiteSpace(request?.Name) && request.Name.Trim().Length <= 200, "name", "Name is required (at most 200 characters).")
             .Check(IsValidTimeZone(request?.TimeZone), "time_zone", "Time zone must be an IANA id such as America/New_York.");
-        if (errors.Any) return errors.ToResult();
+        if (errors.Any) return errors.ToProblem();
         var created = await provisioner.CreateAsync(request!.Slug!, request.Name!.Trim(), request.TimeZone!);
         return created is null
-            ? Problems.Conflict("Slug taken", $"An organization with slug '{request.Slug}' already exists.")
+            ? StateProblems.Conflict("Slug taken", $"An organization with slug '{request.Slug}' already exists.")
             : Results.Created($"/api/platform/organizations/{created.Id}", ToView(created));
     }
 
@@ -70,14 +69,14 @@ public static partial class OrganizationEndpoints
     public static async Task<IResult> UpdateSettings(UpdateOrganizationSettings? request, ClaimsPrincipal user, IdentityDb db, OrganizationDirectory directory)
     {
         // Every field may be left out, but not the body: an empty one binds to null and would change nothing silently.
-        var errors = new Problems.Errors()
+        var errors = new FieldErrors()
             .Check(request is not null, InputGateMiddleware.BodyField, "A JSON object with the settings to change is required.")
             .Check(request?.Name is null || (request.Name.Trim().Length is > 0 and <= 200), "name", "Name is 1–200 characters.")
             .Check(request?.TimeZone is null || IsValidTimeZone(request.TimeZone), "time_zone", "Time zone must be an IANA id such as America/New_York.")
             .Check(request?.SenderName is null || (request.SenderName.Length <= 100 && !request.SenderName.Any(char.IsControl)), "sender_name", "Sender name is at most 100 characters, without control characters.")
             .Check(request?.SenderEmail is null || string.IsNullOrWhiteSpace(request.SenderEmail) || IsSenderEmail(request.SenderEmail.Trim()), "sender_email", "Sender email must be a valid address.");
-        if (errors.Any) return errors.ToResult();
-        var id = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
+        if (errors.Any) return errors.ToProblem();
+        var id = user.Tenant();
         var org = await db.Organizations.SingleAsync(o => o.Id == id);
         org.Name = request!.Name?.Trim() ?? org.Name;
         org.TimeZone = request.TimeZone ?? org.TimeZone;
@@ -93,7 +92,7 @@ public static partial class OrganizationEndpoints
     /// <summary>The organization's members with their roles.</summary>
     public static async Task<IResult> Members(ClaimsPrincipal user, IdentityDb db, TimeProvider clock)
     {
-        var id = user.FindFirstValue(SmartPickClaims.OrganizationId)!;
+        var id = user.Tenant();
         var now = clock.GetUtcNow();
         var members = await db.Users.AsNoTracking().Where(u => u.OrganizationId == id).OrderBy(u => u.Email).ToListAsync();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id

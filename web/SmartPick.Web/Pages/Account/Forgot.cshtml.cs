@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartPick.Web.Auth;
+using SmartPick.Web.Identity;
 using SmartPick.Web.Pages.Shared;
 
 namespace SmartPick.Web.Pages.Account;
@@ -25,7 +26,7 @@ public sealed class ForgotModel(AuthThrottle throttle, PasswordResetMailer maile
     public IActionResult OnPost()
     {
         var request = new ForgotPassword(Email);
-        foreach (var (_, message) in ForgotPassword.Validate(request)) Errors.Add(nameof(Email), message);
+        foreach (var message in ForgotPassword.Validate(request).For("email")) Errors.Add(nameof(Email), message);
         if (Errors.Any)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -57,10 +57,13 @@ public sealed class ResetModel(UserManager<AppUser> users, AuthThrottle throttle
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        foreach (var (field, message) in outcome.Errors)
+        foreach (var (field, messages) in outcome.Errors.Fields)
         {
-            if (field == "password") Errors.Add(nameof(NewPassword), message);
-            else LinkProblem = message;
+            foreach (var message in messages)
+            {
+                if (field == "password") Errors.Add(nameof(NewPassword), message);
+                else LinkProblem = message;
+            }
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -2,9 +2,10 @@ using Marten;
 using SmartPick.Advising.Views;
 using SmartPick.Web.Demo;
 using SmartPick.Web.Identity;
+using SmartPick.Web.Infrastructure;
 using SmartPick.Web.Organizations;
 
-namespace SmartPick.Web.Infrastructure;
+namespace SmartPick.Web.Composition;
 
 /// <summary>
 /// Runs once at start, before the app takes traffic: the identity schema and roles, and in Development
@@ -91,9 +92,3 @@ public sealed class StartupTasks(IServiceProvider services, IHostEnvironment env
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
-
-/// <summary>The host's PostgreSQL connection string, for start-up checks that run before any module.</summary>
-public sealed record StartupDatabase(string ConnectionString);
-
-/// <summary>This build's schema fingerprint and whether the database was already up to date for it at start.</summary>
-public sealed record SchemaState(string Fingerprint, bool IsCurrent);

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace SmartPick.Web.Auth;
+namespace SmartPick.Web.Identity;
 
 /// <summary>Limits on sign-in, invitation and password-reset attempts, per account or per inviter (requests beyond them get 429).</summary>
 public sealed class AuthThrottleOptions

@@ -1,4 +1,4 @@
-namespace SmartPick.Web.Organizations;
+namespace SmartPick.Web.Identity;
 
 /// <summary>
 /// An advising agency: one tenant. Its <see cref="Id"/> is its slug, immutable once created, and is the
