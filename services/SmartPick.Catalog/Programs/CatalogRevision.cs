@@ -1,4 +1,5 @@
 using Marten;
+using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Catalog.Programs;
@@ -26,7 +27,7 @@ public sealed class CatalogRevision
         int previousVersionNumber,
         string source,
         string label,
-        CatalogActor by,
+        RecordedBy by,
         DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(current);

@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Catalog.Programs;
@@ -26,7 +27,7 @@ public sealed class CatalogState
     public string Label { get; set; } = "";
     public int ProgramCount { get; set; }
     public string LastSource { get; set; } = "";
-    public CatalogActor? LastChangedBy { get; set; }
+    public RecordedBy? LastChangedBy { get; set; }
     public DateTimeOffset? LastChangedAt { get; set; }
 
     /// <summary>The version of a catalog with no programs: what an organization without a catalog has.</summary>
@@ -51,7 +52,7 @@ public sealed class CatalogState
         if (Label != DemoLabel) Label = EditedLabel;
     }
 
-    private void Next(int number, string version, int programCount, string source, CatalogActor by, DateTimeOffset at)
+    private void Next(int number, string version, int programCount, string source, RecordedBy by, DateTimeOffset at)
     {
         CatalogVersion = version;
         VersionNumber = number;
