@@ -64,7 +64,7 @@ public sealed class CatalogState
 }
 
 /// <summary>The id of the catalog stream and its snapshot: one per organization.</summary>
-public static class CatalogStream
+internal static class CatalogStream
 {
     // Streams and documents are keyed by (tenant, id), so one fixed id gives every organization its own stream.
     public static readonly Guid Id = new("5c0a7a10-9f3e-4c39-8d0b-ca7a10900001");

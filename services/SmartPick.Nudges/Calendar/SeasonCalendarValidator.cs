@@ -7,7 +7,7 @@ namespace SmartPick.Nudges.Calendar;
 /// (ERAS opens &lt; submission &lt; review &lt; ranking opens &lt; rank list deadline &lt; Match Week ≤ Match Day),
 /// and Match Day inside the season's own year. Errors are keyed by the calendar's snake_case field names.
 /// </summary>
-public static class SeasonCalendarValidator
+internal static class SeasonCalendarValidator
 {
     private const string UtcMessage = "Store instants in UTC (offset zero).";
 

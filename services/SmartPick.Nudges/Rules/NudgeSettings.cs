@@ -36,7 +36,7 @@ public sealed record NudgeSettings
 /// schedule's snake_case names (<c>reapplication_offset_days</c>, <c>rank_list_offset_days</c>,
 /// <c>organization_time_zone</c>, <c>sweep_lookback</c>).
 /// </summary>
-public static class NudgeSettingsValidator
+internal static class NudgeSettingsValidator
 {
     public const string OffsetsMessage = "Offsets are distinct whole days between 1 and 366.";
 
