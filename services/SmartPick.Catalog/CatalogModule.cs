@@ -25,5 +25,9 @@ public static class CatalogModule
         opts.Discovery.IncludeAssembly(typeof(CatalogModule).Assembly);
     }
 
-    public static void AddCatalog(this IServiceCollection services) => services.AddSingleton<OrganizationCatalogs>();
+    public static void AddCatalog(this IServiceCollection services)
+    {
+        services.AddSingleton<OrganizationCatalogs>();
+        services.AddScoped<CatalogWrites>();
+    }
 }

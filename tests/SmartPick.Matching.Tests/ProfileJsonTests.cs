@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using SmartPick.Matching.Json;
 using SmartPick.Matching.Model;
 using SmartPick.Matching.Tests.Support;
@@ -6,13 +7,18 @@ namespace SmartPick.Matching.Tests;
 
 public class ProfileJsonTests
 {
-    private static IReadOnlyList<FieldError> ErrorsOf(string json)
+    private sealed record Error(string Field, string Message);
+
+    /// <summary>Every message with its field, one per line of the answer.</summary>
+    private static List<Error> ErrorsOf(string json)
     {
         var result = ProfileJson.Parse(json);
         result.IsValid.ShouldBeFalse();
         result.Profile.ShouldBeNull();
-        return result.Errors;
+        return Flat(result.Errors);
     }
+
+    private static List<Error> Flat(FieldErrors errors) => [.. errors.Fields.SelectMany(f => f.Value.Select(m => new Error(f.Key, m)))];
 
     [Fact]
     public void the_worked_example_reads_into_the_profile_it_describes()
@@ -40,7 +46,7 @@ public class ProfileJsonTests
              "budget":{"applications":90,"dollars":2500.50},
              "previous_cycles":[{"season":2025,"outcome":"unmatched","interviews":2}]}
             """);
-        result.Errors.ShouldBeEmpty();
+        result.Errors.Any.ShouldBeFalse();
         var p = result.Profile!;
         p.Exams.Single().ShouldBe(new ExamResult(ExamKind.Step3, null, true, 1));
         p.Usce.Single().ShouldBe(new UsceItem(UsceKind.Observership, "family_medicine", 1.5m, "OH"));
@@ -120,7 +126,7 @@ public class ProfileJsonTests
     public void the_validation_is_reusable_on_a_profile_built_in_code()
     {
         var profile = new CandidateProfile { TargetSpecialties = ["astrology"], Exams = [new ExamResult(ExamKind.Step2Ck, 301, null)] };
-        ProfileValidation.Validate(profile).Select(e => e.Field).ShouldBe(["exams[0].score", "target_specialties[0]"]);
+        Flat(ProfileValidation.Validate(profile)).Select(e => e.Field).ShouldBe(["exams[0].score", "target_specialties[0]"]);
     }
 
     [Fact]

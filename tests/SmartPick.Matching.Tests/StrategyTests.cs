@@ -359,7 +359,7 @@ public class StrategyTests
                          "forbidden_signals":["1012140C0"],"pinned_regions":["pacific"],"forbidden_regions":["new_england"]}}
             """;
         var parsed = ProfileJson.Parse(json);
-        parsed.Errors.ShouldBeEmpty();
+        parsed.Errors.Any.ShouldBeFalse();
         var profile = parsed.Profile!;
         profile.Budget.ShouldBe(new Budget(null, 2500m));
         profile.Strategy.PinnedSignals.ShouldBe([new PinnedSignal("1010140C0", SignalKind.Gold), new PinnedSignal("1011140C0")]);
@@ -379,6 +379,6 @@ public class StrategyTests
     {
         var parsed = ProfileJson.Parse(json);
         parsed.IsValid.ShouldBeFalse();
-        parsed.Errors.ShouldContain(e => e.Field == field);
+        parsed.Errors.Has(field).ShouldBeTrue();
     }
 }

@@ -72,8 +72,8 @@ public class SeasonCalendarDefaults
         Local(calendar.ErasOpensAt).Day.ShouldBeLessThanOrEqualTo(7);
         Local(calendar.RankingOpensAt).DayOfWeek.ShouldNotBeOneOf(DayOfWeek.Saturday, DayOfWeek.Sunday);
 
-        var result = new SeasonCalendarValidator().Validate(calendar);
-        result.IsValid.ShouldBeTrue(string.Join("; ", result.Errors));
+        var result = SeasonCalendarValidator.Validate(calendar);
+        result.Any.ShouldBeFalse(result.ToString());
     }
 
     public static TheoryData<int> Seasons2015To2040()
@@ -92,14 +92,12 @@ public class SeasonCalendarDefaults
 
 public class SeasonCalendarEditing
 {
-    private readonly SeasonCalendarValidator validator = new();
-
     [Fact]
     public void an_admin_may_move_one_date_as_long_as_the_order_holds()
     {
         var edited = SeasonCalendar.Default(2026) with { RankOrderListDeadline = Utc(2026, 3, 6, 2) };
 
-        validator.Validate(edited).IsValid.ShouldBeTrue();
+        SeasonCalendarValidator.Validate(edited).Any.ShouldBeFalse();
     }
 
     [Fact]
@@ -108,9 +106,9 @@ public class SeasonCalendarEditing
         var calendar = SeasonCalendar.Default(2026);
         var edited = calendar with { SubmissionOpensAt = calendar.ErasOpensAt.AddDays(-1) };
 
-        var result = validator.Validate(edited);
+        var result = SeasonCalendarValidator.Validate(edited);
 
-        result.Errors.ShouldContain(e => e.PropertyName == nameof(SeasonCalendar.SubmissionOpensAt));
+        result.Has("submission_opens_at").ShouldBeTrue();
     }
 
     [Fact]
@@ -119,10 +117,10 @@ public class SeasonCalendarEditing
         var calendar = SeasonCalendar.Default(2026);
         var edited = calendar with { RankOrderListDeadline = calendar.MatchDayAt.AddDays(1) };
 
-        var result = validator.Validate(edited);
+        var result = SeasonCalendarValidator.Validate(edited);
 
-        result.IsValid.ShouldBeFalse();
-        result.Errors.ShouldContain(e => e.PropertyName == nameof(SeasonCalendar.MatchWeekStartsAt) || e.PropertyName == nameof(SeasonCalendar.MatchDayAt));
+        result.Any.ShouldBeTrue();
+        (result.Has("match_week_starts_at") || result.Has("match_day_at")).ShouldBeTrue();
     }
 
     [Fact]
@@ -130,8 +128,8 @@ public class SeasonCalendarEditing
     {
         var calendar = SeasonCalendar.Default(2026);
 
-        validator.Validate(calendar with { ProgramReviewStartsAt = calendar.SubmissionOpensAt })
-            .Errors.ShouldContain(e => e.PropertyName == nameof(SeasonCalendar.ProgramReviewStartsAt));
+        SeasonCalendarValidator.Validate(calendar with { ProgramReviewStartsAt = calendar.SubmissionOpensAt })
+            .Has("program_review_starts_at").ShouldBeTrue();
     }
 
     [Fact]
@@ -139,8 +137,8 @@ public class SeasonCalendarEditing
     {
         var calendar = SeasonCalendar.Default(2026);
 
-        validator.Validate(calendar with { RankingOpensAt = calendar.RankOrderListDeadline.AddHours(1) })
-            .Errors.ShouldContain(e => e.PropertyName == nameof(SeasonCalendar.RankOrderListDeadline));
+        SeasonCalendarValidator.Validate(calendar with { RankingOpensAt = calendar.RankOrderListDeadline.AddHours(1) })
+            .Has("rank_order_list_deadline").ShouldBeTrue();
     }
 
     [Fact]
@@ -149,8 +147,8 @@ public class SeasonCalendarEditing
         var calendar = SeasonCalendar.Default(2026);
         var edited = calendar with { MatchDayAt = calendar.MatchDayAt.ToOffset(TimeSpan.FromHours(-4)) };
 
-        validator.Validate(edited).Errors.ShouldContain(e => e.PropertyName == nameof(SeasonCalendar.MatchDayAt));
-        validator.Validate(edited.InUtc()).IsValid.ShouldBeTrue();
+        SeasonCalendarValidator.Validate(edited).Has("match_day_at").ShouldBeTrue();
+        SeasonCalendarValidator.Validate(edited.InUtc()).Any.ShouldBeFalse();
         edited.InUtc().ShouldBe(calendar);
     }
 
@@ -159,7 +157,7 @@ public class SeasonCalendarEditing
     {
         var calendar = SeasonCalendar.Default(2026);
 
-        validator.Validate(calendar with { Season = 2027 }).Errors.ShouldContain(e => e.PropertyName == nameof(SeasonCalendar.MatchDayAt));
+        SeasonCalendarValidator.Validate(calendar with { Season = 2027 }).Has("match_day_at").ShouldBeTrue();
     }
 }
 

@@ -58,8 +58,8 @@ public sealed record WhatIfRequest(IReadOnlyList<WhatIfChange>? Changes, JsonEle
         if (hasProfile)
         {
             var parsed = ProfileJson.Read(r.Profile!.Value);
-            foreach (var e in parsed.Errors) errors.Add("profile." + e.Field.TrimStart('$', '.'), e.Message);
-            if (parsed.Errors.Count == 0) profile = parsed.Profile;
+            foreach (var (field, messages) in parsed.Errors.Fields) foreach (var m in messages) errors.Add("profile." + field.TrimStart('$', '.'), m);
+            if (!parsed.Errors.Any) profile = parsed.Profile;
         }
         changes = list;
         return errors;

@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
 using SmartPick.Contracts;
+using Wolverine;
 using Wolverine.Http;
 
 namespace SmartPick.Catalog.Programs;
@@ -19,33 +19,32 @@ public sealed record CatalogImportResult(Guid ImportId, string CatalogVersion, i
 /// </summary>
 public static class ApplyCatalogImport
 {
-    // Catalog writes are rare and whole-catalog: take the stream's row lock so a concurrent writer waits and
-    // then sees the new version (a clean 409) instead of failing at commit.
-    public static async Task<(CatalogImport?, IEventStream<CatalogState>)> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) =>
-        (await session.LoadAsync<CatalogImport>(id, ct), await session.Events.FetchForExclusiveWriting<CatalogState>(CatalogStream.Id, ct));
-
-    public static ProblemDetails Validate(CatalogImport? import, IEventStream<CatalogState> catalog)
+    /// <summary>
+    /// Decides the apply against the current catalog and stages it on <paramref name="session"/>: the new version's
+    /// documents and event, the import's record, and (through <paramref name="bus"/>, enrolled in the session's
+    /// outbox) the message that regenerates the organization's lists. The caller's unit of work commits them
+    /// together; nothing is staged when the apply is refused.
+    /// </summary>
+    public static async Task<CatalogWrite<CatalogImportResult>> ApplyAsync(Guid id, IDocumentSession session, IMessageBus bus,
+        OrganizationCatalogs catalogs, RecordedBy by, DateTimeOffset now, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(bus);
+        ArgumentNullException.ThrowIfNull(catalogs);
+        var import = await session.LoadAsync<CatalogImport>(id, ct);
+        // Catalog writes are rare and whole-catalog: take the stream's row lock so a concurrent writer waits and
+        // then sees the new version (a clean 409) instead of failing at commit.
+        var catalog = await session.Events.FetchForExclusiveWriting<CatalogState>(CatalogStream.Id, ct);
         if (import is null) return CatalogProblems.NotFound("no such import in this organization");
         if (import.AppliedAt is not null) return CatalogProblems.Conflict($"this import was already applied at {import.AppliedAt:u}");
         if (import.HasErrors)
             return CatalogProblems.Conflict($"the preview has {import.Errors.Count} row error(s); fix the sheet and upload it again");
-        var current = catalog.Aggregate?.CatalogVersion ?? CatalogState.EmptyVersion;
-        if (current != import.BaseVersion)
-            return CatalogProblems.Conflict($"the catalog changed since the preview (previewed against {import.BaseVersion}, now {current}); upload the sheet again to see a fresh preview");
-        return WolverineContinue.NoProblems;
-    }
-
-    [WolverinePost("/api/catalog/imports/{id}/apply")]
-    [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
-    public static async Task<(CatalogImportResult, CatalogVersionPublished)> Post([NotBody] CatalogImport import, [NotBody] IEventStream<CatalogState> catalog,
-        IDocumentSession session, OrganizationCatalogs catalogs, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-    {
         var state = catalog.Aggregate;
-        var current = await catalogs.AtVersionAsync(session, state?.CatalogVersion ?? CatalogState.EmptyVersion, ct);
-        var by = CatalogActors.Of(user);
-        var now = clock.GetUtcNow();
+        var currentVersion = state?.CatalogVersion ?? CatalogState.EmptyVersion;
+        if (currentVersion != import.BaseVersion)
+            return CatalogProblems.Conflict($"the catalog changed since the preview (previewed against {import.BaseVersion}, now {currentVersion}); upload the sheet again to see a fresh preview");
 
+        var current = await catalogs.AtVersionAsync(session, currentVersion, ct);
         var revision = CatalogRevision.Plan(current.Programs, import.Programs, state?.VersionNumber ?? 0, import.FileName,
             CatalogState.ImportedLabel, by, now);
         revision.Stage(session);
@@ -60,9 +59,15 @@ public static class ApplyCatalogImport
         import.AppliedAt = now;
         import.AppliedBy = by;
         session.Store(import);
+        await bus.PublishAsync(new CatalogVersionPublished(revision.CatalogVersion));
 
-        return (new CatalogImportResult(import.Id, revision.CatalogVersion, revision.Number, programCount,
-                counts.Added, counts.Changed, counts.Removed, counts.Unchanged),
-            new CatalogVersionPublished(revision.CatalogVersion));
+        return new CatalogImportResult(import.Id, revision.CatalogVersion, revision.Number, programCount,
+            counts.Added, counts.Changed, counts.Removed, counts.Unchanged);
     }
+
+    [WolverinePost("/api/catalog/imports/{id}/apply")]
+    [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
+    public static async Task<IResult> Post(Guid id, IDocumentSession session, IMessageBus bus, OrganizationCatalogs catalogs,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+        => (await ApplyAsync(id, session, bus, catalogs, user.Actor(), clock.GetUtcNow(), ct)).ToHttp();
 }

@@ -10,7 +10,7 @@ public sealed record CatalogChangeCounts(int Added, int Changed, int Removed, in
 /// What differs between two catalogs, program by program (matched by program code) and field by field, in
 /// the sheet's column names and spellings so history reads like the sheet. Pure.
 /// </summary>
-public sealed class CatalogDiff
+internal sealed class CatalogDiff
 {
     public IReadOnlyList<ProgramChange> Changes { get; }
     public CatalogChangeCounts Counts { get; }

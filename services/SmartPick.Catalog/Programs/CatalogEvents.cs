@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SmartPick.Contracts;
 
 namespace SmartPick.Catalog.Programs;
 
@@ -7,14 +8,8 @@ namespace SmartPick.Catalog.Programs;
 // makes the stream the catalog's history: a program's history is the events that name it, and the versions
 // list is the stream. The stream stays short (one event per import or edit, not per program), so its
 // snapshot (CatalogState) is cheap to fetch and guards concurrent writers with the stream version, while
-// the programs themselves are one document (CatalogContent) that loads in one read.
-
-/// <summary>Who did something, as shown in history: the user id and the name people recognise.</summary>
-public sealed record CatalogActor(string UserId, string Name)
-{
-    /// <summary>The platform itself, e.g. when a new organization is given the demo catalog.</summary>
-    public static readonly CatalogActor System = new("system", "SmartPick");
-}
+// the programs themselves are one document (CatalogContent) that loads in one read. Who acted is Contracts'
+// RecordedBy, stored as {user_id, name}: the same JSON the catalog's own actor record had.
 
 /// <summary>One field of one program going from one value to another, in the sheet's column name and spelling.</summary>
 public sealed record FieldChange(string Field, string From, string To);
@@ -32,7 +27,7 @@ public enum ProgramChangeKind
 public sealed record ProgramChange(string ProgramCode, ProgramChangeKind Kind, IReadOnlyList<FieldChange> Fields);
 
 /// <summary>A new organization was given a catalog it did not choose (the generated demo catalog), labelled so.</summary>
-public sealed record CatalogSeeded(int VersionNumber, string CatalogVersion, string Label, int ProgramCount, CatalogActor SeededBy, DateTimeOffset SeededAt);
+public sealed record CatalogSeeded(int VersionNumber, string CatalogVersion, string Label, int ProgramCount, RecordedBy SeededBy, DateTimeOffset SeededAt);
 
 /// <summary>A previewed sheet replaced the catalog, all or nothing.</summary>
 public sealed record CatalogImportApplied(
@@ -47,7 +42,7 @@ public sealed record CatalogImportApplied(
     int Removed,
     int Unchanged,
     IReadOnlyList<ProgramChange> Changes,
-    CatalogActor AppliedBy,
+    RecordedBy AppliedBy,
     DateTimeOffset AppliedAt);
 
 /// <summary>One program was edited in the catalog editor.</summary>
@@ -58,5 +53,5 @@ public sealed record CatalogProgramEdited(
     string PreviousCatalogVersion,
     int ProgramCount,
     IReadOnlyList<FieldChange> Fields,
-    CatalogActor EditedBy,
+    RecordedBy EditedBy,
     DateTimeOffset EditedAt);

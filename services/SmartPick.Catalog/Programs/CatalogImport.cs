@@ -1,4 +1,5 @@
 using SmartPick.Catalog.Sheet;
+using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Catalog.Programs;
@@ -13,7 +14,7 @@ public sealed class CatalogImport
     public Guid Id { get; set; }
     public string FileName { get; set; } = "";
     public string Format { get; set; } = "";
-    public CatalogActor UploadedBy { get; set; } = CatalogActor.System;
+    public RecordedBy UploadedBy { get; set; } = RecordedBy.System;
     public DateTimeOffset UploadedAt { get; set; }
     /// <summary>The catalog version the preview was computed against.</summary>
     public string BaseVersion { get; set; } = "";
@@ -25,7 +26,7 @@ public sealed class CatalogImport
     public IReadOnlyList<SheetIssue> Warnings { get; set; } = [];
     public CatalogChangeCounts Counts { get; set; } = new(0, 0, 0, 0);
     public DateTimeOffset? AppliedAt { get; set; }
-    public CatalogActor? AppliedBy { get; set; }
+    public RecordedBy? AppliedBy { get; set; }
 
     public bool HasErrors => Errors.Count > 0;
 }

@@ -1,45 +1,55 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using SmartPick.Contracts;
 
 namespace SmartPick.Catalog.Programs;
 
-/// <summary>The catalog endpoints' refusals as problem details: 400 with field errors, 404, 409 and 412.</summary>
-internal static class CatalogProblems
+/// <summary>
+/// Why the catalog refuses a write although its input is well formed: 404 (no such program or import), 409 (the
+/// write conflicts with the current catalog) or 412 (the catalog changed since the caller read it). What is wrong
+/// with an input is <see cref="FieldErrors"/> instead.
+/// </summary>
+public sealed record CatalogRefusal(int Status, string Title, string Detail)
 {
-    public static ProblemDetails Invalid(IEnumerable<(string Field, string Message)> errors, string title = "The request has invalid fields")
-    {
-        var byField = errors
-            .GroupBy(e => e.Field, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
-        return new ValidationProblemDetails(byField) { Status = StatusCodes.Status400BadRequest, Title = title };
-    }
+    /// <summary>The catalog version now, when the refusal is a stale version.</summary>
+    public string? CurrentVersion { get; init; }
 
-    public static ProblemDetails Invalid(string field, string message, string title = "The request has invalid fields") =>
-        Invalid([(field, message)], title);
-
-    public static ProblemDetails NotFound(string detail) =>
-        new() { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = detail };
-
-    public static ProblemDetails Conflict(string detail) =>
-        new() { Status = StatusCodes.Status409Conflict, Title = "Conflict with the current catalog", Detail = detail };
-
-    public static ProblemDetails StaleVersion(string expected, string current) => new()
-    {
-        Status = StatusCodes.Status412PreconditionFailed,
-        Title = "The catalog has changed",
-        Detail = $"expected catalog version {expected} but the catalog is now at {current}; reload and edit again",
-    };
+    public IResult ToProblem() => Results.Problem(statusCode: Status, title: Title, detail: Detail);
 }
 
-/// <summary>Who is acting, taken from the signed-in user's claims.</summary>
-internal static class CatalogActors
+/// <summary>The catalog's refusals, worded in one place.</summary>
+internal static class CatalogProblems
 {
-    public static CatalogActor Of(ClaimsPrincipal user)
-    {
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub") ?? user.Identity?.Name ?? "unknown";
-        var name = user.FindFirstValue(SmartPickClaims.DisplayName) ?? user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.Email) ?? id;
-        return new CatalogActor(id, name);
-    }
+    public static CatalogRefusal NotFound(string detail) => new(StatusCodes.Status404NotFound, "Not found", detail);
+
+    public static CatalogRefusal Conflict(string detail) => new(StatusCodes.Status409Conflict, "Conflict with the current catalog", detail);
+
+    public static CatalogRefusal StaleVersion(string expected, string current) =>
+        new(StatusCodes.Status412PreconditionFailed, "The catalog has changed",
+            $"expected catalog version {expected} but the catalog is now at {current}; reload and edit again")
+        { CurrentVersion = current };
+}
+
+/// <summary>
+/// What a catalog write decided: accepted with its result, refused for what is wrong with the input, or refused by
+/// the catalog's state. Its endpoint answers it over HTTP with <see cref="ToHttp"/>; its page shows it on the form.
+/// </summary>
+public sealed class CatalogWrite<T> where T : class
+{
+    private CatalogWrite(T? accepted, FieldErrors? invalid, CatalogRefusal? refused) => (Accepted, Invalid, Refused) = (accepted, invalid, refused);
+
+    public T? Accepted { get; }
+    public FieldErrors? Invalid { get; }
+    public CatalogRefusal? Refused { get; }
+
+    public static implicit operator CatalogWrite<T>(T accepted) => new(accepted ?? throw new ArgumentNullException(nameof(accepted)), null, null);
+
+    public static implicit operator CatalogWrite<T>(FieldErrors invalid) => new(null, invalid ?? throw new ArgumentNullException(nameof(invalid)), null);
+
+    public static implicit operator CatalogWrite<T>(CatalogRefusal refused) => new(null, null, refused ?? throw new ArgumentNullException(nameof(refused)));
+
+    /// <summary>200 with the result as JSON, 400 with the field errors, or the refusal's problem details.</summary>
+    public IResult ToHttp() =>
+        Accepted is { } accepted ? Results.Json(accepted)
+        : Invalid is { } invalid ? invalid.ToProblem()
+        : Refused!.ToProblem();
 }

@@ -1,4 +1,5 @@
 using Marten;
+using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Catalog.Programs;
@@ -11,7 +12,7 @@ using Catalog = SmartPick.Matching.Model.Catalog;
 /// record. <see cref="Stage"/> hands the documents to a session; the caller appends the version's event to
 /// the catalog stream in the same unit of work, so content, versions and history move together or not at all.
 /// </summary>
-public sealed class CatalogRevision
+internal sealed class CatalogRevision
 {
     public required int Number { get; init; }
     public required string CatalogVersion { get; init; }
@@ -26,7 +27,7 @@ public sealed class CatalogRevision
         int previousVersionNumber,
         string source,
         string label,
-        CatalogActor by,
+        RecordedBy by,
         DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(current);

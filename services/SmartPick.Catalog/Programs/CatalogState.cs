@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Catalog.Programs;
@@ -26,7 +27,7 @@ public sealed class CatalogState
     public string Label { get; set; } = "";
     public int ProgramCount { get; set; }
     public string LastSource { get; set; } = "";
-    public CatalogActor? LastChangedBy { get; set; }
+    public RecordedBy? LastChangedBy { get; set; }
     public DateTimeOffset? LastChangedAt { get; set; }
 
     /// <summary>The version of a catalog with no programs: what an organization without a catalog has.</summary>
@@ -51,7 +52,7 @@ public sealed class CatalogState
         if (Label != DemoLabel) Label = EditedLabel;
     }
 
-    private void Next(int number, string version, int programCount, string source, CatalogActor by, DateTimeOffset at)
+    private void Next(int number, string version, int programCount, string source, RecordedBy by, DateTimeOffset at)
     {
         CatalogVersion = version;
         VersionNumber = number;
@@ -63,7 +64,7 @@ public sealed class CatalogState
 }
 
 /// <summary>The id of the catalog stream and its snapshot: one per organization.</summary>
-public static class CatalogStream
+internal static class CatalogStream
 {
     // Streams and documents are keyed by (tenant, id), so one fixed id gives every organization its own stream.
     public static readonly Guid Id = new("5c0a7a10-9f3e-4c39-8d0b-ca7a10900001");

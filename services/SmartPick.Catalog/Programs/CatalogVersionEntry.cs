@@ -1,3 +1,5 @@
+using SmartPick.Contracts;
+
 namespace SmartPick.Catalog.Programs;
 
 /// <summary>
@@ -18,6 +20,6 @@ public sealed class CatalogVersionEntry
     public int Added { get; set; }
     public int Changed { get; set; }
     public int Removed { get; set; }
-    public CatalogActor CreatedBy { get; set; } = CatalogActor.System;
+    public RecordedBy CreatedBy { get; set; } = RecordedBy.System;
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
-using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
 using SmartPick.Catalog.Sheet;
 using SmartPick.Contracts;
 using SmartPick.Matching.Model;
@@ -78,52 +77,54 @@ public sealed record ProgramEdited(string CatalogVersion, int VersionNumber, Pro
 
 public static class EditProgramEndpoint
 {
-    public static async Task<(Catalog, IEventStream<CatalogState>)> LoadAsync(IDocumentSession session, OrganizationCatalogs catalogs,
-        CancellationToken ct)
+    /// <summary>
+    /// Decides the edit against the current catalog and stages it on <paramref name="session"/>: the new version's
+    /// documents, its event, and (through <paramref name="bus"/>, enrolled in the session's outbox) the message that
+    /// regenerates the organization's lists. The caller's unit of work commits them together; nothing is staged when
+    /// the edit is refused.
+    /// </summary>
+    public static async Task<CatalogWrite<ProgramEdited>> EditAsync(string code, EditProgram command, IDocumentSession session, IMessageBus bus,
+        OrganizationCatalogs catalogs, RecordedBy by, DateTimeOffset now, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(bus);
+        ArgumentNullException.ThrowIfNull(catalogs);
         // Catalog writes are rare and whole-catalog: take the stream's row lock so a concurrent writer waits and
         // then sees the new version (a clean 409/412) instead of failing at commit.
-        var stream = await session.Events.FetchForExclusiveWriting<CatalogState>(CatalogStream.Id, ct);
-        return (await catalogs.AtVersionAsync(session, stream.Aggregate?.CatalogVersion ?? CatalogState.EmptyVersion, ct), stream);
-    }
+        var catalog = await session.Events.FetchForExclusiveWriting<CatalogState>(CatalogStream.Id, ct);
+        var state = catalog.Aggregate;
+        var current = await catalogs.AtVersionAsync(session, state?.CatalogVersion ?? CatalogState.EmptyVersion, ct);
 
-    public static ProblemDetails Validate(string code, EditProgram command, Catalog current)
-    {
-        if (GetProgram.Find(current, code) is not { } program)
+        if (GetProgram.Find(current, code) is not { } before)
             return CatalogProblems.NotFound($"program {code} is not in this organization's catalog; add programs by importing a sheet");
-        if (command.ProgramCode is { Length: > 0 } named && !string.Equals(named.Trim(), program.ProgramCode, StringComparison.OrdinalIgnoreCase))
-            return CatalogProblems.Invalid(SheetColumns.ProgramCode, $"cannot change in an edit (the program is {program.ProgramCode}); import a sheet to replace programs");
-        var errors = new List<SheetIssue>();
-        if (command.ToProgram(program.ProgramCode, errors) is null)
-            return CatalogProblems.Invalid(errors.Select(e => (e.Column ?? "program", e.Message)));
+        if (command.ProgramCode is { Length: > 0 } named && !string.Equals(named.Trim(), before.ProgramCode, StringComparison.OrdinalIgnoreCase))
+            return FieldErrors.Of(SheetColumns.ProgramCode, $"cannot change in an edit (the program is {before.ProgramCode}); import a sheet to replace programs");
+        var issues = new List<SheetIssue>();
+        if (command.ToProgram(before.ProgramCode, issues) is not { } edited)
+            return FieldErrors.From(issues.GroupBy(e => e.Column ?? "program", StringComparer.Ordinal)
+                .Select(g => KeyValuePair.Create(g.Key, g.Select(e => e.Message).ToArray())));
         if (command.ExpectedVersion is { Length: > 0 } expected && expected != current.Version)
             return CatalogProblems.StaleVersion(expected, current.Version);
-        return WolverineContinue.NoProblems;
-    }
 
-    [WolverinePut("/api/catalog/programs/{code}")]
-    [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
-    public static (ProgramEdited, OutgoingMessages) Put(string code, EditProgram command, [NotBody] Catalog current,
-        [NotBody] IEventStream<CatalogState> catalog, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
-    {
-        var before = GetProgram.Find(current, code)!;
-        var edited = command.ToProgram(before.ProgramCode, [])!;
-        var state = catalog.Aggregate;
         var fields = CatalogDiff.Fields(before, edited);
         if (fields.Count == 0)
-            return (new ProgramEdited(current.Version, state?.VersionNumber ?? 0, ProgramView.Of(before), []), []);
+            return new ProgramEdited(current.Version, state?.VersionNumber ?? 0, ProgramView.Of(before), []);
 
         var next = current.Programs.Select(p => ReferenceEquals(p, before) ? edited : p).ToList();
-        var by = CatalogActors.Of(user);
-        var now = clock.GetUtcNow();
         // An edited demo catalog is still mostly demo data; it keeps saying so until the agency imports its own sheet.
         var label = state?.Label == CatalogState.DemoLabel ? CatalogState.DemoLabel : CatalogState.EditedLabel;
         var revision = CatalogRevision.Plan(current.Programs, next, state?.VersionNumber ?? 0, CatalogState.EditSource, label, by, now);
         revision.Stage(session);
         catalog.AppendOne(new CatalogProgramEdited(before.ProgramCode, revision.Number, revision.CatalogVersion, revision.PreviousCatalogVersion,
             next.Count, fields, by, now));
-
-        return (new ProgramEdited(revision.CatalogVersion, revision.Number, ProgramView.Of(edited), fields),
-            [new CatalogVersionPublished(revision.CatalogVersion)]);
+        await bus.PublishAsync(new CatalogVersionPublished(revision.CatalogVersion));
+        return new ProgramEdited(revision.CatalogVersion, revision.Number, ProgramView.Of(edited), fields);
     }
+
+    [WolverinePut("/api/catalog/programs/{code}")]
+    [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
+    public static async Task<IResult> Put(string code, EditProgram command, IDocumentSession session, IMessageBus bus, OrganizationCatalogs catalogs,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+        => (await EditAsync(code, command, session, bus, catalogs, user.Actor(), clock.GetUtcNow(), ct)).ToHttp();
 }

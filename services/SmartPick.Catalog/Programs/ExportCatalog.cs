@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using SmartPick.Catalog.Sheet;
 using SmartPick.Contracts;
 using Wolverine.Http;
@@ -14,10 +13,10 @@ namespace SmartPick.Catalog.Programs;
 /// </summary>
 public static class ExportCatalog
 {
-    public static ProblemDetails Validate(string? format) =>
+    public static IResult Validate(string? format) =>
         format is null || IsKnown(format)
-            ? WolverineContinue.NoProblems
-            : CatalogProblems.Invalid("format", "must be csv or xlsx");
+            ? WolverineContinue.Result()
+            : FieldErrors.Of("format", "must be csv or xlsx").ToProblem();
 
     [WolverineGet("/api/catalog/export")]
     [Authorize(Policy = SmartPickPolicies.Staff)]

@@ -15,7 +15,7 @@ public sealed record CatalogSummary(
     string Label,
     int ProgramCount,
     string LastSource,
-    CatalogActor? LastChangedBy,
+    RecordedBy? LastChangedBy,
     DateTimeOffset? LastChangedAt,
     IReadOnlyList<ProgramCount> BySpecialty,
     IReadOnlyList<ProgramCount> ByState);

@@ -12,7 +12,7 @@ public sealed record ProgramHistoryEntry(
     int VersionNumber,
     string CatalogVersion,
     string Source,
-    CatalogActor ChangedBy,
+    RecordedBy ChangedBy,
     DateTimeOffset ChangedAt);
 
 /// <summary>A program's change history, newest first. The demo seed is not listed program by program.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Marten;
 using SmartPick.Catalog.Demo;
+using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Catalog.Programs;
@@ -58,9 +59,9 @@ public sealed class OrganizationCatalogs(TimeProvider? clock = null)
         var stream = await session.Events.FetchForWriting<CatalogState>(CatalogStream.Id, ct);
         if (stream.Aggregate is not null) return false;
 
-        var revision = CatalogRevision.Plan([], programs, 0, CatalogState.DemoSource, label, CatalogActor.System, at);
+        var revision = CatalogRevision.Plan([], programs, 0, CatalogState.DemoSource, label, RecordedBy.System, at);
         revision.Stage(session);
-        stream.AppendOne(new CatalogSeeded(revision.Number, revision.CatalogVersion, label, programs.Count, CatalogActor.System, at));
+        stream.AppendOne(new CatalogSeeded(revision.Number, revision.CatalogVersion, label, programs.Count, RecordedBy.System, at));
         return true;
     }
 }

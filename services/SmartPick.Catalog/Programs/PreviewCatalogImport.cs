@@ -3,7 +3,6 @@ using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using SmartPick.Catalog.Sheet;
 using SmartPick.Contracts;
 using Wolverine.Http;
@@ -109,14 +108,20 @@ public static class PreviewCatalogImport
         return new UploadedSheet(fileName, format, content, null);
     }
 
-    public static ProblemDetails Validate(UploadedSheet upload) =>
-        upload.Problem is null ? WolverineContinue.NoProblems : CatalogProblems.Invalid("file", upload.Problem, "The upload cannot be read as a sheet");
+    public static IResult Validate(UploadedSheet upload) =>
+        upload.Problem is null ? WolverineContinue.Result() : FieldErrors.Of("file", upload.Problem).ToProblem("The upload cannot be read as a sheet");
 
-    [WolverinePost("/api/catalog/imports")]
-    [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
-    public static async Task<CatalogImportPreview> Post([NotBody] UploadedSheet upload, IDocumentSession session, OrganizationCatalogs catalogs,
-        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Reads the sheet and stages its preview on <paramref name="session"/> (the caller saves); nothing reaches the
+    /// catalog. The preview lists the sheet's row errors as <see cref="SheetIssue"/>s (line, column, value, message), not
+    /// as <see cref="FieldErrors"/>: a sheet with errors is still a preview (200), and its clients read the rows' issues.
+    /// </summary>
+    public static async Task<CatalogImportPreview> PreviewAsync(UploadedSheet upload, IDocumentSession session, OrganizationCatalogs catalogs,
+        RecordedBy by, DateTimeOffset now, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(upload);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(catalogs);
         var sheet = Read(upload);
         var current = await catalogs.CurrentAsync(session, ct);
         var diff = CatalogDiff.Between(current.Programs, sheet.Catalog.Programs);
@@ -125,8 +130,8 @@ public static class PreviewCatalogImport
             Id = Guid.NewGuid(),
             FileName = upload.FileName,
             Format = upload.Format,
-            UploadedBy = CatalogActors.Of(user),
-            UploadedAt = clock.GetUtcNow(),
+            UploadedBy = by,
+            UploadedAt = now,
             BaseVersion = current.Version,
             ResultingVersion = sheet.Catalog.Version,
             Programs = sheet.Catalog.Programs,
@@ -137,6 +142,12 @@ public static class PreviewCatalogImport
         session.Insert(import);
         return CatalogImportPreview.Of(import);
     }
+
+    [WolverinePost("/api/catalog/imports")]
+    [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
+    public static Task<CatalogImportPreview> Post([NotBody] UploadedSheet upload, IDocumentSession session, OrganizationCatalogs catalogs,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+        => PreviewAsync(upload, session, catalogs, user.Actor(), clock.GetUtcNow(), ct);
 
     private static SheetReadResult Read(UploadedSheet upload)
     {

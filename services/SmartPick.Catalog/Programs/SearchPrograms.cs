@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SmartPick.Contracts;
 using SmartPick.Matching.Model;
@@ -22,14 +23,11 @@ public sealed record ProgramSearch(string? Text, string? Specialty, string? Stat
     public const int MaxPageSize = 500;
     public static readonly IReadOnlyList<string> VisaValues = ["j1", "h1b", "either"];
 
-    public IEnumerable<(string Field, string Message)> Problems()
-    {
-        if (Page < 1) yield return ("page", "must be 1 or more");
-        if (PageSize is < 1 or > MaxPageSize) yield return ("page_size", $"must be from 1 to {MaxPageSize}");
-        if (Visa is { Length: > 0 } v && !VisaValues.Contains(v.ToLowerInvariant()))
-            yield return ("visa", "must be " + string.Join(", ", VisaValues));
-        if (State is { Length: > 0 } s && s.Trim().Length != 2) yield return ("state", "must be a two-letter state code");
-    }
+    public FieldErrors Problems() => new FieldErrors()
+        .Check(Page >= 1, "page", "must be 1 or more")
+        .Check(PageSize is >= 1 and <= MaxPageSize, "page_size", $"must be from 1 to {MaxPageSize}")
+        .Check(Visa is not { Length: > 0 } v || VisaValues.Contains(v.ToLowerInvariant()), "visa", "must be " + string.Join(", ", VisaValues))
+        .Check(State is not { Length: > 0 } s || s.Trim().Length == 2, "state", "must be a two-letter state code");
 
     public bool Matches(CatalogProgram p)
     {
@@ -72,11 +70,8 @@ public static class SearchPrograms
         [FromQuery(Name = "page_size")] int? pageSize) =>
         new(q, specialty, state, visa, page ?? 1, pageSize ?? ProgramSearch.DefaultPageSize);
 
-    public static ProblemDetails Validate(ProgramSearch search)
-    {
-        var problems = search.Problems().ToList();
-        return problems.Count == 0 ? WolverineContinue.NoProblems : CatalogProblems.Invalid(problems);
-    }
+    public static IResult Validate(ProgramSearch search) =>
+        search.Problems() is { Any: true } problems ? problems.ToProblem() : WolverineContinue.Result();
 
     // The search runs over the in-memory catalog of the current version: a few thousand rows filter in well
     // under a millisecond, and the result is consistent with the version it reports.

@@ -16,7 +16,7 @@ using Catalog = SmartPick.Matching.Model.Catalog;
 /// leading zero) and then applies exactly the CSV rules, reporting errors by sheet row number. A cell keeps
 /// line breaks as LF, as spreadsheets do, so CRLF inside notes reads back as LF.
 /// </summary>
-public static class CatalogXlsx
+internal static class CatalogXlsx
 {
     public const string SheetName = "catalog";
 

@@ -7,7 +7,7 @@ namespace SmartPick.Catalog.Sheet;
 /// cell it cannot understand and then applies <see cref="ProgramRules"/>, so a sheet row and a program saved
 /// through the editor are held to the same rules.
 /// </summary>
-public static class SheetRow
+internal static class SheetRow
 {
     public static string[] ToCells(CatalogProgram p) =>
     [

@@ -10,7 +10,7 @@ namespace SmartPick.Catalog.Sheet;
 /// places they were read with. Reading is lenient where no meaning is lost: enum words in any case, an
 /// empty yes/no/unknown, program_type or strictness cell reads as unknown.
 /// </summary>
-public static class SheetVocabulary
+internal static class SheetVocabulary
 {
     public const string Unknown = "unknown";
     public const string DateFormat = "yyyy-MM-dd";

@@ -1,14 +1,15 @@
 using System.Text;
 using System.Text.Json;
+using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 using SmartPick.Matching.Strategy;
 
 namespace SmartPick.Matching.Json;
 
 /// <summary>A profile read from JSON, or the field-level reasons it could not be.</summary>
-public sealed record ProfileParseResult(CandidateProfile? Profile, IReadOnlyList<FieldError> Errors)
+public sealed record ProfileParseResult(CandidateProfile? Profile, FieldErrors Errors)
 {
-    public bool IsValid => Profile is not null && Errors.Count == 0;
+    public bool IsValid => Profile is not null && !Errors.Any;
 }
 
 /// <summary>
@@ -32,7 +33,7 @@ public static class ProfileJson
         }
         catch (JsonException e)
         {
-            return new ProfileParseResult(null, [new FieldError("$", $"not valid JSON: {e.Message}")]);
+            return new ProfileParseResult(null, FieldErrors.Of("$", $"not valid JSON: {e.Message}"));
         }
         using (document) return Read(document.RootElement);
     }
@@ -98,7 +99,7 @@ public static class ProfileJson
                 var dollars = r.Decimal(e, "dollars", path + ".dollars");
                 if (applications is null && dollars is null)
                 {
-                    r.Errors.Add(new FieldError(path, "needs applications, dollars or both"));
+                    r.Errors.Add(path, "needs applications, dollars or both");
                     return null;
                 }
                 return new Budget(applications, dollars);
@@ -132,9 +133,9 @@ public static class ProfileJson
             }) ?? StrategyChoices.None,
         };
         profile = profile with { UnknownSections = unknown };
-        if (r.Errors.Count > 0) return new ProfileParseResult(null, r.Errors);
+        if (r.Errors.Any) return new ProfileParseResult(null, r.Errors);
         var rangeErrors = ProfileValidation.Validate(profile);
-        return rangeErrors.Count > 0 ? new ProfileParseResult(null, rangeErrors) : new ProfileParseResult(profile, []);
+        return rangeErrors.Any ? new ProfileParseResult(null, rangeErrors) : new ProfileParseResult(profile, new FieldErrors());
     }
 
     public static string Write(CandidateProfile profile) => Encoding.UTF8.GetString(WriteUtf8(profile));
@@ -261,7 +262,7 @@ public static class ProfileJson
     /// <summary>Reads typed values and collects field errors instead of throwing.</summary>
     private sealed class Reader
     {
-        public List<FieldError> Errors { get; } = [];
+        public FieldErrors Errors { get; } = new();
 
         private static string Kind(JsonValueKind kind) => kind switch
         {
@@ -273,14 +274,14 @@ public static class ProfileJson
         {
             if (e.ValueKind != JsonValueKind.Object)
             {
-                Errors.Add(new(path, $"must be an object, got {Kind(e.ValueKind)}"));
+                Errors.Add(path, $"must be an object, got {Kind(e.ValueKind)}");
                 return false;
             }
             foreach (var property in e.EnumerateObject())
                 if (!allowed.Contains(property.Name))
                 {
                     var field = path == "$" ? property.Name : $"{path}.{property.Name}";
-                    Errors.Add(new(field, $"unknown field '{property.Name}'; allowed: {string.Join(", ", allowed)}"));
+                    Errors.Add(field, $"unknown field '{property.Name}'; allowed: {string.Join(", ", allowed)}");
                 }
             return true;
         }
@@ -288,7 +289,7 @@ public static class ProfileJson
         public void RequireField(JsonElement e, string name, string path)
         {
             if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-                Errors.Add(new(path == "$" ? name : $"{path}.{name}", "is required"));
+                Errors.Add(path == "$" ? name : $"{path}.{name}", "is required");
         }
 
         private static bool TryGet(JsonElement e, string name, out JsonElement value) =>
@@ -298,7 +299,7 @@ public static class ProfileJson
         {
             if (!TryGet(e, name, out var v)) return null;
             if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i)) return i;
-            Errors.Add(new(path, $"must be a whole number, got {(v.ValueKind == JsonValueKind.Number ? v.GetRawText() : Kind(v.ValueKind))}"));
+            Errors.Add(path, $"must be a whole number, got {(v.ValueKind == JsonValueKind.Number ? v.GetRawText() : Kind(v.ValueKind))}");
             return null;
         }
 
@@ -306,7 +307,7 @@ public static class ProfileJson
         {
             if (!TryGet(e, name, out var v)) return null;
             if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d)) return d;
-            Errors.Add(new(path, $"must be a number, got {Kind(v.ValueKind)}"));
+            Errors.Add(path, $"must be a number, got {Kind(v.ValueKind)}");
             return null;
         }
 
@@ -314,7 +315,7 @@ public static class ProfileJson
         {
             if (!TryGet(e, name, out var v)) return null;
             if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
-            Errors.Add(new(path, $"must be true or false, got {Kind(v.ValueKind)}"));
+            Errors.Add(path, $"must be true or false, got {Kind(v.ValueKind)}");
             return null;
         }
 
@@ -324,7 +325,7 @@ public static class ProfileJson
         public string? StringValue(JsonElement v, string path)
         {
             if (v.ValueKind == JsonValueKind.String) return v.GetString();
-            Errors.Add(new(path, $"must be a string, got {Kind(v.ValueKind)}"));
+            Errors.Add(path, $"must be a string, got {Kind(v.ValueKind)}");
             return null;
         }
 
@@ -333,7 +334,7 @@ public static class ProfileJson
             var s = String(e, name, path);
             if (s is null) return null;
             if (values.TryGetValue(s, out var value)) return value;
-            Errors.Add(new(path, $"'{s}' is not one of {string.Join(", ", values.Keys)}"));
+            Errors.Add(path, $"'{s}' is not one of {string.Join(", ", values.Keys)}");
             return null;
         }
 
@@ -346,7 +347,7 @@ public static class ProfileJson
             if (!TryGet(e, name, out var v)) return null;
             if (v.ValueKind != JsonValueKind.Array)
             {
-                Errors.Add(new(path, $"must be an array, got {Kind(v.ValueKind)}"));
+                Errors.Add(path, $"must be an array, got {Kind(v.ValueKind)}");
                 return null;
             }
             var list = new List<T>();

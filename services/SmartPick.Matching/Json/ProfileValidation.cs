@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Matching.Json;
@@ -18,23 +19,23 @@ public static class ProfileValidation
     /// <summary>ERAS lets an applicant name up to three census divisions.</summary>
     public const int MaxRegions = 3;
 
-    public static IReadOnlyList<FieldError> Validate(CandidateProfile profile)
+    public static FieldErrors Validate(CandidateProfile profile)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         void Year(int? value, string field)
         {
             if (value is { } y && (y < MinYear || y > MaxYear))
-                errors.Add(new(field, $"must be a year between {MinYear} and {MaxYear}, got {y}"));
+                errors.Add(field, $"must be a year between {MinYear} and {MaxYear}, got {y}");
         }
         void Specialty(string? key, string field)
         {
             if (key is not null && !Specialties.IsKnown(key))
-                errors.Add(new(field, $"unknown specialty '{key}'; use a key such as internal_medicine or family_medicine"));
+                errors.Add(field, $"unknown specialty '{key}'; use a key such as internal_medicine or family_medicine");
         }
         void State(string? code, string field)
         {
             if (code is not null && !UsStates.IsKnown(code))
-                errors.Add(new(field, $"unknown US state '{code}'; use a two-letter code such as NY"));
+                errors.Add(field, $"unknown US state '{code}'; use a two-letter code such as NY");
         }
 
         Year(profile.YearOfGraduation, "year_of_graduation");
@@ -43,17 +44,17 @@ public static class ProfileValidation
         {
             var e = profile.Exams[i];
             if (e.Score is { } s && (s < MinScore || s > MaxScore))
-                errors.Add(new($"exams[{i}].score", $"must be between {MinScore} and {MaxScore}, got {s}"));
+                errors.Add($"exams[{i}].score", $"must be between {MinScore} and {MaxScore}, got {s}");
             if (e.Score is null && e.Passed is null)
-                errors.Add(new($"exams[{i}]", "give a score or passed"));
+                errors.Add($"exams[{i}]", "give a score or passed");
             if (e.Attempt < 1 || e.Attempt > MaxAttempt)
-                errors.Add(new($"exams[{i}].attempt", $"must be between 1 and {MaxAttempt}, got {e.Attempt}"));
+                errors.Add($"exams[{i}].attempt", $"must be between 1 and {MaxAttempt}, got {e.Attempt}");
         }
         for (var i = 0; i < profile.Usce.Count; i++)
         {
             var u = profile.Usce[i];
             if (u.Months < 0 || u.Months > MaxMonths)
-                errors.Add(new($"usce[{i}].months", $"must be between 0 and {MaxMonths}, got {u.Months}"));
+                errors.Add($"usce[{i}].months", $"must be between 0 and {MaxMonths}, got {u.Months}");
             Specialty(u.Specialty, $"usce[{i}].specialty");
             State(u.State, $"usce[{i}].state");
         }
@@ -68,29 +69,29 @@ public static class ProfileValidation
         if (profile.Budget is { } b)
         {
             if (b.Applications is < 0 || b.Applications > MaxApplications)
-                errors.Add(new("budget.applications", $"must be between 0 and {MaxApplications}, got {b.Applications}"));
+                errors.Add("budget.applications", $"must be between 0 and {MaxApplications}, got {b.Applications}");
             if (b.Dollars is < 0 or > MaxDollars)
-                errors.Add(new("budget.dollars", $"must be between 0 and {MaxDollars}, got {b.Dollars}"));
+                errors.Add("budget.dollars", $"must be between 0 and {MaxDollars}, got {b.Dollars}");
         }
         var st = profile.Strategy;
         for (var i = 0; i < st.PinnedRegions.Count; i++)
             if (!Strategy.CensusDivisions.IsKnown(st.PinnedRegions[i]))
-                errors.Add(new($"strategy.pinned_regions[{i}]", $"'{st.PinnedRegions[i]}' is not a census division: {string.Join(", ", Strategy.CensusDivisions.All.Select(d => d.Key))}"));
+                errors.Add($"strategy.pinned_regions[{i}]", $"'{st.PinnedRegions[i]}' is not a census division: {string.Join(", ", Strategy.CensusDivisions.All.Select(d => d.Key))}");
         for (var i = 0; i < st.ForbiddenRegions.Count; i++)
             if (!Strategy.CensusDivisions.IsKnown(st.ForbiddenRegions[i]))
-                errors.Add(new($"strategy.forbidden_regions[{i}]", $"'{st.ForbiddenRegions[i]}' is not a census division: {string.Join(", ", Strategy.CensusDivisions.All.Select(d => d.Key))}"));
+                errors.Add($"strategy.forbidden_regions[{i}]", $"'{st.ForbiddenRegions[i]}' is not a census division: {string.Join(", ", Strategy.CensusDivisions.All.Select(d => d.Key))}");
         if (st.PinnedRegions.Distinct().Count() > MaxRegions)
-            errors.Add(new("strategy.pinned_regions", $"at most {MaxRegions} census divisions can be named"));
+            errors.Add("strategy.pinned_regions", $"at most {MaxRegions} census divisions can be named");
         foreach (var code in st.PinnedRegions.Intersect(st.ForbiddenRegions))
-            errors.Add(new("strategy.forbidden_regions", $"'{code}' is both pinned and forbidden"));
+            errors.Add("strategy.forbidden_regions", $"'{code}' is both pinned and forbidden");
         foreach (var code in st.PinnedSignals.Select(x => x.ProgramCode).Intersect(st.ForbiddenSignals))
-            errors.Add(new("strategy.forbidden_signals", $"'{code}' is both pinned and forbidden"));
+            errors.Add("strategy.forbidden_signals", $"'{code}' is both pinned and forbidden");
         for (var i = 0; i < profile.PreviousCycles.Count; i++)
         {
             var c = profile.PreviousCycles[i];
             Year(c.Season, $"previous_cycles[{i}].season");
             if (c.Interviews is < 0)
-                errors.Add(new($"previous_cycles[{i}].interviews", "must not be negative"));
+                errors.Add($"previous_cycles[{i}].interviews", "must not be negative");
         }
         return errors;
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SmartPick.Matching.Json;
+using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Matching.Outcomes;
@@ -57,7 +57,7 @@ public sealed record ApplicantOutcome(
 }
 
 /// <summary>A read outcomes file: the applicants, and the rows that could not be read with their reasons.</summary>
-public sealed record OutcomesReadResult(IReadOnlyList<ApplicantOutcome> Applicants, IReadOnlyList<FieldError> Errors);
+public sealed record OutcomesReadResult(IReadOnlyList<ApplicantOutcome> Applicants, FieldErrors Errors);
 
 /// <summary>Reads the outcomes CSV (header: row, img_type, step1, step1_pass, step2ck, step3, year_of_graduation, usce_months, ecfmg_certified, visa_required, publications, applications, interviews, specialty, season).</summary>
 public static class OutcomesCsv
@@ -67,14 +67,14 @@ public static class OutcomesCsv
 
     public static OutcomesReadResult Read(TextReader reader)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         var applicants = new List<ApplicantOutcome>();
         var header = reader.ReadLine();
-        if (header is null) return new OutcomesReadResult(applicants, [new FieldError("header", "the file is empty")]);
+        if (header is null) return new OutcomesReadResult(applicants, FieldErrors.Of("header", "the file is empty"));
         var columns = SplitLine(header).Select(c => c.Trim()).ToList();
         var missing = Required.Where(r => !columns.Contains(r)).ToList();
         if (missing.Count > 0)
-            return new OutcomesReadResult(applicants, [new FieldError("header", $"missing column(s): {string.Join(", ", missing)}")]);
+            return new OutcomesReadResult(applicants, FieldErrors.Of("header", $"missing column(s): {string.Join(", ", missing)}"));
         var index = Required.ToDictionary(c => c, c => columns.IndexOf(c));
 
         var lineNumber = 1;
@@ -84,13 +84,13 @@ public static class OutcomesCsv
             if (line.Trim().Length == 0) continue;
             var cells = SplitLine(line);
             string Cell(string name) => index[name] < cells.Count ? cells[index[name]].Trim() : "";
-            var rowErrors = new List<FieldError>();
+            var rowErrors = new FieldErrors();
             int? Int(string name)
             {
                 var s = Cell(name);
                 if (s.Length == 0) return null;
                 if (int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) return v;
-                rowErrors.Add(new FieldError($"line {lineNumber}.{name}", $"'{s}' is not a whole number"));
+                rowErrors.Add($"line {lineNumber}.{name}", $"'{s}' is not a whole number");
                 return null;
             }
             bool? YesNo(string name, string yes, string no)
@@ -99,7 +99,7 @@ public static class OutcomesCsv
                 if (s.Length == 0) return null;
                 if (s.Equals(yes, StringComparison.OrdinalIgnoreCase)) return true;
                 if (s.Equals(no, StringComparison.OrdinalIgnoreCase)) return false;
-                rowErrors.Add(new FieldError($"line {lineNumber}.{name}", $"'{s}' is not '{yes}' or '{no}'"));
+                rowErrors.Add($"line {lineNumber}.{name}", $"'{s}' is not '{yes}' or '{no}'");
                 return null;
             }
             decimal? usce = null;
@@ -107,15 +107,15 @@ public static class OutcomesCsv
             if (usceText.Length > 0)
             {
                 if (decimal.TryParse(usceText, NumberStyles.Number, CultureInfo.InvariantCulture, out var m)) usce = m;
-                else rowErrors.Add(new FieldError($"line {lineNumber}.usce_months", $"'{usceText}' is not a number"));
+                else rowErrors.Add($"line {lineNumber}.usce_months", $"'{usceText}' is not a number");
             }
             var applicant = new ApplicantOutcome(
                 Cell("row"), Int("step1"), YesNo("step1_pass", "pass", "fail"), Int("step2ck"), Int("step3"), Int("year_of_graduation"),
                 usce, YesNo("ecfmg_certified", "certified", "not certified"), YesNo("visa_required", "yes", "no"), Int("publications"),
                 Int("applications") ?? -1, Int("interviews") ?? -1, Cell("specialty"), Int("season"));
-            if (applicant.Applications < 0) rowErrors.Add(new FieldError($"line {lineNumber}.applications", "is required"));
-            if (applicant.Interviews < 0) rowErrors.Add(new FieldError($"line {lineNumber}.interviews", "is required"));
-            if (rowErrors.Count > 0) errors.AddRange(rowErrors);
+            if (applicant.Applications < 0) rowErrors.Add($"line {lineNumber}.applications", "is required");
+            if (applicant.Interviews < 0) rowErrors.Add($"line {lineNumber}.interviews", "is required");
+            if (rowErrors.Any) errors.AddAll(rowErrors);
             else applicants.Add(applicant);
         }
         return new OutcomesReadResult(applicants, errors);

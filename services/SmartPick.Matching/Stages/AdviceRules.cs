@@ -4,7 +4,7 @@ using SmartPick.Matching.Model;
 namespace SmartPick.Matching.Stages;
 
 /// <summary>What the advice rules need besides the profile: the optimizer's answer and the rebuild what-if.</summary>
-public sealed record AdviceContext(
+internal sealed record AdviceContext(
     string PrimarySpecialty,
     int RecommendedApplications,
     double PMatchAtRecommended,
@@ -23,7 +23,7 @@ public sealed record RebuildOutlook(int Applications, double PMatchNow, double P
 /// Stage 4: risk factors and advice from the guide, each with its trigger spelled out. Score bands:
 /// Step 1 &lt;220 low, 220–224 borderline; Step 2 CK &lt;230 low, 230–234 borderline.
 /// </summary>
-public static class AdviceRules
+internal static class AdviceRules
 {
     /// <summary>A rebuild that raises P(match) at the same N by this much (absolute) triggers "wait a cycle".</summary>
     public const double LargeRebuildGain = 0.15;

@@ -7,7 +7,7 @@ namespace SmartPick.Matching.Stages;
 /// candidate does not target, a state the candidate avoids, an explicit "no" on the visa the candidate
 /// needs, or a stated cutoff (not a preference) the candidate is known not to meet. Unknowns never exclude.
 /// </summary>
-public static class Eligibility
+internal static class Eligibility
 {
     /// <summary>Tracks a candidate targeting a specialty applies to; preliminary, advanced and physician positions are separate choices.</summary>
     public static bool IsTargetedTrack(Track track) => track is Track.Categorical or Track.Primary;

@@ -5,7 +5,7 @@ namespace SmartPick.Matching.Stages;
 /// up to 2n − 1. The nodes are the roots of the Hermite polynomial found by Newton's method (Golub–Welsch would
 /// need an eigen-solver for the same numbers), then scaled from the e^(−x²) weight to the normal density.
 /// </summary>
-public static class GaussHermite
+internal static class GaussHermite
 {
     /// <summary>Nodes used by the engine: 9 integrate the shared random effect to better than 10⁻⁴ in P(match).</summary>
     public const int EngineNodes = 9;

@@ -11,7 +11,7 @@ namespace SmartPick.Matching.Stages;
 /// against the average applicant of that type, so the average applicant gets the observed rate. A program's reasons
 /// are its evidence first, then its strongest positive and negative terms.
 /// </summary>
-public sealed class InterviewModel
+internal sealed class InterviewModel
 {
     /// <summary>How many positive and how many negative terms a program reports.</summary>
     public const int ReasonsPerSign = 3;

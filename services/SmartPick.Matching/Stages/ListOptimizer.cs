@@ -10,7 +10,7 @@ namespace SmartPick.Matching.Stages;
 /// Every outcome of <see cref="MaxInterviews"/> or more is lumped into the last cell.
 /// P(match | list) = Σₖ P(K = k)·m(k) with the specialty's m(k).
 /// </summary>
-public static class ListOptimizer
+internal static class ListOptimizer
 {
     public const int MaxInterviews = 40;
     public const int CurveStep = 10;

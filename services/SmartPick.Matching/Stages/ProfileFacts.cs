@@ -3,10 +3,10 @@ using SmartPick.Matching.Model;
 namespace SmartPick.Matching.Stages;
 
 /// <summary>How IMG-friendly a specialty is, per the guide's lists.</summary>
-public enum SpecialtyCompetitiveness { ImgFriendly, Moderate, Competitive }
+internal enum SpecialtyCompetitiveness { ImgFriendly, Moderate, Competitive }
 
 /// <summary>The guide's specialty and state groupings, in one place.</summary>
-public static class GuideGroups
+internal static class GuideGroups
 {
     public static readonly IReadOnlySet<string> ImgFriendlySpecialties = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -39,7 +39,7 @@ public static class GuideGroups
 /// What the engine reads off a profile, computed once per ranking: best scores, failures, effective USCE,
 /// letters, years since graduation. Null means unknown.
 /// </summary>
-public sealed record ProfileFacts
+internal sealed record ProfileFacts
 {
     public int? Step1Score { get; init; }
     public bool Step1Failed { get; init; }

@@ -10,7 +10,7 @@ namespace SmartPick.Matching.Stages;
 /// average applicant of that type. <see cref="ObservedRate"/> is the catalog's evidence (null when none),
 /// <see cref="PriorRate"/> what the prior says, <see cref="Rate"/> the two combined.
 /// </summary>
-public readonly record struct ProgramEffect(double Logit, double Rate, double? ObservedRate, double PriorRate, PBasis Basis, Reason Reason);
+internal readonly record struct ProgramEffect(double Logit, double Rate, double? ObservedRate, double PriorRate, PBasis Basis, Reason Reason);
 
 /// <summary>
 /// Program effects of every program of a catalog, computed once per catalog and parameter set (the catalog is
@@ -20,7 +20,7 @@ public readonly record struct ProgramEffect(double Logit, double Rate, double? O
 /// An observed rate is combined with the prior in rate space with the prior weighing
 /// <see cref="ParameterSet.EvidencePriorShare"/>, so a program observed at 0% keeps a small, non-zero rate.
 /// </summary>
-public sealed class ProgramEffects
+internal sealed class ProgramEffects
 {
     private static readonly ConditionalWeakTable<Catalog, ConditionalWeakTable<ParameterSet, ProgramEffects>> Cache = new();
 

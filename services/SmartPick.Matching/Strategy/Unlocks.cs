@@ -11,7 +11,7 @@ namespace SmartPick.Matching.Strategy;
 /// the candidate below <see cref="OpenAt"/>, and open at or above it after the change. Waiting a season is listed by
 /// what it closes (graduation limits passed). Largest first.
 /// </summary>
-public static class Unlocks
+internal static class Unlocks
 {
     /// <summary>Below a 1% interview chance a program is as good as closed (the median IM program invites 2% of non-US IMGs).</summary>
     public const double OpenAt = 0.01;

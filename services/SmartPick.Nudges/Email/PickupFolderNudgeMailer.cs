@@ -7,7 +7,7 @@ namespace SmartPick.Nudges.Email;
 /// (by default <c>.data/mail</c>). A key that already has a file counts as delivered and is not rewritten,
 /// mirroring the at-most-once rule of real delivery.
 /// </summary>
-public sealed class PickupFolderNudgeMailer(string folder) : INudgeMailer
+internal sealed class PickupFolderNudgeMailer(string folder) : INudgeMailer
 {
     public const string DefaultFolder = ".data/mail";
 

@@ -3,7 +3,7 @@ using MimeKit;
 namespace SmartPick.Nudges.Email;
 
 /// <summary>Applies a <see cref="RetryPolicy"/> around a mailer, waiting on the given clock.</summary>
-public static class RetryingDelivery
+internal static class RetryingDelivery
 {
     public static async Task<(DeliveryOutcome Outcome, int Attempts)> SendAsync(
         INudgeMailer mailer,

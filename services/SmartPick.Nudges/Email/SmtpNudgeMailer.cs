@@ -15,7 +15,7 @@ namespace SmartPick.Nudges.Email;
 /// a temporary failure and a retry may deliver a second copy; it carries the same Message-Id, which is
 /// how duplicates stay detectable.
 /// </remarks>
-public sealed class SmtpNudgeMailer(SmtpSettings settings) : INudgeMailer
+internal sealed class SmtpNudgeMailer(SmtpSettings settings) : INudgeMailer
 {
     public async Task<DeliveryOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
     {

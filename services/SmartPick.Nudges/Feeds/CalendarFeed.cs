@@ -12,7 +12,7 @@ namespace SmartPick.Nudges.Feeds;
 /// <param name="OrganizationName">Shown in the calendar's name.</param>
 /// <param name="CandidateId">Set for a candidate's own feed.</param>
 /// <param name="CandidateName">The candidate's name, for the calendar's title.</param>
-public sealed record FeedAudience(string Tenant, string OrganizationName, Guid? CandidateId = null, string? CandidateName = null)
+internal sealed record FeedAudience(string Tenant, string OrganizationName, Guid? CandidateId = null, string? CandidateName = null)
 {
     public static FeedAudience Agency(string tenant, string organizationName) => new(tenant, organizationName);
 
@@ -28,7 +28,7 @@ public sealed record FeedAudience(string Tenant, string OrganizationName, Guid? 
 /// UTC, a UID that stays the same when the admin moves a date (so clients update the event in place),
 /// and the local time in the organization's zone in the description.
 /// </summary>
-public static class CalendarFeed
+internal static class CalendarFeed
 {
     public static string Build(IEnumerable<SeasonCalendar> calendars, FeedAudience audience, string organizationTimeZone, DateTimeOffset generatedAt)
     {

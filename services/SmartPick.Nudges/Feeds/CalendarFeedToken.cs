@@ -9,7 +9,7 @@ namespace SmartPick.Nudges.Feeds;
 /// Revocable: storage keeps <see cref="Hash"/> with the feed's owner, and a revoked or regenerated feed
 /// simply has no row for the old hash. Text form: <c>f1.{base64url(tenant)}.{base64url(secret)}</c>.
 /// </summary>
-public readonly record struct CalendarFeedToken
+internal readonly record struct CalendarFeedToken
 {
     private const string Prefix = "f1";
 

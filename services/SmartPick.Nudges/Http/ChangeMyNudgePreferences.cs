@@ -12,27 +12,24 @@ using Wolverine.Http;
 namespace SmartPick.Nudges.Http;
 
 /// <summary>A candidate turns kinds of nudge on or off; a kind left out keeps its current setting.</summary>
-public sealed record ChangeMyNudgePreferences(bool? Reapplication, bool? RankList);
-
-public static class ChangeMyNudgePreferencesEndpoint
+public sealed record ChangeMyNudgePreferences(bool? Reapplication, bool? RankList)
 {
-    [WolverinePut("/api/me/nudges")]
-    [Authorize(Policy = SmartPickPolicies.Candidate)]
-    public static async Task<IResult> Put(ChangeMyNudgePreferences command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    /// <summary>Changes and saves the settings of the candidate's file; not found when there is no such file in the session's organization.</summary>
+    public async Task<NudgesAnswer<MyNudgePreferences>> ApplyAsync(IDocumentSession session, Guid? candidateId, DateTimeOffset now, CancellationToken ct)
     {
-        if (NudgesHttp.CandidateIdOf(user) is not { } candidateId
-            || await session.LoadAsync<CandidateProfileView>(candidateId, ct) is null)
+        ArgumentNullException.ThrowIfNull(session);
+        if (candidateId is not { } id || await session.LoadAsync<CandidateProfileView>(id, ct) is null)
         {
-            return NudgesHttp.NotFound();
+            return NudgesAnswer<MyNudgePreferences>.NotFound;
         }
 
-        var preferences = await session.PreferencesAsync(candidateId, ct);
-        Set(preferences, NudgeKind.Reapplication, command.Reapplication);
-        Set(preferences, NudgeKind.RankList, command.RankList);
-        preferences.UpdatedAt = clock.GetUtcNow();
+        var preferences = await session.PreferencesAsync(id, ct);
+        Set(preferences, NudgeKind.Reapplication, Reapplication);
+        Set(preferences, NudgeKind.RankList, RankList);
+        preferences.UpdatedAt = now;
         session.Store(preferences);
         await session.SaveChangesAsync(ct);
-        return Results.Json(await MyNudgePreferences.ReadAsync(session, candidateId, ct));
+        return await MyNudgePreferences.ReadAsync(session, id, ct);
     }
 
     private static void Set(CandidateNudgePreferences preferences, NudgeKind kind, bool? enabled)
@@ -48,4 +45,12 @@ public static class ChangeMyNudgePreferencesEndpoint
             preferences.OptedOut.Add(kind);
         }
     }
+}
+
+public static class ChangeMyNudgePreferencesEndpoint
+{
+    [WolverinePut("/api/me/nudges")]
+    [Authorize(Policy = SmartPickPolicies.Candidate)]
+    public static async Task<IResult> Put(ChangeMyNudgePreferences command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        => (await command.ApplyAsync(session, user.CandidateFile(), clock.GetUtcNow(), ct)).ToHttp();
 }

@@ -23,14 +23,14 @@ public sealed record ChangeSeasonCalendar(
     DateTimeOffset? MatchDayAt)
 {
     /// <summary>The calendar in UTC, or the missing fields.</summary>
-    public (SeasonCalendar? Calendar, Dictionary<string, string[]> Errors) ToCalendar(int season)
+    public (SeasonCalendar? Calendar, FieldErrors Errors) ToCalendar(int season)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         DateTimeOffset Required(DateTimeOffset? value, string field)
         {
             if (value is null)
             {
-                errors[field] = ["is required"];
+                errors.Add(field, "is required");
             }
 
             return value?.ToUniversalTime() ?? default;
@@ -47,43 +47,42 @@ public sealed record ChangeSeasonCalendar(
             MatchWeekStartsAt = Required(MatchWeekStartsAt, "match_week_starts_at"),
             MatchDayAt = Required(MatchDayAt, "match_day_at"),
         };
-        return errors.Count > 0 ? (null, errors) : (calendar, errors);
+        return errors.Any ? (null, errors) : (calendar, errors);
+    }
+
+    /// <summary>Stores the season's dates for the session's organization; the calendar as now shown, or what is wrong.</summary>
+    public async Task<NudgesAnswer<SeasonCalendarAnswer>> ApplyAsync(int season, IDocumentSession session, IOrganizationSettings organizations,
+        string changedBy, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(organizations);
+        if (await organizations.GetAsync(session.TenantId, ct) is not { } org)
+        {
+            return NudgesAnswer<SeasonCalendarAnswer>.NotFound;
+        }
+
+        var (calendar, missing) = ToCalendar(season);
+        if (calendar is null)
+        {
+            return missing;
+        }
+
+        if (SeasonCalendarValidator.Validate(calendar) is { Any: true } invalid)
+        {
+            return invalid;
+        }
+
+        session.Store(new SeasonCalendarOverride { Id = season, Calendar = calendar, UpdatedAt = now, UpdatedBy = changedBy });
+        await session.SaveChangesAsync(ct);
+        return SeasonCalendarAnswer.For(calendar, custom: true, NudgesHttp.ZoneOrEastern(org.TimeZone));
     }
 }
 
 public static class ChangeSeasonCalendarEndpoint
 {
-    private static readonly SeasonCalendarValidator Validator = new();
-
     [WolverinePut("/api/org/calendar/{season}")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Put(int season, ChangeSeasonCalendar command, ClaimsPrincipal user, IDocumentSession session,
         IOrganizationSettings organizations, TimeProvider clock, CancellationToken ct)
-    {
-        if (await organizations.GetAsync(session.TenantId, ct) is not { } org)
-        {
-            return NudgesHttp.NotFound();
-        }
-
-        var (calendar, missing) = command.ToCalendar(season);
-        if (calendar is null)
-        {
-            return NudgesHttp.Invalid(missing);
-        }
-
-        var result = await Validator.ValidateAsync(calendar, ct);
-        if (!result.IsValid)
-        {
-            return NudgesHttp.Invalid(result.Errors
-                .GroupBy(e => Snake(e.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
-        }
-
-        session.Store(new SeasonCalendarOverride { Id = season, Calendar = calendar, UpdatedAt = clock.GetUtcNow(), UpdatedBy = NudgesHttp.UserIdOf(user) });
-        await session.SaveChangesAsync(ct);
-        return Results.Json(SeasonCalendarAnswer.For(calendar, custom: true, NudgesHttp.ZoneOrEastern(org.TimeZone)));
-    }
-
-    private static string Snake(string name) =>
-        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{char.ToLowerInvariant(c)}" : $"{char.ToLowerInvariant(c)}"));
+        => (await command.ApplyAsync(season, session, organizations, user.UserId(), clock.GetUtcNow(), ct)).ToHttp();
 }

@@ -17,20 +17,24 @@ public static class GetMyNudgePreferencesEndpoint
     [WolverineGet("/api/me/nudges")]
     [Authorize(Policy = SmartPickPolicies.Candidate)]
     public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
-    {
-        if (NudgesHttp.CandidateIdOf(user) is not { } candidateId
-            || await session.LoadAsync<CandidateProfileView>(candidateId, ct) is null)
-        {
-            return NudgesHttp.NotFound();
-        }
-
-        return Results.Json(await MyNudgePreferences.ReadAsync(session, candidateId, ct));
-    }
+        => (await MyNudgePreferences.OfAsync(session, user.CandidateFile(), ct)).ToHttp();
 }
 
 /// <summary>Whether each kind of nudge is on, and what was sent.</summary>
 public sealed record MyNudgePreferences(bool Reapplication, bool RankList, IReadOnlyList<SentNudgeAnswer> Sent)
 {
+    /// <summary>The settings of the candidate's file; not found when the user has no file, or it is not in the session's organization.</summary>
+    public static async Task<NudgesAnswer<MyNudgePreferences>> OfAsync(IQuerySession session, Guid? candidateId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (candidateId is not { } id || await session.LoadAsync<CandidateProfileView>(id, ct) is null)
+        {
+            return NudgesAnswer<MyNudgePreferences>.NotFound;
+        }
+
+        return await ReadAsync(session, id, ct);
+    }
+
     public static async Task<MyNudgePreferences> ReadAsync(IQuerySession session, Guid candidateId, CancellationToken ct)
     {
         var preferences = await session.PreferencesAsync(candidateId, ct);

@@ -13,15 +13,7 @@ public static class GetNudgeSettingsEndpoint
     [WolverineGet("/api/org/nudges/settings")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Get(IQuerySession session, IOrganizationSettings organizations, CancellationToken ct)
-    {
-        if (await organizations.GetAsync(session.TenantId, ct) is not { } org)
-        {
-            return NudgesHttp.NotFound();
-        }
-
-        var stored = await session.LoadAsync<OrganizationNudgeSettings>(OrganizationNudgeSettings.SingletonId, ct) ?? new OrganizationNudgeSettings();
-        return Results.Json(NudgeSettingsAnswer.For(stored, NudgesHttp.ZoneOrEastern(org.TimeZone)));
-    }
+        => (await NudgeSettingsAnswer.ReadAsync(session, organizations, ct)).ToHttp();
 }
 
 /// <summary>
@@ -35,6 +27,20 @@ public sealed record NudgeSettingsAnswer(
     int? SweepLookbackHours,
     string TimeZone)
 {
+    /// <summary>The schedule of the session's organization (the defaults until an admin changes it).</summary>
+    public static async Task<NudgesAnswer<NudgeSettingsAnswer>> ReadAsync(IQuerySession session, IOrganizationSettings organizations, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(organizations);
+        if (await organizations.GetAsync(session.TenantId, ct) is not { } org)
+        {
+            return NudgesAnswer<NudgeSettingsAnswer>.NotFound;
+        }
+
+        var stored = await session.LoadAsync<OrganizationNudgeSettings>(OrganizationNudgeSettings.SingletonId, ct) ?? new OrganizationNudgeSettings();
+        return For(stored, NudgesHttp.ZoneOrEastern(org.TimeZone));
+    }
+
     public static NudgeSettingsAnswer For(OrganizationNudgeSettings s, string timeZone) => new(
         s.ReapplicationOffsetDays,
         s.RankListOffsetDays,

@@ -17,18 +17,14 @@ public static class ManageAgencyCalendarFeedEndpoint
     [WolverinePost("/api/org/calendar-feed")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Post(ClaimsPrincipal user, IDocumentSession session, NudgeOptions options, TimeProvider clock, CancellationToken ct)
-    {
-        var answer = CalendarFeedLinks.Rotate(session, candidateId: null, NudgesHttp.UserIdOf(user), options, clock.GetUtcNow());
-        await session.SaveChangesAsync(ct);
-        return Results.Json(answer, statusCode: StatusCodes.Status201Created);
-    }
+        => Results.Json(await CalendarFeedLinks.CreateForAgencyAsync(session, user.UserId(), options, clock.GetUtcNow(), ct),
+            statusCode: StatusCodes.Status201Created);
 
     [WolverineDelete("/api/org/calendar-feed")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Delete(IDocumentSession session, CancellationToken ct)
     {
-        CalendarFeedLinks.Revoke(session, candidateId: null);
-        await session.SaveChangesAsync(ct);
+        await CalendarFeedLinks.RevokeForAgencyAsync(session, ct);
         return Results.NoContent();
     }
 }

@@ -17,38 +17,46 @@ public static class PreviewNudgesEndpoint
     [WolverineGet("/api/org/nudges/preview")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Get(string? from, string? to, IQuerySession session, IOrganizationSettings organizations, TimeProvider clock, CancellationToken ct)
+        => (await NudgePreviewAnswer.ReadAsync(from, to, session, organizations, clock.GetUtcNow(), ct)).ToHttp();
+}
+
+public sealed record NudgePreviewAnswer(DateTimeOffset From, DateTimeOffset To, string TimeZone, IReadOnlyList<NudgePreviewLine> Nudges)
+{
+    /// <summary>The preview of the session's organization from <paramref name="from"/> (default: now) to <paramref name="to"/> (default: 30 days later).</summary>
+    public static async Task<NudgesAnswer<NudgePreviewAnswer>> ReadAsync(string? from, string? to, IQuerySession session,
+        IOrganizationSettings organizations, DateTimeOffset now, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(organizations);
         if (await organizations.GetAsync(session.TenantId, ct) is not { } org)
         {
-            return NudgesHttp.NotFound();
+            return NudgesAnswer<NudgePreviewAnswer>.NotFound;
         }
 
         var zone = NudgesHttp.ZoneOrEastern(org.TimeZone);
-        var errors = new Dictionary<string, string[]>();
-        var start = clock.GetUtcNow();
+        var errors = new FieldErrors();
+        var start = now;
         if (from is not null && !NudgePreview.TryParseBound(from, zone, out start))
         {
-            errors["from"] = ["must be a date (yyyy-MM-dd) or an instant"];
+            errors.Add("from", "must be a date (yyyy-MM-dd) or an instant");
         }
 
         var end = start.AddDays(30);
         if (to is not null && !NudgePreview.TryParseBound(to, zone, out end))
         {
-            errors["to"] = ["must be a date (yyyy-MM-dd) or an instant"];
+            errors.Add("to", "must be a date (yyyy-MM-dd) or an instant");
         }
 
-        if (errors.Count == 0 && (end <= start || end - start > NudgePreview.LongestWindow))
+        if (!errors.Any && (end <= start || end - start > NudgePreview.LongestWindow))
         {
-            errors["to"] = ["must be after from, at most two years later"];
+            errors.Add("to", "must be after from, at most two years later");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return NudgesHttp.Invalid(errors);
+            return errors;
         }
 
-        return Results.Json(new NudgePreviewAnswer(start, end, zone, await NudgePreview.ForAsync(session, org, start, end, ct)));
+        return new NudgePreviewAnswer(start, end, zone, await NudgePreview.ForAsync(session, org, start, end, ct));
     }
 }
-
-public sealed record NudgePreviewAnswer(DateTimeOffset From, DateTimeOffset To, string TimeZone, IReadOnlyList<NudgePreviewLine> Nudges);

@@ -15,7 +15,7 @@ namespace SmartPick.Nudges.Rules;
 /// whole days before the milestone's date in the recipient's zone. Every nudge expires at its milestone.
 /// Opted-out candidates and candidates without an email address get none.</para>
 /// </remarks>
-public static class NudgeRules
+internal static class NudgeRules
 {
     /// <summary>Every step of every series the candidates qualify for, regardless of time.</summary>
     public static IReadOnlyList<Nudge> Plan(

@@ -1,4 +1,4 @@
-using FluentValidation;
+using SmartPick.Contracts;
 using SmartPick.Nudges.Calendar;
 
 namespace SmartPick.Nudges.Rules;
@@ -31,19 +31,23 @@ public sealed record NudgeSettings
     public static NudgeSettings Default { get; } = new();
 }
 
-/// <summary>Offsets positive and distinct, a known organization zone, a non-negative lookback.</summary>
-public sealed class NudgeSettingsValidator : AbstractValidator<NudgeSettings>
+/// <summary>
+/// Offsets positive and distinct, a known organization zone, a non-negative lookback; errors are keyed by the
+/// schedule's snake_case names (<c>reapplication_offset_days</c>, <c>rank_list_offset_days</c>,
+/// <c>organization_time_zone</c>, <c>sweep_lookback</c>).
+/// </summary>
+internal static class NudgeSettingsValidator
 {
-    public NudgeSettingsValidator()
+    public const string OffsetsMessage = "Offsets are distinct whole days between 1 and 366.";
+
+    public static FieldErrors Validate(NudgeSettings settings)
     {
-        RuleFor(s => s.ReapplicationOffsetDays).Must(BeDistinctPositive)
-            .WithMessage("Offsets are distinct whole days between 1 and 366.");
-        RuleFor(s => s.RankListOffsetDays).Must(BeDistinctPositive)
-            .WithMessage("Offsets are distinct whole days between 1 and 366.");
-        RuleFor(s => s.OrganizationTimeZone).Must(OrgTime.IsKnownZone)
-            .WithMessage("Unknown time zone; use an IANA id such as America/New_York.");
-        RuleFor(s => s.SweepLookback).Must(l => l is null || l >= TimeSpan.Zero)
-            .WithMessage("The lookback cannot be negative.");
+        ArgumentNullException.ThrowIfNull(settings);
+        return new FieldErrors()
+            .Check(BeDistinctPositive(settings.ReapplicationOffsetDays), "reapplication_offset_days", OffsetsMessage)
+            .Check(BeDistinctPositive(settings.RankListOffsetDays), "rank_list_offset_days", OffsetsMessage)
+            .Check(OrgTime.IsKnownZone(settings.OrganizationTimeZone), "organization_time_zone", "Unknown time zone; use an IANA id such as America/New_York.")
+            .Check(settings.SweepLookback is null || settings.SweepLookback >= TimeSpan.Zero, "sweep_lookback", "The lookback cannot be negative.");
     }
 
     private static bool BeDistinctPositive(IReadOnlyList<int> offsets) =>

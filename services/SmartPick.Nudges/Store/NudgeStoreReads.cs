@@ -5,7 +5,7 @@ using SmartPick.Nudges.Rules;
 namespace SmartPick.Nudges.Store;
 
 /// <summary>Reads of the nudges module's own documents, inside one tenant's session.</summary>
-public static class NudgeStoreReads
+internal static class NudgeStoreReads
 {
     /// <summary>The calendars of the given seasons: the organization's override where one exists, else the published-rule default.</summary>
     public static async Task<IReadOnlyList<SeasonCalendar>> CalendarsAsync(this IQuerySession session, IEnumerable<int> seasons, CancellationToken ct)

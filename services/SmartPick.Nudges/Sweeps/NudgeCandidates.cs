@@ -13,7 +13,7 @@ namespace SmartPick.Nudges.Sweeps;
 /// candidates' nudge preferences into what the nudge rules read, with the outlook of the cohort row.
 /// Archived files get no nudges.
 /// </summary>
-public static class NudgeCandidates
+internal static class NudgeCandidates
 {
     public static async Task<IReadOnlyList<NudgeCandidate>> LoadAsync(IQuerySession session, CancellationToken ct)
     {

@@ -26,7 +26,7 @@ public static class Profiles
     public static CandidateProfile WorkedExample()
     {
         var result = ProfileJson.Parse(WorkedExampleJson);
-        result.Errors.ShouldBeEmpty();
+        result.Errors.Any.ShouldBeFalse();
         return result.Profile!;
     }
 }

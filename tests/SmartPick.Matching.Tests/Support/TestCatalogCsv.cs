@@ -33,7 +33,7 @@ public static class TestCatalogCsv
     {
         using var reader = new StreamReader(SharedData.OutcomesPath);
         var result = OutcomesCsv.Read(reader);
-        result.Errors.ShouldBeEmpty();
+        result.Errors.Any.ShouldBeFalse(result.Errors.ToString());
         return result.Applicants;
     }
 }

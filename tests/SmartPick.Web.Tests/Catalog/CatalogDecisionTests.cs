@@ -1,5 +1,6 @@
 using Shouldly;
 using SmartPick.Catalog.Programs;
+using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Web.Tests.Catalog;
@@ -10,7 +11,7 @@ using Catalog = SmartPick.Matching.Model.Catalog;
 public sealed class CatalogDecisionTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
-    private static readonly CatalogActor Ada = new("u1", "Ada");
+    private static readonly RecordedBy Ada = new("u1", "Ada");
 
     private static CatalogProgram Program(string code, string name = "Program", string state = "NY", Tristate j1 = Tristate.Unknown) => new()
     {
@@ -76,7 +77,7 @@ public sealed class CatalogDecisionTests
         var state = new CatalogState();
         state.CatalogVersion.ShouldBe(CatalogState.EmptyVersion);
 
-        state.Apply(new CatalogSeeded(1, "sha256:a", CatalogState.DemoLabel, 10, CatalogActor.System, Now));
+        state.Apply(new CatalogSeeded(1, "sha256:a", CatalogState.DemoLabel, 10, RecordedBy.System, Now));
         state.Apply(new CatalogProgramEdited("1000140C0", 2, "sha256:b", "sha256:a", 10, [], Ada, Now.AddMinutes(1)));
         state.Label.ShouldBe("demo");
         state.VersionNumber.ShouldBe(2);
@@ -115,9 +116,9 @@ public sealed class CatalogDecisionTests
     [Fact]
     public void a_search_with_impossible_parameters_names_each_one()
     {
-        new ProgramSearch(null, null, "New York", "maybe", 0, 1000).Problems().Select(p => p.Field)
+        new ProgramSearch(null, null, "New York", "maybe", 0, 1000).Problems().Fields.Select(p => p.Key)
             .ShouldBe(["page", "page_size", "visa", "state"], ignoreOrder: true);
-        new ProgramSearch("x", "140", "NY", "either", 1, 50).Problems().ShouldBeEmpty();
+        new ProgramSearch("x", "140", "NY", "either", 1, 50).Problems().Any.ShouldBeFalse();
     }
 
     [Theory]

@@ -139,9 +139,10 @@ public sealed class EvaluateCommand : JasperFxAsyncCommand<EvaluateInput>
 
         OutcomesReadResult outcomes;
         using (var reader = new StreamReader(input.OutcomesFlag)) outcomes = OutcomesCsv.Read(reader);
-        if (outcomes.Errors.Count > 0)
+        if (outcomes.Errors.Any)
         {
-            await CommandOutput.Fail(string.Join(Environment.NewLine, outcomes.Errors.Select(e => $"{input.OutcomesFlag}: {e}")));
+            await CommandOutput.Fail(string.Join(Environment.NewLine,
+                outcomes.Errors.Fields.SelectMany(e => e.Value.Select(m => $"{input.OutcomesFlag}: {e.Key}: {m}"))));
             return null;
         }
         if (outcomes.Applicants.Count == 0) { await CommandOutput.Fail($"{input.OutcomesFlag}: no applicants."); return null; }

@@ -85,7 +85,7 @@ public sealed class RankCommand : JasperFxAsyncCommand<RankInput>
             if (!CommandOutput.TryReadText(single, "--profile", out var json)) return await CommandOutput.Fail(json);
             var parsed = ProfileJson.Parse(json);
             if (!parsed.IsValid)
-                return await CommandOutput.Fail(string.Join(Environment.NewLine, parsed.Errors.Select(e => $"{single}: {e}")));
+                return await CommandOutput.Fail(string.Join(Environment.NewLine, parsed.Errors.Fields.SelectMany(e => e.Value.Select(m => $"{single}: {e.Key}: {m}"))));
             var result = MatchingEngine.Rank(parsed.Profile!, catalog, options);
             result = result with { Unlock = MatchingEngine.Unlock(parsed.Profile!, catalog, options) };
             await using var stdout = Console.OpenStandardOutput();
@@ -111,7 +111,7 @@ public sealed class RankCommand : JasperFxAsyncCommand<RankInput>
             if (string.IsNullOrWhiteSpace(lines[i])) continue;
             var parsed = ProfileJson.Parse(lines[i]);
             if (parsed.IsValid) profiles.Add(parsed.Profile!);
-            else errors.AddRange(parsed.Errors.Select(e => $"{path}, line {i + 1}: {e}"));
+            else errors.AddRange(parsed.Errors.Fields.SelectMany(e => e.Value.Select(m => $"{path}, line {i + 1}: {e.Key}: {m}")));
         }
         if (errors.Count > 0) return await CommandOutput.Fail(string.Join(Environment.NewLine, errors));
 

@@ -43,7 +43,7 @@ public sealed class TryModel(TryLimiter limiter) : PageModel
         if (profile is not null && !Errors.Any)
         {
             var mapped = FormErrors.From(
-                ProfileValidation.Validate(profile).GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                ProfileValidation.Validate(profile),
                 TryForm.FieldOfPath, TryForm.FieldNames);
             foreach (var (field, messages) in mapped.Fields) foreach (var m in messages) Errors.Add(field, m);
             foreach (var g in mapped.General) Errors.AddGeneral(g);

@@ -6,20 +6,16 @@ using SmartPick.Catalog.Programs;
 using SmartPick.Catalog.Sheet;
 using SmartPick.Contracts;
 using SmartPick.Web.Pages.Shared;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten.Publishing;
-using Wolverine.Runtime;
 
 namespace SmartPick.Web.Pages.Catalog;
 
 /// <summary>
-/// Edits one program through the catalog module's own edit (<see cref="EditProgramEndpoint"/>): the sheet's
+/// Edits one program through the catalog module's own edit (<see cref="CatalogWrites.EditProgramAsync"/>): the sheet's
 /// rules field by field, and the catalog version the form was loaded from, so an edit made on a catalog that
 /// someone changed meanwhile is refused with a clear message instead of overwriting their change.
 /// </summary>
 [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
-public sealed class EditModel(IDocumentStore store, OrganizationCatalogs catalogs, OutboxedSessionFactory sessions, IMessageBus bus, TimeProvider clock) : PageModel
+public sealed class EditModel(IDocumentStore store, OrganizationCatalogs catalogs, CatalogWrites writes) : PageModel
 {
     [BindProperty] public ProgramForm Form { get; set; } = new();
     public FormErrors Errors { get; private set; } = new();
@@ -40,38 +36,30 @@ public sealed class EditModel(IDocumentStore store, OrganizationCatalogs catalog
         var command = Form.ToCommand(Errors);
         if (Errors.Any) return Invalid(StatusCodes.Status400BadRequest);
 
-        var tenant = User.Tenant();
-        var context = (MessageContext)bus;
-        context.TenantId = tenant;
-        await using var session = sessions.OpenSession(context, tenant);
-        var (current, stream) = await EditProgramEndpoint.LoadAsync(session, catalogs, ct);
-        var problem = EditProgramEndpoint.Validate(code, command!, current);
-        if (!ReferenceEquals(problem, WolverineContinue.NoProblems))
+        var outcome = await writes.EditProgramAsync(User.Tenant(), code, command!, User.Actor(), ct);
+        if (outcome.Accepted is { } edited)
         {
-            switch (problem)
-            {
-                case { Status: StatusCodes.Status404NotFound }:
-                    return NotFound();
-                case { Status: StatusCodes.Status412PreconditionFailed }:
-                    StaleAgainst = current.Version;
-                    Errors.AddGeneral("Someone else changed the catalog while you were editing, so nothing was saved. "
-                        + "Your values are still in the form: open the program again to see the current values, then make your change again.");
-                    return Invalid(StatusCodes.Status412PreconditionFailed);
-                case ValidationProblemDetails invalid:
-                    Errors = FormErrors.From(invalid.Errors, new Dictionary<string, string>(), SheetColumns.InOrder);
-                    return Invalid(StatusCodes.Status400BadRequest);
-                default:
-                    Errors.AddGeneral(problem.Detail ?? problem.Title ?? "The program could not be saved.");
-                    return Invalid(problem.Status ?? StatusCodes.Status409Conflict);
-            }
+            var target = $"/catalog/programs/{Uri.EscapeDataString(edited.Program.ProgramCode)}";
+            return Redirect(edited.Changes.Count == 0 ? target : $"{target}?saved={edited.VersionNumber}");
         }
-
-        var (edited, messages) = EditProgramEndpoint.Put(code, command!, current, stream, session, User, clock);
-        // The new catalog version regenerates the organization's lists, stored with the edit in one transaction.
-        foreach (var message in messages) await context.PublishAsync(message);
-        await session.SaveChangesAsync(ct);
-        var target = $"/catalog/programs/{Uri.EscapeDataString(edited.Program.ProgramCode)}";
-        return Redirect(edited.Changes.Count == 0 ? target : $"{target}?saved={edited.VersionNumber}");
+        if (outcome.Invalid is { } invalid)
+        {
+            Errors = FormErrors.From(invalid, SheetColumns.InOrder);
+            return Invalid(StatusCodes.Status400BadRequest);
+        }
+        switch (outcome.Refused!)
+        {
+            case { Status: StatusCodes.Status404NotFound }:
+                return NotFound();
+            case { Status: StatusCodes.Status412PreconditionFailed } stale:
+                StaleAgainst = stale.CurrentVersion;
+                Errors.AddGeneral("Someone else changed the catalog while you were editing, so nothing was saved. "
+                    + "Your values are still in the form: open the program again to see the current values, then make your change again.");
+                return Invalid(StatusCodes.Status412PreconditionFailed);
+            case var refused:
+                Errors.AddGeneral(refused.Detail);
+                return Invalid(refused.Status);
+        }
     }
 
     private PageResult Invalid(int status)

@@ -24,14 +24,14 @@ public sealed class IndexModel(IDocumentStore store, OrganizationCatalogs catalo
     public async Task OnGetAsync(CancellationToken ct)
     {
         var search = SearchPrograms.Load(Q, Specialty, State, Visa, Math.Max(1, PageNumber), ProgramSearch.DefaultPageSize);
-        foreach (var (field, message) in search.Problems()) Errors.Add(field, FormErrors.Sentence(field, message));
+        foreach (var (field, messages) in search.Problems().Fields) foreach (var message in messages) Errors.Add(field, FormErrors.Sentence(field, message));
         if (Errors.Any)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
         await using var session = store.QuerySession(User.Tenant());
-        Results = await SearchPrograms.Get(search, session, catalogs, ct);
+        Results = search.Run(await catalogs.CurrentAsync(session, ct));
     }
 
     public string Link(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/catalog",

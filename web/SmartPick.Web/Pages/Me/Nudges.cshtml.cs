@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartPick.Contracts;
@@ -13,9 +12,8 @@ namespace SmartPick.Web.Pages.Me;
 
 /// <summary>
 /// The candidate's email reminders (on or off for each kind) and their personal calendar feed of season
-/// dates. Every change goes through the nudges module's own <c>/api/me/nudges</c> and
-/// <c>/api/me/calendar-feed</c> endpoints, called in process with the signed-in user; the file comes only
-/// from the sign-in claim.
+/// dates. Every read and change goes through the same nudges functions as <c>/api/me/nudges</c> and
+/// <c>/api/me/calendar-feed</c>, with the signed-in user; the file comes only from the sign-in claim.
 /// </summary>
 [Authorize(Policy = SmartPickPolicies.Candidate)]
 public sealed class NudgesModel(IDocumentStore store, NudgeOptions options, TimeProvider clock) : PageModel
@@ -40,8 +38,8 @@ public sealed class NudgesModel(IDocumentStore store, NudgeOptions options, Time
     {
         await using (var session = store.LightweightSession(User.Tenant()))
         {
-            var result = await ChangeMyNudgePreferencesEndpoint.Put(new ChangeMyNudgePreferences(Reapplication, RankList), User, session, clock, ct);
-            if (result is not IValueHttpResult<MyNudgePreferences>) return NotFoundOrProblem(result);
+            var answer = await new ChangeMyNudgePreferences(Reapplication, RankList).ApplyAsync(session, User.CandidateFile(), clock.GetUtcNow(), ct);
+            if (answer.IsNotFound) return NotFound();
         }
         Saved = "preferences";
         return await LoadAsync(ct) ? Page() : NotFound();
@@ -51,9 +49,9 @@ public sealed class NudgesModel(IDocumentStore store, NudgeOptions options, Time
     {
         await using (var session = store.LightweightSession(User.Tenant()))
         {
-            var result = await ManageMyCalendarFeedEndpoint.Post(User, session, options, clock, ct);
-            if (result is not IValueHttpResult<CalendarFeedAnswer> { Value: { } answer }) return NotFoundOrProblem(result);
-            NewFeedUrl = answer.Url;
+            var answer = await CalendarFeedLinks.CreateForCandidateAsync(session, User.CandidateFile(), User.UserId(), options, clock.GetUtcNow(), ct);
+            if (answer.Value is not { } created) return NotFound();
+            NewFeedUrl = created.Url;
         }
         Saved = "feed";
         return await LoadAsync(ct) ? Page() : NotFound();
@@ -63,21 +61,17 @@ public sealed class NudgesModel(IDocumentStore store, NudgeOptions options, Time
     {
         await using (var session = store.LightweightSession(User.Tenant()))
         {
-            var result = await ManageMyCalendarFeedEndpoint.Delete(User, session, ct);
-            if (result is not NoContent) return NotFoundOrProblem(result);
+            if (!await CalendarFeedLinks.RevokeForCandidateAsync(session, User.CandidateFile(), ct)) return NotFound();
         }
         Saved = "revoked";
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
-    private IActionResult NotFoundOrProblem(IResult result) =>
-        result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status404NotFound } ? NotFound() : StatusCode(StatusCodes.Status500InternalServerError);
-
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         if (User.CandidateFile() is not { } id) return false;
         await using var session = store.QuerySession(User.Tenant());
-        if (await GetMyNudgePreferencesEndpoint.Get(User, session, ct) is not IValueHttpResult<MyNudgePreferences> { Value: { } preferences }) return false;
+        if ((await MyNudgePreferences.OfAsync(session, id, ct)).Value is not { } preferences) return false;
         Preferences = preferences;
         (Reapplication, RankList) = (preferences.Reapplication, preferences.RankList);
         var owner = CalendarFeedSubscription.OwnerFor(id);

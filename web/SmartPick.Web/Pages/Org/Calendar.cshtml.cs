@@ -88,8 +88,8 @@ public sealed class CalendarModel(IDocumentStore store, IOrganizationSettings or
 
         var command = new ChangeSeasonCalendar(at["eras_opens_at"], at["submission_opens_at"], at["program_review_starts_at"], at["ranking_opens_at"],
             at["rank_order_list_deadline"], at["match_week_starts_at"], at["match_day_at"]);
-        var answer = EndpointAnswer.Of(await ChangeSeasonCalendarEndpoint.Put(SeasonShown, command, User, session, organizations, clock, ct));
-        if (!answer.Succeeded)
+        var answer = await command.ApplyAsync(SeasonShown, session, organizations, User.UserId(), clock.GetUtcNow(), ct);
+        if (answer.Value is null)
         {
             CalendarErrors = answer.Errors(Milestones.Select(m => m.Field).Append("season"));
             await LoadAsync(ct, fillForm: false);
@@ -104,7 +104,7 @@ public sealed class CalendarModel(IDocumentStore store, IOrganizationSettings or
     public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
     {
         await using var session = store.LightweightSession(User.Tenant());
-        NewFeed = EndpointAnswer.Of(await ManageAgencyCalendarFeedEndpoint.Post(User, session, options, clock, ct)).ValueAs<CalendarFeedAnswer>();
+        NewFeed = await CalendarFeedLinks.CreateForAgencyAsync(session, User.UserId(), options, clock.GetUtcNow(), ct);
         await LoadAsync(ct, fillForm: true);
         return Page();
     }
@@ -112,7 +112,7 @@ public sealed class CalendarModel(IDocumentStore store, IOrganizationSettings or
     public async Task<IActionResult> OnPostRevokeFeedAsync(CancellationToken ct)
     {
         await using var session = store.LightweightSession(User.Tenant());
-        await ManageAgencyCalendarFeedEndpoint.Delete(session, ct);
+        await CalendarFeedLinks.RevokeForAgencyAsync(session, ct);
         Done = "The calendar feed link is revoked; calendars subscribed to it stop updating.";
         await LoadAsync(ct, fillForm: true);
         return Page();
@@ -135,9 +135,9 @@ public sealed class CalendarModel(IDocumentStore store, IOrganizationSettings or
         TimeZone = await ZoneAsync(ct);
         await using var session = store.QuerySession(User.Tenant());
 
-        var calendar = EndpointAnswer.Of(await GetSeasonCalendarEndpoint.Get(SeasonShown, session, organizations, ct));
-        Calendar = calendar.ValueAs<SeasonCalendarAnswer>();
-        if (!calendar.Succeeded)
+        var calendar = await SeasonCalendarAnswer.ReadAsync(SeasonShown, session, organizations, ct);
+        Calendar = calendar.Value;
+        if (calendar.Value is null)
         {
             SeasonErrors = calendar.Errors(["season"]);
             Response.StatusCode = calendar.Status;
@@ -146,9 +146,9 @@ public sealed class CalendarModel(IDocumentStore store, IOrganizationSettings or
             fillForm && Calendar is { } c ? OrgTime.ToOrgLocal(c.Calendar.At(m.Milestone), TimeZone).ToString(LocalFormat, CultureInfo.InvariantCulture)
             : Request.HasFormContentType ? Request.Form[m.Field].ToString() : null)).ToList();
 
-        var preview = EndpointAnswer.Of(await PreviewNudgesEndpoint.Get(Blank(From), Blank(To), session, organizations, clock, ct));
-        Preview = preview.ValueAs<NudgePreviewAnswer>();
-        if (!preview.Succeeded)
+        var preview = await NudgePreviewAnswer.ReadAsync(Blank(From), Blank(To), session, organizations, clock.GetUtcNow(), ct);
+        Preview = preview.Value;
+        if (preview.Value is null)
         {
             PreviewErrors = preview.Errors(["from", "to"]);
             Response.StatusCode = preview.Status;

@@ -102,9 +102,9 @@ public sealed class IndexModel(IdentityDb db, UserManager<AppUser> users, IDocum
         }
 
         await using var session = store.LightweightSession(User.Tenant());
-        var answer = EndpointAnswer.Of(await ChangeNudgeSettingsEndpoint.Put(
-            new ChangeNudgeSettings(reapplication, rankList, Blank(SendAt), lookback), User, session, organizations, clock, ct));
-        if (answer.Succeeded)
+        var answer = await new ChangeNudgeSettings(reapplication, rankList, Blank(SendAt), lookback)
+            .ApplyAsync(session, organizations, User.UserId(), clock.GetUtcNow(), ct);
+        if (answer.Value is not null)
         {
             Done = "Nudge schedule saved.";
             await LoadAsync(ct, fillForms: true);
@@ -112,7 +112,8 @@ public sealed class IndexModel(IdentityDb db, UserManager<AppUser> users, IDocum
         }
         NudgeErrors = answer.Errors(NudgeFields);
         await LoadAsync(ct, fillForms: false);
-        return Refused(answer);
+        Response.StatusCode = answer.Status;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
@@ -183,7 +184,7 @@ public sealed class IndexModel(IdentityDb db, UserManager<AppUser> users, IDocum
         Members = EndpointAnswer.Of(await OrganizationEndpoints.Members(User, db, clock)).ValueAs<IReadOnlyList<MemberView>>() ?? [];
         Invitations = EndpointAnswer.Of(await SmartPick.Web.Organizations.Invitations.List(User, db, clock)).ValueAs<IReadOnlyList<InvitationSummary>>() ?? [];
         await using var session = store.QuerySession(User.Tenant());
-        Nudges = EndpointAnswer.Of(await GetNudgeSettingsEndpoint.Get(session, organizations, ct)).ValueAs<NudgeSettingsAnswer>();
+        Nudges = (await NudgeSettingsAnswer.ReadAsync(session, organizations, ct)).Value;
         var bound = Members.Where(m => m.CandidateId is not null).Select(m => m.CandidateId!.Value).ToHashSet();
         // Candidate invitations name a file that has no account yet.
         var files = await session.Query<CandidateProfileView>().OrderBy(p => p.Name).Take(1000).ToListAsync(ct);

@@ -165,7 +165,7 @@ public sealed class SeasonsModel(IDocumentStore store, OutboxedSessionFactory se
     private FormErrors ErrorsOf(EndpointAnswer answer, List<int> rowOf)
     {
         var errors = new FormErrors();
-        foreach (var (path, messages) in answer.FieldErrors)
+        foreach (var (path, messages) in answer.FieldErrors.Fields)
         {
             var field = path;
             if (path.StartsWith("fees.eras_bands[", StringComparison.Ordinal) && path.IndexOf(']') is var close and > 16

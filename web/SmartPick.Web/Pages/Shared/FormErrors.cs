@@ -1,8 +1,11 @@
+using SmartPick.Contracts;
+
 namespace SmartPick.Web.Pages.Shared;
 
 /// <summary>
-/// Field-level messages for a form, keyed by the form field's name. Module validators speak in snake_case
-/// JSON paths (<c>exams.score</c>); <see cref="From"/> maps them onto the page's field names.
+/// Field-level messages for a form, keyed by the form field's name. Modules say what is wrong in
+/// <see cref="FieldErrors"/>, keyed by snake_case JSON paths (<c>exams.score</c>); <c>From</c> maps them onto the
+/// page's field names.
 /// </summary>
 public sealed class FormErrors
 {
@@ -52,6 +55,18 @@ public sealed class FormErrors
         }
         return result;
     }
+
+    /// <summary>Takes a module's <see cref="FieldErrors"/>, mapped as by the dictionary overload.</summary>
+    public static FormErrors From(FieldErrors errors, IReadOnlyDictionary<string, string> fieldFor, IEnumerable<string> formFields)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return From(errors.ToDictionary(), fieldFor, formFields);
+    }
+
+    /// <summary>Takes a module's <see cref="FieldErrors"/> on fields named as the module names them.</summary>
+    public static FormErrors From(FieldErrors errors, IEnumerable<string> formFields) => From(errors, NoMapping, formFields);
+
+    private static readonly IReadOnlyDictionary<string, string> NoMapping = new Dictionary<string, string>();
 
     /// <summary>"score" + "must be between 1 and 300" → "Score must be between 1 and 300."</summary>
     public static string Sentence(string subject, string message)

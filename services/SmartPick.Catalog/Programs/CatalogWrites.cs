@@ -1,0 +1,46 @@
+using Marten;
+using SmartPick.Contracts;
+using Wolverine;
+using Wolverine.Marten.Publishing;
+
+namespace SmartPick.Catalog.Programs;
+
+/// <summary>
+/// The catalog's writes for callers outside a Wolverine endpoint (the catalog pages): each opens the organization's
+/// outboxed session, runs the same decision as its endpoint and commits the new version together with the message
+/// it publishes, or commits nothing when the write is refused.
+/// </summary>
+public sealed class CatalogWrites(IDocumentStore store, OutboxedSessionFactory sessions, IMessageBus bus, OrganizationCatalogs catalogs, TimeProvider clock)
+{
+    public async Task<CatalogWrite<ProgramEdited>> EditProgramAsync(string tenant, string code, EditProgram command, RecordedBy by, CancellationToken ct)
+    {
+        await using var session = OpenSession(tenant);
+        var outcome = await EditProgramEndpoint.EditAsync(code, command, session, bus, catalogs, by, clock.GetUtcNow(), ct);
+        if (outcome.Accepted is not null) await session.SaveChangesAsync(ct);
+        return outcome;
+    }
+
+    public async Task<CatalogWrite<CatalogImportResult>> ApplyImportAsync(string tenant, Guid importId, RecordedBy by, CancellationToken ct)
+    {
+        await using var session = OpenSession(tenant);
+        var outcome = await ApplyCatalogImport.ApplyAsync(importId, session, bus, catalogs, by, clock.GetUtcNow(), ct);
+        if (outcome.Accepted is not null) await session.SaveChangesAsync(ct);
+        return outcome;
+    }
+
+    /// <summary>Stores the preview of an uploaded sheet (nothing is published, so no outbox is needed).</summary>
+    public async Task<CatalogImportPreview> PreviewImportAsync(string tenant, UploadedSheet upload, RecordedBy by, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession(tenant);
+        var preview = await PreviewCatalogImport.PreviewAsync(upload, session, catalogs, by, clock.GetUtcNow(), ct);
+        await session.SaveChangesAsync(ct);
+        return preview;
+    }
+
+    /// <summary>A session of <paramref name="tenant"/> whose messages published on the bus are stored in its own transaction.</summary>
+    private IDocumentSession OpenSession(string tenant)
+    {
+        bus.TenantId = tenant;
+        return sessions.OpenSession(bus);
+    }
+}
