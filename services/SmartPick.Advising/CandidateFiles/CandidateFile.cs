@@ -19,7 +19,7 @@ public sealed class CandidateFile
     public List<RecordedExam> Exams { get; set; } = [];
     public List<CycleState> Cycles { get; set; } = [];
     /// <summary>What the advisor fixed of the application plan.</summary>
-    public SmartPick.Matching.Strategy.StrategyChoices Strategy { get; set; } = SmartPick.Matching.Strategy.StrategyChoices.None;
+    public SmartPick.Matching.Model.StrategyChoices Strategy { get; set; } = SmartPick.Matching.Model.StrategyChoices.None;
 
     public static CandidateFile Create(CandidateFileOpened e) => new()
     {

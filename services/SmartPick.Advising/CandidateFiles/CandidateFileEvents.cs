@@ -42,7 +42,7 @@ public sealed record PreferencesChanged(
 /// </summary>
 public sealed record StrategyChosen(
     Guid CandidateId,
-    IReadOnlyList<SmartPick.Matching.Strategy.PinnedSignal> PinnedSignals,
+    IReadOnlyList<SmartPick.Matching.Model.PinnedSignal> PinnedSignals,
     IReadOnlyList<string> ForbiddenSignals,
     IReadOnlyList<string> PinnedRegions,
     IReadOnlyList<string> ForbiddenRegions,
@@ -50,7 +50,7 @@ public sealed record StrategyChosen(
     DateTimeOffset RecordedAt) : IProfileFact
 {
     /// <summary>The choice as the engine reads it.</summary>
-    public SmartPick.Matching.Strategy.StrategyChoices ToChoices() => new()
+    public SmartPick.Matching.Model.StrategyChoices ToChoices() => new()
     {
         PinnedSignals = PinnedSignals, ForbiddenSignals = ForbiddenSignals, PinnedRegions = PinnedRegions, ForbiddenRegions = ForbiddenRegions,
     };

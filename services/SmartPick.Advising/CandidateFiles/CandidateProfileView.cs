@@ -30,7 +30,7 @@ public sealed class CandidateProfileView
     public int? ApplicationBudget { get; set; }
     public decimal? BudgetDollars { get; set; }
     /// <summary>What the advisor fixed of the application plan (signals and census divisions).</summary>
-    public SmartPick.Matching.Strategy.StrategyChoices Strategy { get; set; } = SmartPick.Matching.Strategy.StrategyChoices.None;
+    public SmartPick.Matching.Model.StrategyChoices Strategy { get; set; } = SmartPick.Matching.Model.StrategyChoices.None;
     public Evidence Evidence { get; set; } = new();
     public List<CycleSummary> Cycles { get; set; } = [];
     public bool Archived { get; set; }

@@ -1,3 +1,4 @@
+using SmartPick.Matching.Model;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;

@@ -27,9 +27,9 @@ public sealed class CurrentList
     /// <summary>The curve with expected interviews, as recorded with the list (null for lists recorded before it was).</summary>
     public IReadOnlyList<ListPoint>? Points { get; set; }
     /// <summary>The application plan (price, signals, regions) recorded with the list; null for lists recorded before plans.</summary>
-    public SmartPick.Matching.Strategy.StrategyPlan? Plan { get; set; }
+    public SmartPick.Matching.Model.StrategyPlan? Plan { get; set; }
     /// <summary>What would open programs, recorded with the list; null for lists recorded before it.</summary>
-    public IReadOnlyList<SmartPick.Matching.Strategy.UnlockItem>? Unlock { get; set; }
+    public IReadOnlyList<SmartPick.Matching.Model.UnlockItem>? Unlock { get; set; }
     public EngineVersions? Versions { get; set; }
     public DateTimeOffset? GeneratedAt { get; set; }
     public ListChanges? Changes { get; set; }

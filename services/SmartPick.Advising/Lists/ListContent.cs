@@ -22,8 +22,8 @@ public sealed record ListContent(
     IReadOnlyList<string> RiskFactors,
     IReadOnlyList<ListedAdvice> Advice,
     IReadOnlyList<ListPoint>? Points = null,
-    SmartPick.Matching.Strategy.StrategyPlan? Plan = null,
-    IReadOnlyList<SmartPick.Matching.Strategy.UnlockItem>? Unlock = null)
+    SmartPick.Matching.Model.StrategyPlan? Plan = null,
+    IReadOnlyList<SmartPick.Matching.Model.UnlockItem>? Unlock = null)
 {
     /// <summary>The candidate's current list, or null while none has been made.</summary>
     public static ListContent? Of(CurrentList? view) => view is not { Status: ListStatus.Ready, Versions: { } v } ? null

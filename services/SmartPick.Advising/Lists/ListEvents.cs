@@ -18,7 +18,7 @@ public sealed record ListedProgram(
     double P,
     Tier Tier,
     IReadOnlyList<ListedReason> Reasons,
-    SmartPick.Matching.Strategy.SignalKind? Signal = null,
+    SmartPick.Matching.Model.SignalKind? Signal = null,
     bool InNamedRegion = false);
 
 /// <summary>
@@ -75,8 +75,8 @@ public sealed record RankedListRecorded(
     ListChanges Changes,
     RecordedBy RecordedBy,
     DateTimeOffset RecordedAt,
-    SmartPick.Matching.Strategy.StrategyPlan? Plan = null,
-    IReadOnlyList<SmartPick.Matching.Strategy.UnlockItem>? Unlock = null);
+    SmartPick.Matching.Model.StrategyPlan? Plan = null,
+    IReadOnlyList<SmartPick.Matching.Model.UnlockItem>? Unlock = null);
 
 /// <summary>
 /// A list as files recorded it before the outlook and the programs were two facts: everything in one event,

@@ -22,8 +22,8 @@ public sealed record ProgramListResponse(
     EngineVersions? Versions,
     DateTimeOffset? GeneratedAt,
     ListChanges? Changes,
-    SmartPick.Matching.Strategy.StrategyPlan? Plan = null,
-    IReadOnlyList<SmartPick.Matching.Strategy.UnlockItem>? Unlock = null)
+    SmartPick.Matching.Model.StrategyPlan? Plan = null,
+    IReadOnlyList<SmartPick.Matching.Model.UnlockItem>? Unlock = null)
 {
     public static ProgramListResponse From(CurrentList v) => new(v.Id, v.Status, v.Number, v.Programs, v.EligibleCount, v.Excluded,
         v.Curve, v.RecommendedApplications, v.PMatch, v.RiskFactors, v.Advice, v.Versions, v.GeneratedAt, v.Changes, v.Plan, v.Unlock);

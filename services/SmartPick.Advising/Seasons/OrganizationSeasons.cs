@@ -1,3 +1,4 @@
+using SmartPick.Matching.Model;
 using SmartPick.Contracts;
 using Marten;
 using SmartPick.Advising.CandidateFiles;

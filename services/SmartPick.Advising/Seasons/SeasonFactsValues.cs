@@ -1,3 +1,4 @@
+using SmartPick.Matching.Model;
 using SmartPick.Matching.Strategy;
 
 namespace SmartPick.Advising.Seasons;

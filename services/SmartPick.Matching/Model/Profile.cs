@@ -64,7 +64,7 @@ public sealed record CandidateProfile
     public Budget? Budget { get; init; }
     public IReadOnlyList<PreviousCycle> PreviousCycles { get; init; } = [];
     /// <summary>Signals and census divisions the advisor pinned or forbade; the engine chooses the rest.</summary>
-    public SmartPick.Matching.Strategy.StrategyChoices Strategy { get; init; } = SmartPick.Matching.Strategy.StrategyChoices.None;
+    public StrategyChoices Strategy { get; init; } = StrategyChoices.None;
     /// <summary>Lists that are unknown rather than empty (e.g. omitted from the JSON); none by default.</summary>
     public ProfileSections UnknownSections { get; init; }
 }

@@ -16,7 +16,7 @@ public sealed record RankedProgram(string ProgramCode, string ProgramName, strin
     double P, Tier Tier, IReadOnlyList<Reason> Reasons, PBasis Basis = PBasis.Estimated)
 {
     /// <summary>The signal the plan sends this program, if any (<see cref="P"/> includes it).</summary>
-    public Strategy.SignalKind? Signal { get; init; }
+    public SignalKind? Signal { get; init; }
     /// <summary>Whether the program is in a census division the plan names as a geographic preference.</summary>
     public bool InNamedRegion { get; init; }
 }
@@ -51,8 +51,8 @@ public sealed record RankResult(
     public IReadOnlyDictionary<string, int> ExcludedCountsByReason { get; init; } = new Dictionary<string, int>();
 
     /// <summary>The application strategy: price, applications by specialty, signals, regions (null for results built by hand).</summary>
-    public Strategy.StrategyPlan? Plan { get; init; }
+    public StrategyPlan? Plan { get; init; }
 
     /// <summary>Changes that would open programs, largest first (filled by <see cref="MatchingEngine.Unlock"/> when asked for).</summary>
-    public IReadOnlyList<Strategy.UnlockItem>? Unlock { get; init; }
+    public IReadOnlyList<UnlockItem>? Unlock { get; init; }
 }

@@ -1,3 +1,4 @@
+using SmartPick.Matching.Model;
 using System.Globalization;
 using SmartPick.Matching.Parameters;
 

@@ -1,3 +1,4 @@
+using SmartPick.Matching.Model;
 using SmartPick.Contracts;
 using Shouldly;
 using SmartPick.Advising.CandidateFiles;

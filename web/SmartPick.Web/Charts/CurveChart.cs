@@ -17,7 +17,7 @@ public static class CurveChart
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static IHtmlContent Render(IReadOnlyList<CurvePoint> curve, int recommended, string id = "curve",
-        IReadOnlyList<SmartPick.Matching.Strategy.CurveCost>? costs = null)
+        IReadOnlyList<SmartPick.Matching.Model.CurveCost>? costs = null)
     {
         var enc = HtmlEncoder.Default;
         var withCosts = costs is { Count: > 0 };

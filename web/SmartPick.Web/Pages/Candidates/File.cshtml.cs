@@ -20,7 +20,7 @@ namespace SmartPick.Web.Pages.Candidates;
 public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, FileRanking ranking, TimeProvider clock) : PageModel
 {
     /// <summary>While the candidate is interviewing: the chance by how many interviews are ranked, the NRMP fees, the deadline.</summary>
-    public SmartPick.Matching.Strategy.RankListAdvice? RankListAdvice { get; private set; }
+    public SmartPick.Matching.Model.RankListAdvice? RankListAdvice { get; private set; }
 
     public CandidateProfileView Profile { get; private set; } = null!;
     public Timeline? Timeline { get; private set; }

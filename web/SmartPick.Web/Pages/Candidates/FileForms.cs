@@ -202,7 +202,7 @@ public sealed class StrategyForm
     public List<string> PinnedRegions { get; set; } = [];
     public List<string> ForbiddenRegions { get; set; } = [];
 
-    public static StrategyForm Of(SmartPick.Matching.Strategy.StrategyChoices c) => new()
+    public static StrategyForm Of(SmartPick.Matching.Model.StrategyChoices c) => new()
     {
         PinnedSignals = string.Join(", ", c.PinnedSignals.Select(p => p.Kind is { } k ? $"{p.ProgramCode}:{k.ToString().ToLowerInvariant()}" : p.ProgramCode)),
         ForbiddenSignals = string.Join(", ", c.ForbiddenSignals),
@@ -212,22 +212,22 @@ public sealed class StrategyForm
 
     public ChooseStrategy ToCommand(FormErrors e)
     {
-        var pinned = new List<SmartPick.Matching.Strategy.PinnedSignal>();
+        var pinned = new List<SmartPick.Matching.Model.PinnedSignal>();
         foreach (var item in (PinnedSignals ?? "").Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = item.Split(':', 2, StringSplitOptions.TrimEntries);
-            SmartPick.Matching.Strategy.SignalKind? kind = null;
+            SmartPick.Matching.Model.SignalKind? kind = null;
             if (parts.Length == 2)
             {
                 kind = parts[1].ToLowerInvariant() switch
                 {
-                    "gold" => SmartPick.Matching.Strategy.SignalKind.Gold,
-                    "silver" => SmartPick.Matching.Strategy.SignalKind.Silver,
+                    "gold" => SmartPick.Matching.Model.SignalKind.Gold,
+                    "silver" => SmartPick.Matching.Model.SignalKind.Silver,
                     _ => null,
                 };
                 if (kind is null) e.Add("strategy.PinnedSignals", $"'{item}': write gold or silver after the colon, or leave the kind out.");
             }
-            pinned.Add(new SmartPick.Matching.Strategy.PinnedSignal(parts[0].ToUpperInvariant(), kind));
+            pinned.Add(new SmartPick.Matching.Model.PinnedSignal(parts[0].ToUpperInvariant(), kind));
         }
         return new ChooseStrategy(pinned, FormParse.Codes(ForbiddenSignals), PinnedRegions, ForbiddenRegions);
     }

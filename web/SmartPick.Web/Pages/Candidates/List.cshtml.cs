@@ -85,14 +85,14 @@ public sealed class ListModel(IDocumentStore store, FileRanking ranking, Candida
         await using var session = store.QuerySession(User.Tenant());
         if (!await LoadAsync(session, id, ct)) return NotFound();
         // Each application's ERAS fee, counted per specialty in list order, with the season's schedule the plan used.
-        var fees = SmartPick.Matching.Strategy.SeasonFactsTable.For(List.Plan?.FeeSchedule).Fees;
+        var fees = SmartPick.Matching.Model.SeasonFactsTable.For(List.Plan?.FeeSchedule).Fees;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = List.Programs.Select((p, i) =>
         {
             var nth = counts[p.Specialty] = counts.GetValueOrDefault(p.Specialty) + 1;
             return new ExportRow(i + 1, p.ProgramCode, p.ProgramName, p.State, Display.Specialty(p.Specialty),
                 p.Tier.ToString(), Math.Round(p.P, 4),
-                p.Signal switch { SmartPick.Matching.Strategy.SignalKind.Gold => "gold", SmartPick.Matching.Strategy.SignalKind.Silver => "silver", _ => "" },
+                p.Signal switch { SmartPick.Matching.Model.SignalKind.Gold => "gold", SmartPick.Matching.Model.SignalKind.Silver => "silver", _ => "" },
                 p.InNamedRegion ? "yes" : "", fees.ErasOfNth(nth),
                 string.Join("; ", p.Reasons.Select(r => $"{Display.Words(r.Code)} ({Display.Signed(r.Weight)})")));
         }).ToList();

@@ -16,7 +16,7 @@ namespace SmartPick.Web.Pages.Me;
 public sealed class IndexModel(IDocumentStore store, TimeProvider clock) : PageModel
 {
     /// <summary>While interviewing: the chance by how many interviews are ranked, the NRMP fees, the deadline.</summary>
-    public SmartPick.Matching.Strategy.RankListAdvice? RankListAdvice { get; private set; }
+    public SmartPick.Matching.Model.RankListAdvice? RankListAdvice { get; private set; }
 
     public CandidateProfileView Profile { get; private set; } = null!;
     public CurrentList? List { get; private set; }

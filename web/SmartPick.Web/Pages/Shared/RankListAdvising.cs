@@ -1,3 +1,4 @@
+using SmartPick.Matching.Model;
 using SmartPick.Advising.Views;
 using SmartPick.Matching.Strategy;
 

@@ -19,10 +19,10 @@ public sealed record RankedRow(int Rank, string Code, string Name, string State,
     public static RankedRow Of(ListedProgram p, int index) => new(index + 1, p.ProgramCode, p.ProgramName, p.State, p.P, p.Tier,
         p.Reasons.Select(r => new ReasonLine(r.Message ?? Display.Words(r.Code), r.Weight)).ToList(), SignalName(p.Signal), p.InNamedRegion);
 
-    private static string? SignalName(SmartPick.Matching.Strategy.SignalKind? kind) => kind switch
+    private static string? SignalName(SmartPick.Matching.Model.SignalKind? kind) => kind switch
     {
-        SmartPick.Matching.Strategy.SignalKind.Gold => "gold",
-        SmartPick.Matching.Strategy.SignalKind.Silver => "silver",
+        SmartPick.Matching.Model.SignalKind.Gold => "gold",
+        SmartPick.Matching.Model.SignalKind.Silver => "silver",
         _ => null,
     };
 }
@@ -30,5 +30,5 @@ public sealed record RankedRow(int Rank, string Code, string Name, string State,
 public sealed record RankedProgramsModel(IReadOnlyList<RankedRow> Rows, int Total, string Caption = "Ranked programs");
 
 /// <summary>What the application-plan panel shows: the plan, what would unlock programs, the recommended size and the first target specialty.</summary>
-public sealed record ApplicationPlanModel(SmartPick.Matching.Strategy.StrategyPlan Plan, IReadOnlyList<SmartPick.Matching.Strategy.UnlockItem>? Unlock,
+public sealed record ApplicationPlanModel(SmartPick.Matching.Model.StrategyPlan Plan, IReadOnlyList<SmartPick.Matching.Model.UnlockItem>? Unlock,
     int Recommended, string? Specialty);

@@ -1,4 +1,4 @@
-namespace SmartPick.Matching.Strategy;
+namespace SmartPick.Matching.Model;
 
 /// <summary>A program signal's kind; specialties with one kind of signal use <see cref="Silver"/>.</summary>
 public enum SignalKind { Silver, Gold }
@@ -76,8 +76,8 @@ public sealed record StrategyPlan(
 }
 
 /// <summary>
-/// One change that would open programs the candidate is excluded from or nearly never interviewed at (below
-/// <see cref="Unlocks.OpenAt"/>), or close some (<see cref="Closes"/>: a graduation limit passing next season).
+/// One change that would open programs the candidate is excluded from or nearly never interviewed at (a chance
+/// below 1%), or close some (<see cref="Closes"/>: a graduation limit passing next season).
 /// </summary>
 public sealed record UnlockItem(string Change, string Message, int Opens, IReadOnlyList<string> Programs, int Closes, IReadOnlyList<string> ClosedPrograms);
 

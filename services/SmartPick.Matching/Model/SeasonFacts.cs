@@ -1,4 +1,4 @@
-namespace SmartPick.Matching.Strategy;
+namespace SmartPick.Matching.Model;
 
 /// <summary>
 /// One price band of ERAS application fees: programs up to <see cref="UpTo"/> (null: every further one) cost
