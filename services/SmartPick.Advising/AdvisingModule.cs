@@ -46,19 +46,19 @@ public static class AdvisingModule
         // The two views that carry whole stored lists (current list, list history) are kept by the daemon as one
         // composite: it reads each range of list events once for both and writes their documents in one batch, and a
         // rebuild is a single pass over the lists. Inside a composite every member is written again for every file
-        // with any event the composite reads, so nothing else belongs in it: with the timeline there, each note or
-        // exam rewrote both lists (tens of KB each), which was most of the database's work under load.
+        // with any event the composite reads, so nothing else belongs in it
+        // (what it cost is in docs/benchmarks.md).
         // They are read with FetchLatest, which adds any events the daemon has not applied yet, so a read right
         // after a command still shows it.
         opts.Projections.CompositeProjectionFor(DaemonViews,
             views => AddReadingOnlyWhatMembersHandle(views, new CurrentListProjection(), new ListHistoryProjection()));
         // The timeline reads every kind of fact, grows with the file and is only ever read one file at a time, so it
-        // is not stored: a read aggregates the file's events (FetchLatest on a live projection). Stored, it was
-        // rewritten whole by the daemon for nearly every fact, a quarter of the database's work under a stream of notes.
+        // is not stored: a read aggregates the file's events (FetchLatest on a live projection); stored, the daemon
+        // rewrote it whole for nearly every fact (docs/benchmarks.md).
         opts.Projections.Add<TimelineProjection>(ProjectionLifecycle.Live);
         // The organization's dashboard is one document holding a row per member. On its own, the daemon keeps it
-        // cached between batches and a rebuild writes it once per 1,000 pages; inside the composite it was written
-        // after every page (two 1.7 MB documents per 500 events at 29,000 files), which was most of a rebuild.
+        // cached between batches and a rebuild writes it once per 1,000 pages; inside the
+        // composite it was written after every page (docs/benchmarks.md).
         opts.Projections.Add<CohortDashboardProjection>(ProjectionLifecycle.Async);
 
         opts.Schema.For<CandidateSummary>()

@@ -11,12 +11,6 @@ namespace SmartPick.Web.Tests.Architecture;
 public sealed class ModuleLayering(ITestOutputHelper output)
 {
     /// <summary>
-    /// Modules whose folder cycles are being removed on other branches: their cycles are written to the test output
-    /// instead of failing the run. This list must end up empty; a module leaves it as soon as it has no cycle.
-    /// </summary>
-    public static readonly string[] ModulesStillBeingUntangled = ["SmartPick.Advising", "SmartPick.Matching"];
-
-    /// <summary>
     /// Page models that still call a type declaring Wolverine endpoints; their calls are written to the test output.
     /// This list must end up empty; a page leaves it as soon as it no longer calls one.
     /// </summary>
@@ -26,32 +20,18 @@ public sealed class ModuleLayering(ITestOutputHelper output)
         "SmartPick.Web.Pages.Catalog.ImportModel",
         "SmartPick.Web.Pages.Catalog.IndexModel",
         "SmartPick.Web.Pages.Catalog.ProgramModel",
-        "SmartPick.Web.Pages.Me.NudgesModel",
-        "SmartPick.Web.Pages.Org.CalendarModel",
-        "SmartPick.Web.Pages.Org.IndexModel",
         "SmartPick.Web.Pages.Org.SeasonsModel",
     ];
 
-    public static TheoryData<string> UntangledModules => [.. ModuleGraph.Modules.Except(ModulesStillBeingUntangled)];
-
-    public static TheoryData<string> TangledModules => [.. ModulesStillBeingUntangled];
+    public static TheoryData<string> AllModules => [.. ModuleGraph.Modules];
 
     [Theory]
-    [MemberData(nameof(UntangledModules))]
+    [MemberData(nameof(AllModules))]
     public void the_folders_of_a_module_depend_one_way(string module)
     {
         var cycles = ModuleGraph.Cycles(module);
         Report(module, cycles);
         cycles.ShouldBeEmpty($"{module} has folder cycles:\n{string.Join("\n", cycles)}");
-    }
-
-    [Theory]
-    [MemberData(nameof(TangledModules))]
-    public void a_module_still_being_untangled_shows_its_cycles_until_it_has_none(string module)
-    {
-        var cycles = ModuleGraph.Cycles(module);
-        Report(module, cycles);
-        cycles.ShouldNotBeEmpty($"{module} has no folder cycle any more: take it off {nameof(ModulesStillBeingUntangled)}.");
     }
 
     [Fact]
