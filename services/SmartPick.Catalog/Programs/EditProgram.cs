@@ -96,7 +96,7 @@ public static class EditProgramEndpoint
         var state = catalog.Aggregate;
         var current = await catalogs.AtVersionAsync(session, state?.CatalogVersion ?? CatalogState.EmptyVersion, ct);
 
-        if (GetProgram.Find(current, code) is not { } before)
+        if (CatalogReads.Find(current, code) is not { } before)
             return CatalogProblems.NotFound($"program {code} is not in this organization's catalog; add programs by importing a sheet");
         if (command.ProgramCode is { Length: > 0 } named && !string.Equals(named.Trim(), before.ProgramCode, StringComparison.OrdinalIgnoreCase))
             return FieldErrors.Of(SheetColumns.ProgramCode, $"cannot change in an edit (the program is {before.ProgramCode}); import a sheet to replace programs");

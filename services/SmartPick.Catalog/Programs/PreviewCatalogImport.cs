@@ -65,48 +65,7 @@ public sealed record UploadedSheet(string FileName, string Format, byte[] Conten
 
 public static class PreviewCatalogImport
 {
-    public static async Task<UploadedSheet> LoadAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > UploadedSheet.MaxBytes)
-            return UploadedSheet.Refused($"the upload is larger than {UploadedSheet.MaxBytes / (1024 * 1024)} MB");
-
-        string fileName;
-        string? contentType;
-        byte[] content;
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
-            if (file is null) return UploadedSheet.Refused("the form has no file; send the sheet as the form field 'file'");
-            if (file.Length > UploadedSheet.MaxBytes)
-                return UploadedSheet.Refused($"the file is larger than {UploadedSheet.MaxBytes / (1024 * 1024)} MB");
-            fileName = Path.GetFileName(file.FileName);
-            contentType = file.ContentType;
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            content = buffer.ToArray();
-        }
-        else
-        {
-            fileName = request.Headers.ContentDisposition.Count > 0
-                && System.Net.Http.Headers.ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition)
-                ? Path.GetFileName((disposition.FileNameStar ?? disposition.FileName ?? "").Trim('"'))
-                : "";
-            contentType = request.ContentType;
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, ct);
-            if (buffer.Length > UploadedSheet.MaxBytes)
-                return UploadedSheet.Refused($"the upload is larger than {UploadedSheet.MaxBytes / (1024 * 1024)} MB");
-            content = buffer.ToArray();
-        }
-
-        if (content.Length == 0) return UploadedSheet.Refused("the upload is empty");
-        var format = UploadedSheet.FormatOf(contentType, fileName, content);
-        if (format is null)
-            return UploadedSheet.Refused($"'{contentType}' is not a sheet format; upload CSV (text/csv) or XLSX ({UploadedSheet.XlsxContentType})");
-        if (fileName.Length == 0) fileName = "upload." + format;
-        return new UploadedSheet(fileName, format, content, null);
-    }
+    public static Task<UploadedSheet> LoadAsync(HttpRequest request, CancellationToken ct) => CatalogReads.UploadedSheetAsync(request, ct);
 
     public static IResult Validate(UploadedSheet upload) =>
         upload.Problem is null ? WolverineContinue.Result() : FieldErrors.Of("file", upload.Problem).ToProblem("The upload cannot be read as a sheet");

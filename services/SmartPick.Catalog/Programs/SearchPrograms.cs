@@ -68,15 +68,13 @@ public static class SearchPrograms
 {
     public static ProgramSearch Load(string? q, string? specialty, string? state, string? visa, int? page,
         [FromQuery(Name = "page_size")] int? pageSize) =>
-        new(q, specialty, state, visa, page ?? 1, pageSize ?? ProgramSearch.DefaultPageSize);
+        CatalogReads.Search(q, specialty, state, visa, page, pageSize);
 
     public static IResult Validate(ProgramSearch search) =>
         search.Problems() is { Any: true } problems ? problems.ToProblem() : WolverineContinue.Result();
 
-    // The search runs over the in-memory catalog of the current version: a few thousand rows filter in well
-    // under a millisecond, and the result is consistent with the version it reports.
     [WolverineGet("/api/catalog/programs")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static async Task<ProgramPage> Get(ProgramSearch search, IQuerySession session, OrganizationCatalogs catalogs, CancellationToken ct) =>
-        search.Run(await catalogs.CurrentAsync(session, ct));
+    public static Task<ProgramPage> Get(ProgramSearch search, IQuerySession session, OrganizationCatalogs catalogs, CancellationToken ct) =>
+        CatalogReads.SearchAsync(search, session, catalogs, ct);
 }

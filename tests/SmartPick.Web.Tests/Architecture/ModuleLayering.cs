@@ -16,10 +16,6 @@ public sealed class ModuleLayering(ITestOutputHelper output)
     /// </summary>
     public static readonly string[] PagesStillCallingEndpoints =
     [
-        "SmartPick.Web.Pages.Catalog.EditModel",
-        "SmartPick.Web.Pages.Catalog.ImportModel",
-        "SmartPick.Web.Pages.Catalog.IndexModel",
-        "SmartPick.Web.Pages.Catalog.ProgramModel",
         "SmartPick.Web.Pages.Org.SeasonsModel",
     ];
 

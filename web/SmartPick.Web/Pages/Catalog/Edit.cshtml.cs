@@ -26,7 +26,7 @@ public sealed class EditModel(IDocumentStore store, OrganizationCatalogs catalog
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         await using var session = store.QuerySession(User.Tenant());
-        if (await GetProgram.Get(code, session, catalogs, ct) is not { } details) return NotFound();
+        if (await CatalogReads.ProgramAsync(code, session, catalogs, ct) is not { } details) return NotFound();
         Form = ProgramForm.Of(details);
         return Page();
     }

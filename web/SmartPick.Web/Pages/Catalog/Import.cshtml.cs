@@ -25,7 +25,7 @@ public sealed class ImportModel(CatalogWrites writes) : PageModel
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
-        var upload = await PreviewCatalogImport.LoadAsync(Request, ct);
+        var upload = await CatalogReads.UploadedSheetAsync(Request, ct);
         if (upload.Problem is { } problem)
         {
             Errors.Add("file", FormErrors.Sentence("The file", problem));

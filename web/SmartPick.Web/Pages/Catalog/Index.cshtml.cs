@@ -8,7 +8,7 @@ using SmartPick.Web.Pages.Shared;
 
 namespace SmartPick.Web.Pages.Catalog;
 
-/// <summary>The organization's program catalog: search and browse through the catalog module's own search.</summary>
+/// <summary>The organization's program catalog: search and browse through the same search as <c>GET /api/catalog/programs</c> (<see cref="CatalogReads"/>).</summary>
 [Authorize(Policy = SmartPickPolicies.Staff)]
 public sealed class IndexModel(IDocumentStore store, OrganizationCatalogs catalogs) : PageModel
 {
@@ -23,7 +23,7 @@ public sealed class IndexModel(IDocumentStore store, OrganizationCatalogs catalo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var search = SearchPrograms.Load(Q, Specialty, State, Visa, Math.Max(1, PageNumber), ProgramSearch.DefaultPageSize);
+        var search = CatalogReads.Search(Q, Specialty, State, Visa, Math.Max(1, PageNumber), ProgramSearch.DefaultPageSize);
         foreach (var (field, messages) in search.Problems().Fields) foreach (var message in messages) Errors.Add(field, FormErrors.Sentence(field, message));
         if (Errors.Any)
         {
@@ -31,7 +31,7 @@ public sealed class IndexModel(IDocumentStore store, OrganizationCatalogs catalo
             return;
         }
         await using var session = store.QuerySession(User.Tenant());
-        Results = search.Run(await catalogs.CurrentAsync(session, ct));
+        Results = await CatalogReads.SearchAsync(search, session, catalogs, ct);
     }
 
     public string Link(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/catalog",

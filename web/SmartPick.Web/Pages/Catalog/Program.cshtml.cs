@@ -11,7 +11,7 @@ namespace SmartPick.Web.Pages.Catalog;
 
 /// <summary>
 /// One program of the organization's catalog and its change history (what changed, from which source, by whom,
-/// when), through the same reads as <c>GET /api/catalog/programs/{code}</c> and its <c>/history</c>.
+/// when), through the same reads as <c>GET /api/catalog/programs/{code}</c> and its <c>/history</c> (<see cref="CatalogReads"/>).
 /// </summary>
 [Authorize(Policy = SmartPickPolicies.Staff)]
 public sealed class ProgramModel(IDocumentStore store, OrganizationCatalogs catalogs) : PageModel
@@ -25,9 +25,9 @@ public sealed class ProgramModel(IDocumentStore store, OrganizationCatalogs cata
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         await using var session = store.QuerySession(User.Tenant());
-        Details = await GetProgram.Get(code, session, catalogs, ct);
+        Details = await CatalogReads.ProgramAsync(code, session, catalogs, ct);
         // A program removed by an import still has its history; a code unknown to this organization has neither.
-        if (await GetProgramHistory.Get(code, session, catalogs, ct) is not { } history) return NotFound();
+        if (await CatalogReads.ProgramHistoryAsync(code, session, catalogs, ct) is not { } history) return NotFound();
         History = history;
         return Page();
     }
