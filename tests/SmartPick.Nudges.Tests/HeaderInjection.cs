@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using MimeKit;
 using SmartPick.Nudges.Email;
 using SmartPick.Nudges.Rules;

@@ -63,8 +63,11 @@ public static class CandidateFileHttp
         _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
     };
 
-    /// <summary>The expected version from the body or the If-Match header (a number, quotes allowed).</summary>
-    private static long? ExpectedVersion(HttpContext http, long? fromBody, FieldErrors errors)
+    /// <summary>
+    /// The expected version from the body or the If-Match header (a number, quotes allowed), for any stream written
+    /// through HTTP: <paramref name="streamName"/> names it in the error ("file", "season").
+    /// </summary>
+    public static long? ExpectedVersion(HttpContext http, long? fromBody, FieldErrors errors, string streamName = "file")
     {
         if (fromBody is < 0) errors.Add("expected_version", "must not be negative");
         var header = http.Request.Headers.IfMatch.ToString();
@@ -75,7 +78,7 @@ public static class CandidateFileHttp
         text = text.Trim('"');
         if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var fromHeader))
         {
-            errors.Add("if_match", "must be the file's version number");
+            errors.Add("if_match", $"must be the {streamName}'s version number");
             return fromBody;
         }
         if (fromBody is { } b && b != fromHeader) errors.Add("expected_version", "differs from the If-Match header");

@@ -104,7 +104,7 @@ public static class RecordSeasonFactsEndpoint
     public static async Task<IResult> Put(int season, RecordSeasonFacts command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
     {
         var errors = RecordSeasonFacts.Validate(season, command, out var facts);
-        var expected = SeasonWrites.ExpectedVersion(http, command.ExpectedVersion, errors);
+        var expected = CandidateFileHttp.ExpectedVersion(http, command.ExpectedVersion, errors, "season");
         if (errors.Any) return Results.ValidationProblem(errors.ToDictionary());
         var stamp = new Stamp(http.User.Actor(), clock.GetUtcNow());
         return await SeasonWrites.ChangeAsync(season, expected, http, session, bus, (current, at) => RecordSeasonFacts.Decide(season, current, facts!, at), stamp);

@@ -25,7 +25,7 @@ public static class ResetSeasonFactsEndpoint
         [FromQuery(Name = "expected_version")] long? expectedVersion = null)
     {
         var errors = SeasonInput.CheckSeason(new FieldErrors(), season);
-        var expected = SeasonWrites.ExpectedVersion(http, expectedVersion, errors);
+        var expected = CandidateFileHttp.ExpectedVersion(http, expectedVersion, errors, "season");
         if (errors.Any) return Results.ValidationProblem(errors.ToDictionary());
         var stamp = new Stamp(http.User.Actor(), clock.GetUtcNow());
         return await SeasonWrites.ChangeAsync(season, expected, http, session, bus, (current, at) => ResetSeasonFacts.Decide(season, current, at), stamp);

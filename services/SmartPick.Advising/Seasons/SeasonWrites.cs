@@ -67,23 +67,6 @@ public static class SeasonWrites
         return Results.Ok(OrganizationSeasons.AnswerFor(season, OrganizationSeasons.TableOf(recorded), recorded.FirstOrDefault(r => r.Season == season)));
     }
 
-    /// <summary>The expected version from the body or the If-Match header (a number, quotes allowed).</summary>
-    public static long? ExpectedVersion(HttpContext http, long? fromBody, FieldErrors errors)
-    {
-        if (fromBody is < 0) errors.Add("expected_version", "must not be negative");
-        var header = http.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header)) return fromBody;
-        var text = header.Trim();
-        if (text.StartsWith("W/", StringComparison.Ordinal)) text = text[2..];
-        text = text.Trim('"');
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var fromHeader))
-        {
-            errors.Add("if_match", "must be the season's version number");
-            return fromBody;
-        }
-        if (fromBody is { } b && b != fromHeader) errors.Add("expected_version", "differs from the If-Match header");
-        return fromHeader;
-    }
 
     /// <summary>Another writer committed first: a newer version, or the season's first change made twice at once.</summary>
     private static bool LostRace(Exception e) => e is ConcurrencyException or DocumentAlreadyExistsException

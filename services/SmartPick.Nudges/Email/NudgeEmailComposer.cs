@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using System.Text;
 using System.Text.Encodings.Web;
 using MimeKit;
@@ -26,8 +27,8 @@ public static class NudgeEmailComposer
             throw new ArgumentException("The unsubscribe token belongs to another tenant.", nameof(unsubscribe));
         }
 
-        var from = BareAddress(sender.FromAddress, nameof(sender));
-        var to = BareAddress(nudge.Candidate.Email, nameof(nudge));
+        var from = HeaderText.BareAddress(sender.FromAddress, nameof(sender));
+        var to = HeaderText.BareAddress(nudge.Candidate.Email, nameof(nudge));
         var unsubscribeUrl = UnsubscribeUrl(sender.UnsubscribeBaseUrl, unsubscribe);
         var organization = HeaderText.Clean(sender.OrganizationName);
         var senderName = HeaderText.Clean(sender.SenderName);
@@ -54,24 +55,6 @@ public static class NudgeEmailComposer
         return message;
     }
 
-    /// <summary>
-    /// Accepts only a bare <c>local@domain</c>: a display name, a second address, a group or a control
-    /// character in the stored address would otherwise become part of the envelope.
-    /// </summary>
-    public static string BareAddress(string? address, string parameterName)
-    {
-        var candidate = address?.Trim();
-        if (string.IsNullOrEmpty(candidate) || candidate.Length > 254
-            || candidate.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c is ',' or ';' or '<' or '>' or '"' or '(' or ')' or '\\' or ':')
-            || candidate.Count(c => c == '@') != 1 || candidate.StartsWith('@') || candidate.EndsWith('@')
-            || !MailboxAddress.TryParse(candidate, out var parsed) || !string.IsNullOrEmpty(parsed.Name)
-            || !string.Equals(parsed.Address, candidate, StringComparison.Ordinal))
-        {
-            throw new ArgumentException("Not a single bare email address.", parameterName);
-        }
-
-        return candidate;
-    }
 
     private static string UnsubscribeUrl(string baseUrl, UnsubscribeToken token)
     {
@@ -91,7 +74,7 @@ public static class NudgeEmailComposer
             return $"<{url}>";
         }
 
-        var address = BareAddress(mailbox, nameof(mailbox));
+        var address = HeaderText.BareAddress(mailbox, nameof(mailbox));
         return $"<{url}>, <mailto:{address}?subject=unsubscribe%20{token.Value}>";
     }
 }

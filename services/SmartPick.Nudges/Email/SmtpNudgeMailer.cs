@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -21,7 +22,7 @@ internal sealed class SmtpNudgeMailer(SmtpSettings settings) : INudgeMailer
     {
         ArgumentNullException.ThrowIfNull(message);
         var recipient = SingleRecipient(message);
-        var envelopeSender = new MailboxAddress("", NudgeEmailComposer.BareAddress(settings.FromAddress, nameof(settings)));
+        var envelopeSender = new MailboxAddress("", HeaderText.BareAddress(settings.FromAddress, nameof(settings)));
 
         using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         string response;

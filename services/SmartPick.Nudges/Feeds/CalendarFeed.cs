@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using System.Globalization;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -40,8 +41,8 @@ internal static class CalendarFeed
         }
 
         _ = OrgTime.Zone(organizationTimeZone);
-        var organization = Email.HeaderText.Clean(audience.OrganizationName);
-        var title = audience.CandidateName is { } name && Email.HeaderText.Clean(name) is { Length: > 0 } cleaned
+        var organization = HeaderText.Clean(audience.OrganizationName);
+        var title = audience.CandidateName is { } name && HeaderText.Clean(name) is { Length: > 0 } cleaned
             ? $"{cleaned} — Match dates ({organization})"
             : $"{organization} — Match dates";
 

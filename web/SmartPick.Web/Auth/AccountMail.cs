@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -84,7 +85,7 @@ public sealed class AccountMailSender(AccountMailOptions options, IOrganizationM
 
     private static async Task<MailDelivery> SendOverSmtpAsync(MimeMessage message, MailboxAddress recipient, SmtpRelay smtp, CancellationToken ct)
     {
-        var envelopeSender = new MailboxAddress("", AccountMailText.BareAddress(smtp.FromAddress, nameof(smtp)));
+        var envelopeSender = new MailboxAddress("", HeaderText.BareAddress(smtp.FromAddress, nameof(smtp)));
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         string response;
         try

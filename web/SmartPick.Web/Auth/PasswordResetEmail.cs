@@ -1,3 +1,4 @@
+using SmartPick.Contracts;
 using System.Text.Encodings.Web;
 using MimeKit;
 
@@ -5,8 +6,8 @@ namespace SmartPick.Web.Auth;
 
 /// <summary>
 /// The password reset email: one recipient, a text and an HTML part, the link and how long it works.
-/// Names reach headers only through <see cref="AccountMailText.Name"/>; addresses must be bare <c>local@domain</c>
-/// (<see cref="AccountMailText.BareAddress"/>), so no stored text can add a header or a recipient.
+/// Names reach headers only through <see cref="HeaderText.Clean"/>; addresses must be bare <c>local@domain</c>
+/// (<see cref="HeaderText.BareAddress"/>), so no stored text can add a header or a recipient.
 /// </summary>
 public static class PasswordResetEmail
 {
@@ -20,10 +21,10 @@ public static class PasswordResetEmail
             throw new ArgumentException("The reset link must be an absolute http(s) URL.", nameof(link));
         }
 
-        var to = AccountMailText.BareAddress(toAddress, nameof(toAddress));
-        var from = AccountMailText.BareAddress(fromAddress, nameof(fromAddress));
-        var name = AccountMailText.Name(toName);
-        var sender = AccountMailText.Name(fromName);
+        var to = HeaderText.BareAddress(toAddress, nameof(toAddress));
+        var from = HeaderText.BareAddress(fromAddress, nameof(fromAddress));
+        var name = HeaderText.Clean(toName);
+        var sender = HeaderText.Clean(fromName);
 
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(sender.Length > 0 ? sender : "SmartPick", from));

@@ -111,7 +111,7 @@ public static partial class OrganizationEndpoints
     {
         try
         {
-            SmartPick.Nudges.Email.NudgeEmailComposer.BareAddress(value, nameof(value));
+            HeaderText.BareAddress(value, nameof(value));
             return true;
         }
         catch (ArgumentException)

@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text;
+using MimeKit;
 
-namespace SmartPick.Nudges.Email;
+namespace SmartPick.Contracts;
 
 /// <summary>
 /// Makes user-entered text (names, organization and program names) safe to place in a header or on one
 /// line of a body: no control characters (CR, LF, NUL, TAB…), no line or paragraph separators, no
 /// invisible format characters (bidi overrides, zero-width), no encoded-word lookalikes (<c>=?</c>), runs of
-/// white space collapsed, and a length limit cut on a whole-character boundary.
+/// white space collapsed, and a length limit cut on a whole-character boundary. Addresses reach a message only as
+/// one bare <c>local@domain</c> (<see cref="BareAddress"/>). Every mail the product sends (nudges, account mail)
+/// goes through these rules, so no stored text can add a header or a recipient.
 /// </summary>
 public static class HeaderText
 {
@@ -53,6 +56,24 @@ public static class HeaderText
         // MimeKit writes "=?…?=" in a name as is, and a reader would decode it as an encoded word
         // (possibly into a line break); a space after "=" keeps it literal text.
         return Truncate(builder.ToString(), maxLength).Replace("=?", "= ?", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Accepts only a bare <c>local@domain</c> that MimeKit parses to itself: a display name, a second address, a
+    /// group or a control character in a stored address would otherwise become part of the envelope. Throws otherwise.
+    /// </summary>
+    public static string BareAddress(string? address, string parameterName)
+    {
+        var candidate = address?.Trim();
+        if (string.IsNullOrEmpty(candidate) || candidate.Length > 254
+            || candidate.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c is ',' or ';' or '<' or '>' or '"' or '(' or ')' or '\\' or ':')
+            || candidate.Count(c => c == '@') != 1 || candidate.StartsWith('@') || candidate.EndsWith('@')
+            || !MailboxAddress.TryParse(candidate, out var parsed) || !string.IsNullOrEmpty(parsed.Name)
+            || !string.Equals(parsed.Address, candidate, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Not a single bare email address.", parameterName);
+        }
+        return candidate;
     }
 
     private static string Truncate(string text, int maxLength)
