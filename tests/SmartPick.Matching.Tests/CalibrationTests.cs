@@ -50,6 +50,18 @@ public class CalibrationTests
     }
 
     [SharedDataFact]
+    public void the_comparable_population_figure_takes_both_its_parts_from_the_same_lists_and_lands_near_the_published_rate()
+    {
+        var population = Evaluation.Population(TestCatalogCsv.SharedCatalogWithEvidence, Ps, applicants: 60);
+        // P(match) and P(K ≥ 1) both from the calibrated rates: a match needs an interview, so the ratio is a probability,
+        // and it sits within 8 points of the published 48.5% (Charting Outcomes, non-US IMGs in IM).
+        population.PMatchAmongInterviewed.ShouldBeLessThanOrEqualTo(1);
+        population.PMatchAmongInterviewed.ShouldBeInRange(population.PublishedMatchRate - 0.08, population.PublishedMatchRate + 0.08);
+        // The plan places signals and divisions on top of the average applicant's: it never does worse.
+        population.MeanPMatchWithPlan.ShouldBeGreaterThanOrEqualTo(population.MeanPMatch);
+    }
+
+    [SharedDataFact]
     public void with_evidence_the_worked_example_gets_a_credible_chance_and_a_broad_list_ordered_by_evidence()
     {
         var result = MatchingEngine.Rank(Profiles.WorkedExample(), TestCatalogCsv.SharedCatalogWithEvidence);

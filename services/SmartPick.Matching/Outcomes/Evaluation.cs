@@ -18,10 +18,14 @@ public sealed record ProgramReport(IReadOnlyList<ProgramLevel> BySpecialty, doub
 /// <summary>Population level: mean P(match) of a documented synthetic population against the published match rate.</summary>
 /// <remarks>
 /// The published rate counts only applicants who submitted a rank list, that is who had at least one interview;
-/// <see cref="PMatchAmongInterviewed"/> is the population's comparable figure, Σ P(match) / Σ P(K ≥ 1).
+/// <see cref="PMatchAmongInterviewed"/> is the population's comparable figure, Σ P(match) / Σ P(K ≥ 1), both taken
+/// from the calibrated rates as they are (the average applicant's signals and preferences, which is how the published
+/// population applied). <see cref="MeanPMatchWithPlan"/> is the same applicants following the product's plan (its
+/// signals and divisions placed where they add most): what the plan claims over applying as everyone does.
 /// </remarks>
 public sealed record PopulationReport(string Specialty, int Applicants, int Applications, double MeanPMatch, double PublishedMatchRate,
-    double MeanPMatchAtRecommended, double MeanRecommended, double ShareWithoutInterview, double PMatchAmongInterviewed);
+    double MeanPMatchAtRecommended, double MeanRecommended, double ShareWithoutInterview, double PMatchAmongInterviewed,
+    double MeanPMatchWithPlan);
 
 public static class Evaluation
 {
@@ -74,7 +78,7 @@ public static class Evaluation
         int applications = 129, int season = 2026)
     {
         var typical = ps.TypicalStep2Ck.GetValueOrDefault(specialtyKey, ps.TypicalStep2CkOther);
-        double sum = 0, sumRecommended = 0, sumN = 0, sumAnyInterview = 0;
+        double sum = 0, sumWithPlan = 0, sumRecommended = 0, sumN = 0, sumAnyInterview = 0;
         for (var i = 0; i < applicants; i++)
         {
             double U(double alpha) => ((i + 1) * alpha) % 1.0;
@@ -96,15 +100,18 @@ public static class Evaluation
             };
             var options = new RankOptions(Budget: applications, Parameters: ps);
             var result = MatchingEngine.Rank(profile, catalog, options);
-            sum += result.Curve.Count == 0 ? 0 : result.Curve[^1].PMatch;
+            sumWithPlan += result.Curve.Count == 0 ? 0 : result.Curve[^1].PMatch;
+            // As the published population applied: the calibrated rates, best first, no plan of ours on top.
             var scored = MatchingEngine.Score(profile, catalog, options, ps, collectExcluded: false, withReasons: false);
+            var asEveryone = ListOptimizer.Optimize(scored.Logits, applications, ps, ps.MatchCurveFor(specialtyKey));
+            sum += asEveryone.Curve.Count == 0 ? 0 : asEveryone.Curve[^1].PMatch;
             sumAnyInterview += 1 - ListOptimizer.InterviewDistribution(scored.Logits, applications, ps.RandomEffectSd.Value)[0];
             sumRecommended += result.PMatchAtRecommended;
             sumN += result.RecommendedApplications;
         }
         return new PopulationReport(specialtyKey, applicants, applications, sum / applicants,
             ps.PublishedMatchRates.GetValueOrDefault(specialtyKey, ps.PublishedMatchRateNonUsImg), sumRecommended / applicants, sumN / applicants,
-            1 - sumAnyInterview / applicants, sumAnyInterview == 0 ? 0 : sum / sumAnyInterview);
+            1 - sumAnyInterview / applicants, sumAnyInterview == 0 ? 0 : sum / sumAnyInterview, sumWithPlan / applicants);
     }
 
     /// <summary>Acklam's rational approximation of the standard normal quantile (relative error below 1.2·10⁻⁹).</summary>

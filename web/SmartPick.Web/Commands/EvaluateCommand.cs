@@ -121,6 +121,7 @@ public sealed class EvaluateCommand : JasperFxAsyncCommand<EvaluateInput>
                 MeanPMatch = Math.Round(population.MeanPMatch, 4),
                 ShareWithoutInterview = Math.Round(population.ShareWithoutInterview, 4),
                 PMatchAmongInterviewed = Math.Round(population.PMatchAmongInterviewed, 4),
+                MeanPMatchWithPlan = Math.Round(population.MeanPMatchWithPlan, 4),
                 population.PublishedMatchRate,
             },
         }, Json));
