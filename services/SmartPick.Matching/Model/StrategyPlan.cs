@@ -71,6 +71,16 @@ public sealed record StrategyPlan(
     [property: System.Text.Json.Serialization.JsonPropertyName("budget_usd")] decimal? BudgetDollars,
     int? ApplicationsAffordable)
 {
+    /// <summary>The name <see cref="Cost"/> was stored under before it was <c>cost_usd</c>: read, never written.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("Cost")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ListCost? CostAsFirstStored { get => null; init => Cost ??= value!; }
+
+    /// <summary>The name <see cref="BudgetDollars"/> was stored under before it was <c>budget_usd</c>: read, never written.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("BudgetDollars")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? BudgetDollarsAsFirstStored { get => null; init => BudgetDollars ??= value; }
+
     /// <summary>Whether the list spreads over more than one specialty because that buys more chance per dollar.</summary>
     public bool IsSplit => BySpecialty.Count(s => s.Applications > 0) > 1;
 }
