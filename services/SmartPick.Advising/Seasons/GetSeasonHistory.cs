@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using SmartPick.Advising.CandidateFiles;
 using SmartPick.Contracts;
 using Wolverine.Http;
 
@@ -19,23 +18,7 @@ public static class GetSeasonHistoryEndpoint
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static async Task<IResult> Get(int season, IQuerySession session, CancellationToken ct)
     {
-        if (SeasonInput.SeasonError(season) is { } invalid) return invalid;
-        return Results.Ok(await HistoryAsync(season, session, ct));
-    }
-
-    public static async Task<SeasonHistory> HistoryAsync(int season, IQuerySession session, CancellationToken ct)
-    {
-        var events = await session.Events.FetchStreamAsync(SeasonStreams.IdOf(season), token: ct);
-        var changes = events
-            .Select(e => e.Data switch
-            {
-                SeasonFactsRecorded r => new SeasonChange(e.Version, "recorded", r.RecordedBy, r.RecordedAt, r.Facts),
-                SeasonFactsReset r => new SeasonChange(e.Version, "reset", r.ResetBy, r.ResetAt, null),
-                _ => null,
-            })
-            .OfType<SeasonChange>()
-            .OrderByDescending(c => c.Version)
-            .ToList();
-        return new SeasonHistory(season, changes);
+        var errors = SeasonInput.CheckSeason(new FieldErrors(), season);
+        return errors.Any ? errors.ToProblem() : Results.Ok(await SeasonReads.HistoryAsync(session, season, ct));
     }
 }

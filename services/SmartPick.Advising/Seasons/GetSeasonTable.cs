@@ -11,19 +11,14 @@ public static class GetSeasonTableEndpoint
 {
     [WolverineGet("/api/org/seasons")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
-    public static async Task<SeasonTableAnswer> Get(IQuerySession session, TimeProvider clock, CancellationToken ct)
-    {
-        var recorded = await session.Query<OrganizationSeason>().ToListAsync(ct);
-        return new SeasonTableAnswer(MatchSeasons.Next(clock.GetUtcNow()), OrganizationSeasons.Answers(recorded));
-    }
+    public static Task<SeasonTableAnswer> Get(IQuerySession session, TimeProvider clock, CancellationToken ct)
+        => SeasonReads.TableAsync(session, clock, ct);
 
     /// <summary>One season: the agency's own facts, or the facts that apply to it (its defaults, or the latest season before it).</summary>
     [WolverineGet("/api/org/seasons/{season}")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static async Task<IResult> GetSeason(int season, IQuerySession session, CancellationToken ct)
-    {
-        if (SeasonInput.SeasonError(season) is { } invalid) return invalid;
-        var recorded = await session.Query<OrganizationSeason>().ToListAsync(ct);
-        return Results.Ok(OrganizationSeasons.AnswerFor(season, OrganizationSeasons.TableOf(recorded), recorded.FirstOrDefault(r => r.Season == season)));
-    }
+        => await SeasonReads.SeasonAsync(session, season, ct) is { } answer
+            ? Results.Ok(answer)
+            : SeasonInput.CheckSeason(new FieldErrors(), season).ToProblem();
 }

@@ -103,11 +103,12 @@ public static class RecordSeasonFactsEndpoint
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Put(int season, RecordSeasonFacts command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
     {
-        var errors = RecordSeasonFacts.Validate(season, command, out var facts);
-        var expected = CandidateFileHttp.ExpectedVersion(http, command.ExpectedVersion, errors, "season");
-        if (errors.Any) return Results.ValidationProblem(errors.ToDictionary());
+        var headerErrors = new FieldErrors();
+        var expected = CandidateFileHttp.ExpectedVersion(http, command.ExpectedVersion, headerErrors, "season");
+        // Header errors are answered together with the body's, in one 400.
+        if (headerErrors.Any) return RecordSeasonFacts.Validate(season, command, out _).AddAll(headerErrors).ToProblem();
         var stamp = new Stamp(http.User.Actor(), clock.GetUtcNow());
-        return await SeasonWrites.ChangeAsync(season, expected, http, session, bus, (current, at) => RecordSeasonFacts.Decide(season, current, facts!, at), stamp);
+        return SeasonHttp.Answer(await SeasonWrites.RecordAsync(session, bus, season, command, stamp, expected, http.RequestAborted));
     }
 }
 
@@ -118,12 +119,6 @@ public static class SeasonInput
 
     public static FieldErrors CheckSeason(FieldErrors errors, int season)
         => errors.Range("season", season, SeasonStreams.FirstSeason, SeasonStreams.LastSeason);
-
-    public static IResult? SeasonError(int season)
-    {
-        var errors = CheckSeason(new FieldErrors(), season);
-        return errors.Any ? Results.ValidationProblem(errors.ToDictionary()) : null;
-    }
 
     /// <summary>Bands in ascending order of <c>up_to</c>, each but the last bounded, the last one open-ended.</summary>
     public static void CheckBands(FieldErrors errors, IReadOnlyList<FeeBandInput?>? bands, List<SeasonFeeBand> into)

@@ -24,10 +24,10 @@ public static class ResetSeasonFactsEndpoint
     public static async Task<IResult> Delete(int season, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock,
         [FromQuery(Name = "expected_version")] long? expectedVersion = null)
     {
-        var errors = SeasonInput.CheckSeason(new FieldErrors(), season);
-        var expected = CandidateFileHttp.ExpectedVersion(http, expectedVersion, errors, "season");
-        if (errors.Any) return Results.ValidationProblem(errors.ToDictionary());
+        var headerErrors = new FieldErrors();
+        var expected = CandidateFileHttp.ExpectedVersion(http, expectedVersion, headerErrors, "season");
+        if (headerErrors.Any) return SeasonInput.CheckSeason(headerErrors, season).ToProblem();
         var stamp = new Stamp(http.User.Actor(), clock.GetUtcNow());
-        return await SeasonWrites.ChangeAsync(season, expected, http, session, bus, (current, at) => ResetSeasonFacts.Decide(season, current, at), stamp);
+        return SeasonHttp.Answer(await SeasonWrites.ResetAsync(session, bus, season, stamp, expected, http.RequestAborted));
     }
 }

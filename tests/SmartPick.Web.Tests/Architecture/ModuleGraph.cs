@@ -115,14 +115,28 @@ public static class ModuleGraph
                 {
                     if (instruction.Operand is not MethodReference called) continue;
                     var declaring = Element(called.DeclaringType).FullName;
-                    if (!endpointTypes.TryGetValue(declaring, out var endpoints)) continue;
+                    PageCall call;
                     var page = Outermost(type);
-                    var call = new PageCall(NameOf(page), CallerName(type, method), declaring.Replace('/', '+'), called.Name, endpoints.Contains(called.Name));
+                    if (endpointTypes.TryGetValue(declaring, out var endpoints))
+                        call = new PageCall(NameOf(page), CallerName(type, method), declaring.Replace('/', '+'), called.Name, endpoints.Contains(called.Name));
+                    else if (AnswersHttp(called) && declaring.StartsWith("SmartPick.", StringComparison.Ordinal)
+                             && FolderOf("SmartPick.Web", Element(called.DeclaringType)) != "Pages")
+                        // A minimal-API function (it answers an IResult) is an endpoint too, whatever declares it.
+                        call = new PageCall(NameOf(page), CallerName(type, method), declaring.Replace('/', '+'), called.Name, CalledIsEndpoint: true);
+                    else continue;
                     if (!calls.Contains(call)) calls.Add(call);
                 }
             }
         }
         return calls;
+    }
+
+    /// <summary>Whether a method answers as an HTTP endpoint does: an <c>IResult</c>, or a task of one.</summary>
+    private static bool AnswersHttp(MethodReference method)
+    {
+        var returns = method.ReturnType;
+        if (returns is GenericInstanceType generic && generic.ElementType.Namespace == "System.Threading.Tasks") returns = generic.GenericArguments[0];
+        return returns.FullName == "Microsoft.AspNetCore.Http.IResult";
     }
 
     /// <summary>Which folder a type belongs to; null for the root namespace and for anything outside it.</summary>

@@ -19,20 +19,26 @@ public sealed record InvitationAccepted(string UserId, string Email, string Role
 
 /// <summary>
 /// Org admins invite staff and candidates by a token link that expires and works once; platform admins invite an
-/// organization's administrator the same way (<see cref="FirstAdminInvitations"/>). Only the token's SHA-256 is
-/// stored; the token is shown to the inviter once.
+/// organization's administrator the same way (<see cref="InvitationDesk.InviteFirstAdminAsync"/>). Only the token's
+/// SHA-256 is stored; the token is shown to the inviter once. These are the anonymous routes (preview and accept)
+/// and the org admin's routes over <see cref="InvitationDesk"/>.
 /// </summary>
 public static class Invitations
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
-    private static readonly string[] InvitableRoles = [SmartPickRoles.OrgAdmin, SmartPickRoles.Advisor, SmartPickRoles.Candidate];
 
     public static void MapInvitationEndpoints(this IEndpointRouteBuilder app)
     {
         var org = app.MapGroup("/api/org/invitations").WithTags("Organization").RequireAuthorization(SmartPickPolicies.OrgAdmin);
-        org.MapPost("", Create).Produces<InvitationCreated>(201).ProducesValidationProblem().ProducesProblem(429);
-        org.MapGet("", List).Produces<IReadOnlyList<InvitationSummary>>();
-        org.MapDelete("/{id:guid}", Revoke).Produces(204).ProducesProblem(404);
+        org.MapPost("", async (CreateInvitation? request, InvitationDesk desk, HttpContext http) =>
+                OrgHttp.Answer(await desk.CreateAsync(http.User.Tenant(), request, http.User.Actor()),
+                    created => Results.Created($"/api/org/invitations/{created.Id}", created)))
+            .Produces<InvitationCreated>(201).ProducesValidationProblem().ProducesProblem(429);
+        org.MapGet("", async (InvitationDesk desk, HttpContext http) => Results.Ok(await desk.ListAsync(http.User.Tenant())))
+            .Produces<IReadOnlyList<InvitationSummary>>();
+        org.MapDelete("/{id:guid}", async (Guid id, InvitationDesk desk, HttpContext http) =>
+                OrgHttp.Answer(await desk.RevokeAsync(http.User.Tenant(), id), _ => Results.NoContent()))
+            .Produces(204).ProducesProblem(404);
 
         var open = app.MapGroup("/api/auth/invitations").WithTags("Auth").AllowAnonymous();
         open.MapGet("/{token}", Preview).Produces<InvitationPreview>().ProducesProblem(404).ProducesProblem(410).ProducesProblem(429);
@@ -42,90 +48,14 @@ public static class Invitations
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    /// <summary>Creates an invitation in the signed-in org admin's organization; the API and the agency page both create through here.</summary>
-    public static Task<IResult> Create(CreateInvitation? request, ClaimsPrincipal user, IdentityDb db,
-        UserManager<AppUser> users, Marten.IDocumentStore store, AuthThrottle throttle, TimeProvider clock, HttpContext http) =>
-        CreateInAsync(user.Tenant(), request, user, "/api/org/invitations",
-            db, users, store, throttle, clock, http);
-
-    /// <summary>
-    /// Creates an invitation into <paramref name="orgId"/> on behalf of <paramref name="user"/>: the one path every
-    /// invitation takes (throttle per inviter, validation, hashed single-use token, <see cref="Lifetime"/>), whether
-    /// an org admin invites into their own organization or a platform admin invites an organization's first admin.
-    /// The caller has already decided that <paramref name="user"/> may invite into <paramref name="orgId"/>.
-    /// </summary>
-    public static async Task<IResult> CreateInAsync(string orgId, CreateInvitation? request, ClaimsPrincipal user, string locationBase,
-        IdentityDb db, UserManager<AppUser> users, Marten.IDocumentStore store, AuthThrottle throttle, TimeProvider clock, HttpContext http)
-    {
-        var actor = user.Actor();
-        if (!throttle.TryAcquire("invite:" + actor.UserId)) return AuthThrottle.TooMany();
-
-        var errors = new FieldErrors()
-            .Check(IsEmail(request?.Email), "email", "A valid email address (at most 254 characters) is required.")
-            .Check(request?.Role is { } r && InvitableRoles.Contains(r), "role", $"Role must be one of: {string.Join(", ", InvitableRoles)}.")
-            .Check(request?.Role != SmartPickRoles.Candidate || request.CandidateId is not null, "candidate_id", "A candidate invitation names the candidate file it opens.")
-            .Check(request?.Role == SmartPickRoles.Candidate || request?.CandidateId is null, "candidate_id", "Only candidate invitations name a candidate file.");
-        if (errors.Any) return errors.ToProblem();
-
-        if (request!.CandidateId is { } candidateId)
-        {
-            await using var session = store.QuerySession(orgId);
-            var stream = await session.Events.FetchStreamStateAsync(candidateId);
-            if (stream is null) return FieldErrors.Of("candidate_id", "No candidate file with this id in your organization.").ToProblem();
-            if (await users.Users.AnyAsync(u => u.OrganizationId == orgId && u.CandidateId == candidateId))
-            {
-                return StateProblems.Conflict("Candidate already has an account", "A user is already bound to this candidate file.");
-            }
-        }
-        var email = request.Email!.Trim();
-        if (await users.FindByEmailAsync(email) is not null)
-        {
-            return StateProblems.Conflict("Email already registered", "A user with this email already exists.");
-        }
-
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var now = clock.GetUtcNow();
-        var invitation = new Invitation
-        {
-            Id = Guid.NewGuid(), OrganizationId = orgId, Email = email, Role = request.Role!, CandidateId = request.CandidateId,
-            TokenHash = Hash(token), CreatedAt = now, ExpiresAt = now + Lifetime, CreatedBy = actor.UserId,
-        };
-        db.Invitations.Add(invitation);
-        await db.SaveChangesAsync();
-        // From the configured public address, never from the request's Host header (which the caller chooses).
-        var publicBase = http.RequestServices.GetRequiredService<SmartPick.Nudges.Sweeps.NudgeOptions>().PublicBaseUrl.TrimEnd('/');
-        var url = $"{publicBase}/invitations/{token}";
-        return Results.Created($"{locationBase}/{invitation.Id}",
-            new InvitationCreated(invitation.Id, email, invitation.Role, invitation.CandidateId, invitation.ExpiresAt, token, url));
-    }
-
-    /// <summary>The organization's invitations, newest first, with where each stands.</summary>
-    public static async Task<IResult> List(ClaimsPrincipal user, IdentityDb db, TimeProvider clock)
-    {
-        var orgId = user.Tenant();
-        var now = clock.GetUtcNow();
-        var rows = await db.Invitations.Where(i => i.OrganizationId == orgId).OrderByDescending(i => i.CreatedAt).Take(500).ToListAsync();
-        return Results.Ok(rows.Select(i => new InvitationSummary(i.Id, i.Email, i.Role, i.CandidateId, i.CreatedAt, i.ExpiresAt, Status(i, now))).ToList());
-    }
-
-    /// <summary>Revokes an open invitation of the signed-in user's organization; another organization's id is not found.</summary>
-    public static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, IdentityDb db, TimeProvider clock)
-    {
-        var orgId = user.Tenant();
-        var changed = await db.Invitations
-            .Where(i => i.Id == id && i.OrganizationId == orgId && i.AcceptedAt == null && i.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, clock.GetUtcNow()));
-        return changed == 1 ? Results.NoContent() : StateProblems.NotFound("Open invitation");
-    }
-
     private static async Task<IResult> Preview(string token, IdentityDb db, TimeProvider clock, AuthThrottle throttle, HttpContext http)
     {
         // Guessing tokens through the preview is throttled like guessing them through the accept.
         if (!throttle.TryAcquireClient(http)) return AuthThrottle.TooMany();
-        if (token.Length > 200) return StateProblems.NotFound("Invitation");
+        if (token.Length > 200) return NotFound();
         var hash = Hash(token);
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash);
-        if (invitation is null || invitation.RevokedAt is not null || invitation.AcceptedAt is not null) return StateProblems.NotFound("Invitation");
+        if (invitation is null || invitation.RevokedAt is not null || invitation.AcceptedAt is not null) return NotFound();
         if (invitation.ExpiresAt <= clock.GetUtcNow()) return Expired();
         var org = await db.Organizations.SingleAsync(o => o.Id == invitation.OrganizationId);
         return Results.Ok(new InvitationPreview(org.Name, invitation.Email, invitation.Role, invitation.ExpiresAt));
@@ -145,13 +75,13 @@ public static class Invitations
 
         var hash = Hash(token);
         var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash);
-        if (invitation is null || invitation.RevokedAt is not null) return StateProblems.NotFound("Invitation");
-        if (invitation.AcceptedAt is not null) return StateProblems.Conflict("Invitation already used", "This invitation has already been accepted.");
+        if (invitation is null || invitation.RevokedAt is not null) return NotFound();
+        if (invitation.AcceptedAt is not null) return AlreadyUsed();
         var now = clock.GetUtcNow();
         if (invitation.ExpiresAt <= now) return Expired();
 
         var redeemed = await RedeemAsync(db, users, invitation, request.DisplayName!, request.Password!, now);
-        if (redeemed.AlreadyUsed) return StateProblems.Conflict("Invitation already used", "This invitation has already been accepted.");
+        if (redeemed.AlreadyUsed) return AlreadyUsed();
         if (redeemed.CandidateTaken) return CandidateTaken();
         if (redeemed.User is not { } user)
         {
@@ -211,15 +141,20 @@ public static class Invitations
         return new Redemption(user, AlreadyUsed: false, []);
     }
 
-    private static IResult CandidateTaken() => StateProblems.Conflict("Candidate already has an account",
-        "Another account was bound to this candidate file after the invitation was sent. Ask your organization for help.");
+    private static IResult CandidateTaken() => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Candidate already has an account",
+        detail: "Another account was bound to this candidate file after the invitation was sent. Ask your organization for help.");
+
+    private static IResult AlreadyUsed() => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Invitation already used",
+        detail: "This invitation has already been accepted.");
+
+    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Invitation not found");
 
     private static IResult Expired() => Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Invitation expired",
         detail: "This invitation has expired. Ask your organization for a new one.");
 
-    private static string Status(Invitation i, DateTimeOffset now) =>
+    public static string Status(Invitation i, DateTimeOffset now) =>
         i.AcceptedAt is not null ? "accepted" : i.RevokedAt is not null ? "revoked" : i.ExpiresAt <= now ? "expired" : "open";
 
-    private static bool IsEmail(string? value) =>
+    public static bool IsEmail(string? value) =>
         value is { Length: > 0 and <= 254 } && MailAddress.TryCreate(value.Trim(), out var parsed) && parsed.Address == value.Trim();
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SmartPick.Contracts;
@@ -12,61 +11,71 @@ public sealed record OrganizationView(string Id, string Name, string TimeZone, s
 public sealed record UpdateOrganizationSettings(string? Name, string? TimeZone, string? SenderName, string? SenderEmail);
 public sealed record MemberView(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? CandidateId, bool LockedOut);
 
-/// <summary>Platform admins create organizations; org admins read and change their own settings and members.</summary>
-public static partial class OrganizationEndpoints
+/// <summary>The routes of <see cref="OrganizationAdmin"/> and of the platform's first-admin invitations.</summary>
+public static class OrganizationEndpoints
 {
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")]
-    private static partial Regex SlugPattern();
-
     public static void MapOrganizationEndpoints(this IEndpointRouteBuilder app)
     {
         var platform = app.MapGroup("/api/platform/organizations").WithTags("Platform").RequireAuthorization(SmartPickPolicies.PlatformAdmin);
-        platform.MapPost("", Create).Produces<OrganizationView>(201).ProducesValidationProblem().ProducesProblem(409);
-        platform.MapGet("", All);
-        platform.MapPost(FirstAdminInvitations.Route, FirstAdminInvitations.Create).Produces<InvitationCreated>(201)
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);
+        platform.MapPost("", async (CreateOrganization? request, OrganizationAdmin admin) =>
+                OrgHttp.Answer(await admin.CreateAsync(request), created => Results.Created($"/api/platform/organizations/{created.Id}", created)))
+            .Produces<OrganizationView>(201).ProducesValidationProblem().ProducesProblem(409);
+        platform.MapGet("", async (OrganizationAdmin admin) => Results.Ok(await admin.AllAsync())).Produces<IReadOnlyList<OrganizationView>>();
+        platform.MapPost("/{slug}/invitations", async (string slug, InviteOrganizationAdmin? request, InvitationDesk desk, HttpContext http) =>
+                OrgHttp.Answer(await desk.InviteFirstAdminAsync(slug, request, http.User.Actor()),
+                    created => Results.Created($"/api/platform/organizations/{slug}/invitations/{created.Id}", created)))
+            .Produces<InvitationCreated>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);
 
         var org = app.MapGroup("/api/org").WithTags("Organization");
-        org.MapGet("", Current).RequireAuthorization(SmartPickPolicies.Member).Produces<OrganizationView>();
-        org.MapPut("/settings", UpdateSettings).RequireAuthorization(SmartPickPolicies.OrgAdmin).Produces<OrganizationView>().ProducesValidationProblem();
-        org.MapGet("/members", Members).RequireAuthorization(SmartPickPolicies.OrgAdmin).Produces<IReadOnlyList<MemberView>>();
+        org.MapGet("", async (OrganizationAdmin admin, HttpContext http) => Results.Ok(await admin.CurrentAsync(http.User.Tenant())))
+            .RequireAuthorization(SmartPickPolicies.Member).Produces<OrganizationView>();
+        org.MapPut("/settings", async (UpdateOrganizationSettings? request, OrganizationAdmin admin, HttpContext http) =>
+                OrgHttp.Answer(await admin.UpdateSettingsAsync(http.User.Tenant(), request)))
+            .RequireAuthorization(SmartPickPolicies.OrgAdmin).Produces<OrganizationView>().ProducesValidationProblem();
+        org.MapGet("/members", async (OrganizationAdmin admin, HttpContext http) => Results.Ok(await admin.MembersAsync(http.User.Tenant())))
+            .RequireAuthorization(SmartPickPolicies.OrgAdmin).Produces<IReadOnlyList<MemberView>>();
     }
+}
+
+/// <summary>
+/// Platform admins create organizations; org admins read and change their own settings and members. The API and
+/// the pages both go through here; the organization is always the caller's (a tenant id taken from the signed-in user).
+/// </summary>
+public sealed partial class OrganizationAdmin(IdentityDb db, OrganizationProvisioner provisioner, OrganizationDirectory directory, TimeProvider clock)
+{
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")]
+    private static partial Regex SlugPattern();
 
     public static bool IsValidSlug(string? slug) => slug is not null && SlugPattern().IsMatch(slug);
 
     public static bool IsValidTimeZone(string? id) => id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 
     /// <summary>Every organization, by slug (platform admins).</summary>
-    public static async Task<IResult> All(IdentityDb db) =>
-        Results.Ok((await db.Organizations.AsNoTracking().OrderBy(o => o.Id).ToListAsync()).Select(ToView).ToList());
+    public async Task<IReadOnlyList<OrganizationView>> AllAsync() =>
+        (await db.Organizations.AsNoTracking().OrderBy(o => o.Id).ToListAsync()).Select(ToView).ToList();
 
-    /// <summary>The signed-in user's own organization.</summary>
-    public static async Task<IResult> Current(ClaimsPrincipal user, IdentityDb db)
-    {
-        var id = user.Tenant();
-        var found = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == id);
-        return Results.Ok(ToView(found));
-    }
+    /// <summary>The organization <paramref name="tenant"/> (the signed-in user's own).</summary>
+    public async Task<OrganizationView> CurrentAsync(string tenant) =>
+        ToView(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == tenant));
 
-    /// <summary>Creates an organization (platform admins); the API and the platform page both create through here.</summary>
-    public static async Task<IResult> Create(CreateOrganization? request, OrganizationProvisioner provisioner)
+    /// <summary>Creates an organization (platform admins).</summary>
+    public async Task<OrgOutcome<OrganizationView>> CreateAsync(CreateOrganization? request)
     {
         var errors = new FieldErrors()
             .Check(IsValidSlug(request?.Slug), "slug", "Slug is 1–40 lowercase letters, digits or dashes, not starting or ending with a dash.")
             .Check(!string.IsNullOrWhiteSpace(request?.Name) && request.Name.Trim().Length <= 200, "name", "Name is required (at most 200 characters).")
             .Check(IsValidTimeZone(request?.TimeZone), "time_zone", "Time zone must be an IANA id such as America/New_York.");
-        if (errors.Any) return errors.ToProblem();
+        if (errors.Any) return errors;
         var created = await provisioner.CreateAsync(request!.Slug!, request.Name!.Trim(), request.TimeZone!);
         return created is null
-            ? StateProblems.Conflict("Slug taken", $"An organization with slug '{request.Slug}' already exists.")
-            : Results.Created($"/api/platform/organizations/{created.Id}", ToView(created));
+            ? new OrgOutcome<OrganizationView>.Conflict("Slug taken", $"An organization with slug '{request.Slug}' already exists.")
+            : ToView(created);
     }
 
     /// <summary>
-    /// Changes the signed-in org admin's organization settings; a field left out (null) keeps its value, and an
-    /// empty sender email clears it.
+    /// Changes the organization's settings; a field left out (null) keeps its value, and an empty sender email clears it.
     /// </summary>
-    public static async Task<IResult> UpdateSettings(UpdateOrganizationSettings? request, ClaimsPrincipal user, IdentityDb db, OrganizationDirectory directory)
+    public async Task<OrgOutcome<OrganizationView>> UpdateSettingsAsync(string tenant, UpdateOrganizationSettings? request)
     {
         // Every field may be left out, but not the body: an empty one binds to null and would change nothing silently.
         var errors = new FieldErrors()
@@ -75,9 +84,8 @@ public static partial class OrganizationEndpoints
             .Check(request?.TimeZone is null || IsValidTimeZone(request.TimeZone), "time_zone", "Time zone must be an IANA id such as America/New_York.")
             .Check(request?.SenderName is null || (request.SenderName.Length <= 100 && !request.SenderName.Any(char.IsControl)), "sender_name", "Sender name is at most 100 characters, without control characters.")
             .Check(request?.SenderEmail is null || string.IsNullOrWhiteSpace(request.SenderEmail) || IsSenderEmail(request.SenderEmail.Trim()), "sender_email", "Sender email must be a valid address.");
-        if (errors.Any) return errors.ToProblem();
-        var id = user.Tenant();
-        var org = await db.Organizations.SingleAsync(o => o.Id == id);
+        if (errors.Any) return errors;
+        var org = await db.Organizations.SingleAsync(o => o.Id == tenant);
         org.Name = request!.Name?.Trim() ?? org.Name;
         org.TimeZone = request.TimeZone ?? org.TimeZone;
         org.SenderName = request.SenderName ?? org.SenderName;
@@ -85,22 +93,21 @@ public static partial class OrganizationEndpoints
         org.SenderEmail = request.SenderEmail is null ? org.SenderEmail
             : string.IsNullOrWhiteSpace(request.SenderEmail) ? null : request.SenderEmail.Trim();
         await db.SaveChangesAsync();
-        directory.Forget(id);
-        return Results.Ok(ToView(org));
+        directory.Forget(tenant);
+        return ToView(org);
     }
 
     /// <summary>The organization's members with their roles.</summary>
-    public static async Task<IResult> Members(ClaimsPrincipal user, IdentityDb db, TimeProvider clock)
+    public async Task<IReadOnlyList<MemberView>> MembersAsync(string tenant)
     {
-        var id = user.Tenant();
         var now = clock.GetUtcNow();
-        var members = await db.Users.AsNoTracking().Where(u => u.OrganizationId == id).OrderBy(u => u.Email).ToListAsync();
+        var members = await db.Users.AsNoTracking().Where(u => u.OrganizationId == tenant).OrderBy(u => u.Email).ToListAsync();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
-                           join u in db.Users on ur.UserId equals u.Id where u.OrganizationId == id
+                           join u in db.Users on ur.UserId equals u.Id where u.OrganizationId == tenant
                            select new { ur.UserId, r.Name }).ToListAsync();
-        return Results.Ok(members.Select(m => new MemberView(m.Id, m.Email ?? "", m.DisplayName,
+        return members.Select(m => new MemberView(m.Id, m.Email ?? "", m.DisplayName,
             roles.Where(r => r.UserId == m.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(), m.CandidateId,
-            m.LockoutEnd is { } end && end > now)).ToList());
+            m.LockoutEnd is { } end && end > now)).ToList();
     }
 
     /// <summary>

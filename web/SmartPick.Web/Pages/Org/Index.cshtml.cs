@@ -22,8 +22,8 @@ namespace SmartPick.Web.Pages.Org;
 /// admin's organization only.
 /// </summary>
 [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
-public sealed class IndexModel(IdentityDb db, UserManager<AppUser> users, IDocumentStore store, AuthThrottle throttle,
-    OrganizationDirectory directory, IOrganizationSettings organizations, TimeProvider clock) : PageModel
+public sealed class IndexModel(OrganizationAdmin admin, InvitationDesk desk, IDocumentStore store,
+    IOrganizationSettings organizations, TimeProvider clock) : PageModel
 {
     public static readonly string[] SettingsFields = ["name", "time_zone", "sender_name", "sender_email"];
     public static readonly string[] NudgeFields = ["reapplication_offset_days", "rank_list_offset_days", "send_at_local_time", "sweep_lookback_hours"];
@@ -57,7 +57,6 @@ public sealed class IndexModel(IdentityDb db, UserManager<AppUser> users, IDocum
     public FormErrors SettingsErrors { get; private set; } = new();
     public FormErrors NudgeErrors { get; private set; } = new();
     public FormErrors InviteErrors { get; private set; } = new();
-    public FormErrors InvitationListErrors { get; private set; } = new();
 
     /// <summary>What was just done, for the status line.</summary>
     public string? Done { get; private set; }
@@ -74,15 +73,15 @@ public sealed class IndexModel(IdentityDb db, UserManager<AppUser> users, IDocum
     public async Task<IActionResult> OnPostSettingsAsync(CancellationToken ct)
     {
         // The form always sends every field, so an emptied sender email reaches the API as "" and clears it.
-        var answer = EndpointAnswer.Of(await OrganizationEndpoints.UpdateSettings(
-            new UpdateOrganizationSettings(Name ?? "", TimeZone?.Trim() ?? "", SenderName?.Trim() ?? "", SenderEmail?.Trim() ?? ""), User, db, directory));
-        if (answer.Succeeded)
+        var answer = await admin.UpdateSettingsAsync(User.Tenant(),
+            new UpdateOrganizationSettings(Name ?? "", TimeZone?.Trim() ?? "", SenderName?.Trim() ?? "", SenderEmail?.Trim() ?? ""));
+        if (answer is OrgOutcome<OrganizationView>.Done)
         {
             Done = "Agency settings saved.";
             await LoadAsync(ct, fillForms: true);
             return Page();
         }
-        SettingsErrors = answer.Errors(SettingsFields);
+        SettingsErrors = OrgOutcomeForms.ErrorsOf(answer, SettingsFields);
         await LoadAsync(ct, fillForms: false);
         return Refused(answer);
     }
@@ -132,28 +131,27 @@ public sealed class IndexModel(IdentityDb db, UserManager<AppUser> users, IDocum
         }
 
         var request = new CreateInvitation(InviteEmail?.Trim(), Blank(InviteRole), InviteRole == SmartPickRoles.Candidate ? candidate : null);
-        var answer = EndpointAnswer.Of(await SmartPick.Web.Organizations.Invitations.Create(request, User, db, users, store, throttle, clock, HttpContext));
-        if (answer.Succeeded)
+        var answer = await desk.CreateAsync(User.Tenant(), request, User.Actor());
+        if (answer is OrgOutcome<InvitationCreated>.Done done)
         {
-            Created = answer.ValueAs<InvitationCreated>();
+            Created = done.Value;
             InviteEmail = null;
             await LoadAsync(ct, fillForms: true);
             return Page();
         }
-        InviteErrors = answer.Errors(InviteFields);
+        InviteErrors = OrgOutcomeForms.ErrorsOf(answer, InviteFields);
         await LoadAsync(ct, fillForms: true);
         return Refused(answer);
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
     {
-        var answer = EndpointAnswer.Of(await SmartPick.Web.Organizations.Invitations.Revoke(id, User, db, clock));
+        var answer = await desk.RevokeAsync(User.Tenant(), id);
         // Another organization's invitation, or one already used or revoked, is "not found" to this admin.
-        if (answer.Status == StatusCodes.Status404NotFound) return NotFound();
-        if (answer.Succeeded) Done = "Invitation revoked: its link no longer works.";
-        else InvitationListErrors = answer.Errors([]);
+        if (answer is OrgOutcome<Guid>.NotFound) return NotFound();
+        Done = "Invitation revoked: its link no longer works.";
         await LoadAsync(ct, fillForms: true);
-        return answer.Succeeded ? Page() : Refused(answer);
+        return Page();
     }
 
     public static string RoleName(string role) => Roles.FirstOrDefault(r => r.Value == role)?.Text
@@ -172,7 +170,7 @@ public sealed class IndexModel(IdentityDb db, UserManager<AppUser> users, IDocum
     public static IEnumerable<string> KnownZones() => TimeZoneInfo.GetSystemTimeZones()
         .Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
-    private IActionResult Refused(EndpointAnswer answer)
+    private IActionResult Refused<T>(OrgOutcome<T> answer)
     {
         Response.StatusCode = answer.Status;
         return Page();
@@ -180,9 +178,9 @@ public sealed class IndexModel(IdentityDb db, UserManager<AppUser> users, IDocum
 
     private async Task LoadAsync(CancellationToken ct, bool fillForms)
     {
-        Organization = EndpointAnswer.Of(await OrganizationEndpoints.Current(User, db)).ValueAs<OrganizationView>()!;
-        Members = EndpointAnswer.Of(await OrganizationEndpoints.Members(User, db, clock)).ValueAs<IReadOnlyList<MemberView>>() ?? [];
-        Invitations = EndpointAnswer.Of(await SmartPick.Web.Organizations.Invitations.List(User, db, clock)).ValueAs<IReadOnlyList<InvitationSummary>>() ?? [];
+        Organization = await admin.CurrentAsync(User.Tenant());
+        Members = await admin.MembersAsync(User.Tenant());
+        Invitations = await desk.ListAsync(User.Tenant());
         await using var session = store.QuerySession(User.Tenant());
         Nudges = (await NudgeSettingsAnswer.ReadAsync(session, organizations, ct)).Value;
         var bound = Members.Where(m => m.CandidateId is not null).Select(m => m.CandidateId!.Value).ToHashSet();

@@ -3,13 +3,13 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartPick.Advising.CandidateFiles;
 using SmartPick.Advising.Seasons;
 using SmartPick.Contracts;
 using SmartPick.Matching.Model;
 using SmartPick.Web.Pages.Shared;
 using Wolverine;
 using Wolverine.Marten.Publishing;
-using Wolverine.Runtime;
 
 namespace SmartPick.Web.Pages.Org;
 
@@ -76,8 +76,8 @@ public sealed class SeasonsModel(IDocumentStore store, OutboxedSessionFactory se
         var (command, rowOf) = Read(errors);
         if (errors.Any) return await InvalidAsync(errors, StatusCodes.Status400BadRequest, ct);
 
-        var answer = await WriteAsync((session, context) => RecordSeasonFactsEndpoint.Put(SeasonShown, command, HttpContext, session, context, clock));
-        if (!answer.Succeeded) return await InvalidAsync(ErrorsOf(answer, rowOf), answer.Status, ct);
+        var outcome = await WriteAsync((session, stamp) => SeasonWrites.RecordAsync(session, bus, SeasonShown, command, stamp, command.ExpectedVersion, ct));
+        if (outcome is not SeasonOutcome.Saved) return await InvalidAsync(ErrorsOf(outcome, rowOf), StatusOf(outcome), ct);
         Done = $"The {SeasonShown} season is saved; the agency's lists are being worked out again with it.";
         await LoadAsync(fillForm: true, ct);
         return Page();
@@ -86,8 +86,8 @@ public sealed class SeasonsModel(IDocumentStore store, OutboxedSessionFactory se
     public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
     {
         var expected = long.TryParse(Request.Form["expected_version"], NumberStyles.None, Inv, out var v) ? v : (long?)null;
-        var answer = await WriteAsync((session, context) => ResetSeasonFactsEndpoint.Delete(SeasonShown, HttpContext, session, context, clock, expected));
-        if (!answer.Succeeded) return await InvalidAsync(ErrorsOf(answer, []), answer.Status, ct);
+        var outcome = await WriteAsync((session, stamp) => SeasonWrites.ResetAsync(session, bus, SeasonShown, stamp, expected, ct));
+        if (outcome is not SeasonOutcome.Saved) return await InvalidAsync(ErrorsOf(outcome, []), StatusOf(outcome), ct);
         Done = $"The {SeasonShown} season is back to the published figures; the agency's own stay in its history.";
         await LoadAsync(fillForm: true, ct);
         return Page();
@@ -116,16 +116,21 @@ public sealed class SeasonsModel(IDocumentStore store, OutboxedSessionFactory se
         + $"{Money(facts.Fees.NrmpLongListFee)} above {facts.Fees.NrmpLongListAbove} ranks; up to {facts.MaxRegions} census divisions; "
         + (facts.Signals.Count == 0 ? "no signals." : $"signals in {facts.Signals.Count} specialt{(facts.Signals.Count == 1 ? "y" : "ies")}.");
 
-    private async Task<EndpointAnswer> WriteAsync(Func<IDocumentSession, IMessageBus, Task<IResult>> write)
+    private async Task<SeasonOutcome> WriteAsync(Func<IDocumentSession, Stamp, Task<SeasonOutcome>> write)
     {
         // The module publishes the list regeneration on this bus and commits the session itself; an outboxed
-        // session stores the message in the same transaction as the events, for the same tenant.
-        var tenant = User.Tenant();
-        var context = (MessageContext)bus;
-        context.TenantId = tenant;
-        await using var session = sessions.OpenSession(context, tenant);
-        return EndpointAnswer.Of(await write(session, context));
+        // session stores the message in the same transaction as the events, for the user's tenant.
+        bus.TenantId = User.Tenant();
+        await using var session = sessions.OpenSession(bus);
+        return await write(session, new Stamp(User.Actor(), clock.GetUtcNow()));
     }
+
+    private static int StatusOf(SeasonOutcome outcome) => outcome switch
+    {
+        SeasonOutcome.Invalid => StatusCodes.Status400BadRequest,
+        SeasonOutcome.Stale => StatusCodes.Status412PreconditionFailed,
+        _ => StatusCodes.Status409Conflict,
+    };
 
     /// <summary>The form as the API's command; blank band rows and specialties without signals are left out.</summary>
     private (RecordSeasonFacts Command, List<int> RowOf) Read(FormErrors errors)
@@ -162,10 +167,11 @@ public sealed class SeasonsModel(IDocumentStore store, OutboxedSessionFactory se
     }
 
     /// <summary>The module's refusal on the form's fields, in plain words; a band's index is turned back into its form row.</summary>
-    private FormErrors ErrorsOf(EndpointAnswer answer, List<int> rowOf)
+    private FormErrors ErrorsOf(SeasonOutcome outcome, List<int> rowOf)
     {
         var errors = new FormErrors();
-        foreach (var (path, messages) in answer.FieldErrors.Fields)
+        var refused = outcome is SeasonOutcome.Invalid invalid ? invalid.Errors.ToDictionary() : new Dictionary<string, string[]>();
+        foreach (var (path, messages) in refused)
         {
             var field = path;
             if (path.StartsWith("fees.eras_bands[", StringComparison.Ordinal) && path.IndexOf(']') is var close and > 16
@@ -179,10 +185,10 @@ public sealed class SeasonsModel(IDocumentStore store, OutboxedSessionFactory se
                 else errors.Add(field, FormErrors.Sentence(LabelOf(field)!, message));
             }
         }
-        if (answer.Status == StatusCodes.Status412PreconditionFailed)
+        if (outcome is SeasonOutcome.Stale)
             errors.AddGeneral("Someone else changed this season while you were editing, so nothing was saved. Your values are still in the form: reload the season to see theirs, then make your change again.");
-        else if (answer.Problem is { } problem)
-            errors.AddGeneral(problem.EndsWith('.') ? problem : problem + ".");
+        else if (outcome is SeasonOutcome.Busy)
+            errors.AddGeneral("Another change to this season was being recorded at the same moment, so nothing was saved. Your values are still in the form: reload the season, then make your change again.");
         return errors;
     }
 
@@ -213,16 +219,15 @@ public sealed class SeasonsModel(IDocumentStore store, OutboxedSessionFactory se
     private async Task LoadAsync(bool fillForm, CancellationToken ct)
     {
         await using var session = store.QuerySession(User.Tenant());
-        Table = await GetSeasonTableEndpoint.Get(session, clock, ct);
-        var one = EndpointAnswer.Of(await GetSeasonTableEndpoint.GetSeason(SeasonShown, session, ct));
-        if (!one.Succeeded)
+        Table = await SeasonReads.TableAsync(session, clock, ct);
+        Shown = await SeasonReads.SeasonAsync(session, SeasonShown, ct);
+        if (Shown is null)
         {
-            SeasonErrors = one.Errors(["season"]);
-            Response.StatusCode = one.Status;
+            SeasonErrors = FormErrors.From(SeasonInput.CheckSeason(new FieldErrors(), SeasonShown), ["season"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        Shown = one.ValueAs<SeasonAnswer>();
-        History = await GetSeasonHistoryEndpoint.HistoryAsync(SeasonShown, session, ct);
+        History = await SeasonReads.HistoryAsync(session, SeasonShown, ct);
         var facts = Shown!;
 
         string? Value(string name, string? stored) => fillForm ? stored : Request.HasFormContentType ? Request.Form[name].ToString() : stored;

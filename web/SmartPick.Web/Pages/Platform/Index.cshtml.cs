@@ -18,8 +18,7 @@ namespace SmartPick.Web.Pages.Platform;
 /// no candidate data.
 /// </summary>
 [Authorize(Policy = SmartPickPolicies.PlatformAdmin)]
-public sealed class IndexModel(IdentityDb db, OrganizationProvisioner provisioner, UserManager<AppUser> users, IDocumentStore store,
-    AuthThrottle throttle, TimeProvider clock) : PageModel
+public sealed class IndexModel(OrganizationAdmin admin, InvitationDesk desk) : PageModel
 {
     public static readonly string[] FormFields = ["slug", "name", "time_zone"];
     public static readonly string[] InviteFields = ["email"];
@@ -47,16 +46,15 @@ public sealed class IndexModel(IdentityDb db, OrganizationProvisioner provisione
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var answer = EndpointAnswer.Of(await OrganizationEndpoints.Create(
-            new CreateOrganization(Slug?.Trim(), Name, TimeZone?.Trim()), provisioner));
-        if (answer.Succeeded)
+        var answer = await admin.CreateAsync(new CreateOrganization(Slug?.Trim(), Name, TimeZone?.Trim()));
+        if (answer is OrgOutcome<OrganizationView>.Done done)
         {
-            Created = answer.ValueAs<OrganizationView>();
+            Created = done.Value;
             Slug = Name = null;
         }
         else
         {
-            Errors = answer.Errors(FormFields);
+            Errors = OrgOutcomeForms.ErrorsOf(answer, FormFields);
             Response.StatusCode = answer.Status;
         }
         await LoadAsync();
@@ -66,18 +64,17 @@ public sealed class IndexModel(IdentityDb db, OrganizationProvisioner provisione
     /// <summary>Invites an administrator into <paramref name="organization"/> (its slug), as <c>POST /api/platform/organizations/{slug}/invitations</c>.</summary>
     public async Task<IActionResult> OnPostInviteAsync(string? organization)
     {
-        var answer = EndpointAnswer.Of(await FirstAdminInvitations.Create(organization ?? "", new InviteOrganizationAdmin(InviteEmail?.Trim()),
-            User, db, users, store, throttle, clock, HttpContext));
-        if (answer.Status == StatusCodes.Status404NotFound) return NotFound();
+        var answer = await desk.InviteFirstAdminAsync(organization ?? "", new InviteOrganizationAdmin(InviteEmail?.Trim()), User.Actor());
+        if (answer is OrgOutcome<InvitationCreated>.NotFound) return NotFound();
         InvitedInto = organization;
-        if (answer.Succeeded)
+        if (answer is OrgOutcome<InvitationCreated>.Done done)
         {
-            Invited = answer.ValueAs<InvitationCreated>();
+            Invited = done.Value;
             InviteEmail = null;
         }
         else
         {
-            InviteErrors = answer.Errors(InviteFields);
+            InviteErrors = OrgOutcomeForms.ErrorsOf(answer, InviteFields);
             Response.StatusCode = answer.Status;
         }
         await LoadAsync();
@@ -87,6 +84,5 @@ public sealed class IndexModel(IdentityDb db, OrganizationProvisioner provisione
     /// <summary>The answer for <paramref name="slug"/>'s form, or none when another form was posted.</summary>
     public bool Answers(string slug) => string.Equals(InvitedInto, slug, StringComparison.Ordinal);
 
-    private async Task LoadAsync() =>
-        Organizations = EndpointAnswer.Of(await OrganizationEndpoints.All(db)).ValueAs<IReadOnlyList<OrganizationView>>() ?? [];
+    private async Task LoadAsync() => Organizations = await admin.AllAsync();
 }
