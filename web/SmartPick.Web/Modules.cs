@@ -60,6 +60,7 @@ public static class Modules
 
     public static void MapEndpoints(WebApplication app)
     {
+        SmartPick.Advising.Queries.CandidateFileRoutes.MapCandidateFileReads(app);
         Pages.PagesSetup.MapEndpoints(app);
     }
 }
