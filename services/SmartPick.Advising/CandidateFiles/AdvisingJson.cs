@@ -7,7 +7,7 @@ namespace SmartPick.Advising.CandidateFiles;
 /// The JSON shape of command answers (snake_case, enums as snake_case strings), the same as the host's HTTP
 /// JSON. Command answers are serialized here once so an idempotent replay returns the very same bytes.
 /// </summary>
-public static class AdvisingJson
+internal static class AdvisingJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

@@ -13,7 +13,7 @@ namespace SmartPick.Advising.CandidateFiles;
 /// 200/201 with what was recorded (a repeat gets the first answer, byte for byte), 400 with field errors, 404,
 /// 409, 412 and 422.
 /// </summary>
-public static class CandidateFileHttp
+internal static class CandidateFileHttp
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 

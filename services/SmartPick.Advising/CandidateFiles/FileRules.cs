@@ -1,7 +1,7 @@
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>State rules shared by every command on an existing file.</summary>
-public static class FileRules
+internal static class FileRules
 {
     /// <summary>Nothing may be appended to a file that does not exist or was archived.</summary>
     public static Refusal? Writable(CandidateFile? file)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>A command answer whose body is already serialized (so it can be replayed byte for byte).</summary>
-public sealed class JsonAnswer(int status, string body, string? location, bool replayed) : IResult
+internal sealed class JsonAnswer(int status, string body, string? location, bool replayed) : IResult
 {
     public int Status => status;
     public string Body => body;

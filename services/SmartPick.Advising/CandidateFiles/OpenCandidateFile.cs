@@ -53,7 +53,7 @@ public static class OpenCandidateFileEndpoint
 }
 
 /// <summary>An application budget is a count of applications (1–1000), optionally in dollars.</summary>
-public static class BudgetRules
+internal static class BudgetRules
 {
     public static FieldErrors Check(FieldErrors errors, Budget? budget)
     {

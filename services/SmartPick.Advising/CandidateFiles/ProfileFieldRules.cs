@@ -4,7 +4,7 @@ using SmartPick.Matching.Model;
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>Field rules of a candidate's profile shared by several commands, so every route says the same thing about the same field.</summary>
-public static class ProfileFieldRules
+internal static class ProfileFieldRules
 {
     public static FieldErrors KnownSpecialty(this FieldErrors errors, string field, string? key)
         => key is not null && !Specialties.IsKnown(key) ? errors.Add(field, $"'{FieldErrors.Clip(key)}' is not a known specialty") : errors;

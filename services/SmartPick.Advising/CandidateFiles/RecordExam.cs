@@ -55,7 +55,7 @@ public static class RecordExamEndpoint
 }
 
 /// <summary>What a USMLE result can be.</summary>
-public static class ExamRules
+internal static class ExamRules
 {
     /// <summary>Current minimum passing scores; used only when a score is given without a pass/fail.</summary>
     private static readonly Dictionary<ExamKind, int> MinimumPassing = new()

@@ -3,7 +3,7 @@ using Marten.Services.BatchQuerying;
 
 namespace SmartPick.Advising.CandidateFiles;
 
-public static class ViewPreload
+internal static class ViewPreload
 {
     /// <summary>
     /// Reads an inline view in the batch and keeps it in the session (identity map for its type), so that the

@@ -6,7 +6,7 @@ using SmartPick.Matching.Model;
 namespace SmartPick.Advising.Lists;
 
 /// <summary>Turns the engine's result into the fact that is stored, and tells whether it says anything new.</summary>
-public static class ListRecording
+internal static class ListRecording
 {
     /// <summary>Reasons kept per program: the strongest by absolute weight.</summary>
     public const int ReasonsPerProgram = 4;

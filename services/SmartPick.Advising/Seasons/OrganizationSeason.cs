@@ -13,7 +13,7 @@ public sealed record SeasonFactsRecorded(Guid SeasonId, int Season, SeasonFactsV
 public sealed record SeasonFactsReset(Guid SeasonId, int Season, RecordedBy ResetBy, DateTimeOffset ResetAt);
 
 /// <summary>Where a season's stream lives: a fixed id per season, the same in every tenant (conjoined tenancy keeps them apart).</summary>
-public static class SeasonStreams
+internal static class SeasonStreams
 {
     public const int FirstSeason = 2000;
     public const int LastSeason = 2100;

@@ -32,7 +32,7 @@ public sealed record SeasonTableAnswer(int NextMatchSeason, IReadOnlyList<Season
 /// The organization's table of season facts, as the engine takes it (<c>RankOptions.Seasons</c>): the published
 /// defaults, with each season the agency recorded in place of (or beside) them. The session's tenant is the organization.
 /// </summary>
-public static class OrganizationSeasons
+internal static class OrganizationSeasons
 {
     public static async Task<IReadOnlyList<SeasonFacts>> TableAsync(IQuerySession session, CancellationToken ct)
         => TableOf(await session.Query<OrganizationSeason>().Where(x => x.Edited).ToListAsync(ct));

@@ -98,7 +98,7 @@ public static class SeasonWrites
 }
 
 /// <summary>The HTTP side of <see cref="SeasonWrites"/>: 200 with the season, 400, 409 and 412.</summary>
-public static class SeasonHttp
+internal static class SeasonHttp
 {
     public static IResult Answer(SeasonOutcome outcome) => outcome switch
     {

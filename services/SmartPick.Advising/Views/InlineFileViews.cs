@@ -5,7 +5,7 @@ using SmartPick.Advising.CandidateFiles;
 namespace SmartPick.Advising.Views;
 
 /// <summary>The inline views a file's facts update (besides its profile): read with the file in one round trip.</summary>
-public sealed class InlineFileViews : IInlineFileViews
+internal sealed class InlineFileViews : IInlineFileViews
 {
     public void Preload(IBatchedQuery batch, IDocumentSession session, Guid candidateId)
     {
