@@ -90,6 +90,8 @@ public sealed class CandidateSeasonsInTheBrowser(RunningApp app)
 
         // The running app has no SMTP server configured: mail is written to its pickup folder.
         var link = new Uri(Regex.Match((await PickedUpMailAsync(email)).TextBody ?? "", @"https?://\S+/account/reset\?\S+").Value);
+        // The link points where this app listens (a free port, not the default 5080), with nothing configured for it.
+        link.GetLeftPart(UriPartial.Authority).ShouldBe(new Uri(app.BaseUrl).GetLeftPart(UriPartial.Authority));
         await page.GotoAsync(link.PathAndQuery);
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync("short");
         await page.GetByLabel("New password again").FillAsync("short");

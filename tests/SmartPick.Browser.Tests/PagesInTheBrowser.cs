@@ -87,6 +87,10 @@ public sealed class PagesInTheBrowser(RunningApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the effect" }).ClickAsync();
         var result = await page.GetByTestId("what-if-result").InnerTextAsync();
         result.ShouldMatch(@"the chance goes from \d+% to \d+%");
+        // Both curves on one chart: today's and the one with the changes.
+        var chart = page.GetByTestId("what-if-chart");
+        (await chart.Locator("polyline.curve").CountAsync()).ShouldBe(2);
+        (await chart.GetByTestId("what-if-curve").CountAsync()).ShouldBe(1);
         await app.ScreenshotAsync(page, "what-if");
     }
 
@@ -181,7 +185,7 @@ public sealed class PagesInTheBrowser(RunningApp app)
         await app.ScreenshotAsync(page, "application-plan");
 
         // The advisor never names the Pacific division and keeps a gold signal at the last listed program.
-        var last = (await page.GetByTestId("ranked-programs").Locator("tbody tr").Last.Locator("small.mono").First.InnerTextAsync()).Trim();
+        var last = (await page.GetByTestId("ranked-programs").Locator("tbody tr").Last.GetByTestId("program-code").TextContentAsync())!.Trim();
         var form = page.GetByTestId("strategy-form");
         await page.Locator("#strategy > summary").ClickAsync();
         await form.GetByLabel("Signal these programs", new() { Exact = true }).FillAsync(last + ":gold");
@@ -195,6 +199,50 @@ public sealed class PagesInTheBrowser(RunningApp app)
         if (await page.GetByTestId("plan-regions").CountAsync() > 0)
             (await page.GetByTestId("plan-regions").InnerTextAsync()).ShouldNotContain("Pacific");
         await app.ScreenshotAsync(page, "application-plan-chosen");
+    }
+
+    [BrowserFact]
+    public async Task the_worked_examples_list_is_compact_filters_by_tier_opens_a_rows_reasons_and_shows_all()
+    {
+        var page = await app.SignedInAsync(RunningApp.Advisor);
+        var fileUrl = "/candidates/5e1d0c0a-0000-4000-8000-000000000001";
+        await ListNumberAsync(page, fileUrl, atLeast: 1);
+        var rows = page.GetByTestId("program-row");
+        (await rows.CountAsync()).ShouldBe(20, "the first twenty programs before 'show all'");
+        (await page.GetByTestId("shown-count").InnerTextAsync()).ShouldMatch(@"Showing 20 of \d+");
+        var height = (await page.GetByTestId("ranked-list").BoundingBoxAsync())!.Height;
+        height.ShouldBeLessThan(2 * 900, "the list fits in about two screens at 1280 px");
+        (await page.GetByTestId("tier-legend").InnerTextAsync()).ShouldContain("Best odds");
+        (await page.GetByTestId("ranked-programs").InnerTextAsync()).ShouldNotMatch(@"[+−]\d\.\d\d", "no raw weights");
+        await app.ScreenshotAsync(page, "list-compact");
+
+        // One row opens to its reasons, in sentences.
+        await rows.First.Locator("summary").ClickAsync();
+        (await rows.First.GetByTestId("program-reasons").InnerTextAsync()).ShouldMatch(@"(Helps|Hurts): [A-Z].+\.");
+        await app.ScreenshotAsync(page, "list-row-open");
+
+        // A filter keeps only its tier (the select sends the form itself).
+        var tier = (await rows.Last.GetAttributeAsync("data-tier"))!;
+        await page.GetByTestId("list-filters").GetByLabel("Tier").SelectOptionAsync(tier);
+        await page.WaitForURLAsync(url => url.Contains("tier=" + tier, StringComparison.Ordinal));
+        var tiers = await page.GetByTestId("program-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.tier)");
+        tiers.ShouldNotBeEmpty();
+        tiers.ShouldAllBe(t => t == tier);
+
+        // Sorted by chance, then all of them.
+        await page.GotoAsync(fileUrl + "/list?sort=chance");
+        await page.GetByTestId("show-all").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("all=true", StringComparison.Ordinal));
+        var all = await page.GetByTestId("program-row").CountAsync();
+        all.ShouldBeGreaterThan(20);
+        var chances = await page.GetByTestId("program-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.querySelector('td.chance .num').textContent)");
+        chances.Length.ShouldBe(all);
+
+        var phone = await app.SignedInAsync(RunningApp.Advisor, width: 390);
+        await phone.GotoAsync(fileUrl + "/list");
+        var chanceCell = await phone.GetByTestId("program-row").First.Locator("td.chance").BoundingBoxAsync();
+        (chanceCell!.X + chanceCell.Width).ShouldBeLessThanOrEqualTo(390, "the chance column is not cut off on a phone");
+        await app.ScreenshotAsync(phone, "list-compact-390");
     }
 
     private static async Task<string> OpenFileAsync(IPage page, string name)

@@ -115,8 +115,8 @@ public sealed class RunningApp : IAsyncLifetime
         environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         environment["ConnectionStrings__postgres"] = caller.GetValueOrDefault("ConnectionStrings__postgres");
         environment["SMARTPICK_DEMO_PASSWORD"] = Password;
-        // Links in mail and invitations point where this app really listens.
-        environment["Nudges__PublicBaseUrl"] = baseUrl;
+        // No Nudges__PublicBaseUrl: links in mail and invitations must follow where the app listens (a free port,
+        // never the default 5080) by themselves; the password-reset test follows such a link.
         environment["Hangfire__Server"] = "false";
         environment["Logging__LogLevel__Default"] = "Warning";
         environment["AuthThrottle__SignInsPerMinute"] = "100";

@@ -118,6 +118,8 @@ builder.Services.AddAuthorizationBuilder()
 
 builder.Services.Configure<AuthThrottleOptions>(builder.Configuration.GetSection("AuthThrottle"));
 builder.Services.AddSingleton<AuthThrottle>();
+// Links in emails and feeds point where people reach the app: configured, or where it listens (see PublicAddress).
+builder.Configuration["Nudges:PublicBaseUrl"] = PublicAddress.Of(builder.Configuration["Nudges:PublicBaseUrl"], builder.Configuration["urls"]);
 // Password reset links leave by the platform's mail settings (the Smtp section), or an organization's own relay.
 builder.Services.AddSingleton(AccountMailOptions.Read(builder.Configuration));
 builder.Services.AddSingleton<AccountMailSender>();
@@ -223,9 +225,15 @@ builder.Services.Configure<ForwardedHeadersOptions>(o =>
 var app = builder.Build();
 
 app.UseForwardedHeaders();
-app.UseExceptionHandler();
+// A browser asking for a page gets the branded error page (Pages/Error); the API, its document and feeds keep
+// problem details. Bad input is answered by BadRequestExceptionHandler in both.
+app.UseWhen(BrowserRequests.WantsPage, b => b.UseExceptionHandler("/error/500"));
+app.UseWhen(http => !BrowserRequests.WantsPage(http), b => b.UseExceptionHandler());
 if (!app.Environment.IsDevelopment()) app.UseHsts();
-app.UseStatusCodePages();
+app.UseWhen(BrowserRequests.WantsPage, b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
+app.UseWhen(http => !BrowserRequests.WantsPage(http), b => b.UseStatusCodePages());
+// Routing after the error handlers, so a re-executed request (/error/404) is routed to its page.
+app.UseRouting();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStaticFiles();
 app.UseAuthentication();

@@ -13,7 +13,7 @@ internal static class Eligibility
     public static bool IsTargetedTrack(Track track) => track is Track.Categorical or Track.Primary;
 
     private static readonly Reason[] TrackReasons = [.. Enum.GetValues<Track>().Select(t =>
-        new Reason("track_not_targeted", $"{t.ToString().ToLowerInvariant()} track; only categorical and primary positions are targeted.", 0))];
+        new Reason("track_not_targeted", $"A {t.ToString().ToLowerInvariant()} position; only categorical and primary positions are targeted.", 0))];
 
     /// <summary>The reasons a program is excluded; empty when it is eligible.</summary>
     public static List<Reason>? Exclusions(CatalogProgram program, string? specialtyKey, CandidateProfile profile, ProfileFacts facts,

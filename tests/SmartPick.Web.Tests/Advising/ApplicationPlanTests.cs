@@ -165,7 +165,12 @@ public sealed class ApplicationPlanTests(AppFixture app) : AdvisingTest(app)
             x.Get.Url($"/candidates/{id}/list?handler=Export&format=csv");
             x.StatusCodeShouldBe(200);
         });
-        var lines = (await csv.ReadAsTextAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var text = (await csv.ReadAsTextAsync()).TrimStart('\uFEFF');
+        var header = text[..text.IndexOf("\r\n\r\n", StringComparison.Ordinal)].Split("\r\n");
+        header.ShouldContain(l => l.StartsWith("candidate,", StringComparison.Ordinal));
+        header.ShouldContain(l => l.StartsWith("estimated chance of matching,0.", StringComparison.Ordinal));
+        header.ShouldContain(l => l.StartsWith("engine version,", StringComparison.Ordinal) && l.Length > "engine version,".Length);
+        var lines = text[(text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..].Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("rank,program_code,program_name,state,specialty,tier,interview_probability,signal,named_region,eras_fee_usd,reasons");
         lines[1].Split(',')[7].ShouldBeOneOf("gold", "silver");
         lines[1].Split(',')[9].ShouldBe("11");

@@ -17,7 +17,7 @@ public static class CurveChart
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static IHtmlContent Render(IReadOnlyList<CurvePoint> curve, int recommended, string id = "curve",
-        IReadOnlyList<SmartPick.Matching.Model.CurveCost>? costs = null)
+        IReadOnlyList<SmartPick.Matching.Model.CurveCost>? costs = null, IReadOnlyList<CurvePoint>? whatIf = null)
     {
         var enc = HtmlEncoder.Default;
         var withCosts = costs is { Count: > 0 };
@@ -25,7 +25,7 @@ public static class CurveChart
         var Height = withCosts ? 318 : 300;
         // What the first n applications cost: the cost at the first curve point at or beyond n (the curve's steps are 10).
         decimal? CostAt(int n) => costs?.FirstOrDefault(c => c.N >= n)?.CostUsd;
-        var maxN = Math.Max(10, curve.Count == 0 ? 10 : curve.Max(c => c.N));
+        var maxN = Math.Max(10, Math.Max(curve.Count == 0 ? 10 : curve.Max(c => c.N), whatIf is { Count: > 0 } ? whatIf.Max(c => c.N) : 0));
         var plotW = Width - Left - Right;
         var plotH = Height - Top - Bottom;
         double X(double n) => Left + n / maxN * plotW;
@@ -37,6 +37,11 @@ public static class CurveChart
             : $"The chance rises from {Pct(curve[0].PMatch)} with {curve[0].N} application{(curve[0].N == 1 ? "" : "s")} to {Pct(curve[^1].PMatch)} with {curve[^1].N}; "
               + $"the recommended {recommended} applications give {Pct(atRecommended)}"
               + (withCosts && costs!.FirstOrDefault(c => c.N == recommended) is { } priced ? $" and cost {Usd(priced.CostUsd)} in fees." : ".");
+        if (whatIf is { Count: > 0 })
+        {
+            var thenAt = whatIf.LastOrDefault(c => c.N <= recommended)?.PMatch ?? 0;
+            summary += $" With the changes tried, the same {recommended} applications would give {Pct(thenAt)} (dashed curve).";
+        }
 
         var sb = new StringBuilder();
         sb.Append(Inv, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" data-testid=\"curve-chart\">");
@@ -68,6 +73,13 @@ public static class CurveChart
             var line = points.ToString().Trim();
             sb.Append(Inv, $"<polygon class=\"area\" points=\"{line} {X(curve[^1].N):0.#},{Y(0):0.#}\"/>");
             sb.Append(Inv, $"<polyline class=\"curve\" points=\"{line}\"/>");
+            if (whatIf is { Count: > 0 })
+            {
+                var other = new StringBuilder();
+                other.Append(Inv, $"{X(0):0.#},{Y(0):0.#} ");
+                foreach (var c in whatIf) other.Append(Inv, $"{X(c.N):0.#},{Y(c.PMatch):0.#} ");
+                sb.Append(Inv, $"<polyline class=\"curve what-if\" points=\"{other.ToString().Trim()}\" data-testid=\"what-if-curve\"/>");
+            }
             if (recommended > 0)
             {
                 var x = X(recommended);

@@ -34,6 +34,10 @@ public sealed class ListModel(IDocumentStore store, FileRanking ranking, Candida
     public CurrentList List { get; private set; } = null!;
     public RankResult? Live { get; private set; }
     public WhatIfResult? WhatIf { get; private set; }
+    /// <summary>What the catalog says of the listed programs (visas, evidence).</summary>
+    public ProgramFacts? Facts { get; private set; }
+    /// <summary>The reader's filters and order for the programs.</summary>
+    [BindProperty(SupportsGet = true)] public ListFilter Filter { get; set; } = new();
 
     [BindProperty(SupportsGet = true)] public bool AddUsce { get; set; }
     [BindProperty(SupportsGet = true)] public bool PassStep3 { get; set; }
@@ -75,6 +79,7 @@ public sealed class ListModel(IDocumentStore store, FileRanking ranking, Candida
     private async Task RankLiveAsync(IQuerySession session, CancellationToken ct)
     {
         var (profile, catalog, options) = await ranking.InputsAsync(session, Profile, ct);
+        Facts = new ProgramFacts(catalog);
         Live = MatchingEngine.Rank(profile, catalog, options);
         if (AskedWhatIf) WhatIf = MatchingEngine.WhatIf(profile, Changes(profile), catalog, options);
     }
@@ -97,13 +102,22 @@ public sealed class ListModel(IDocumentStore store, FileRanking ranking, Candida
                 string.Join("; ", p.Reasons.Select(r => $"{Display.Words(r.Code)} ({Display.Signed(r.Weight)})")));
         }).ToList();
         var name = $"smartpick-list-{Slug(Profile.Name)}-{List.Number}";
+        var about = About();
         if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
         {
             using var stream = new MemoryStream();
-            await stream.SaveAsAsync(rows.Select(r => r.Guarded()), sheetName: "list", cancellationToken: ct);
+            var sheets = new Dictionary<string, object>
+            {
+                ["list"] = rows.Select(r => r.Guarded()),
+                ["about"] = about.Select(a => new { field = a.Field, value = FormulaGuard.Guard(a.Value) }),
+            };
+            await stream.SaveAsAsync(sheets, cancellationToken: ct);
             return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
         }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(rows))).ToArray(), "text/csv; charset=utf-8", name + ".csv");
+        var csv = new StringBuilder();
+        foreach (var (field, value) in about) csv.Append(Cell(FormulaGuard.Guard(field))).Append(',').Append(Cell(FormulaGuard.Guard(value))).Append("\r\n");
+        csv.Append("\r\n").Append(Csv(rows));
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name + ".csv");
     }
 
     private async Task<bool> LoadAsync(IQuerySession session, Guid id, CancellationToken ct)
@@ -114,6 +128,23 @@ public sealed class ListModel(IDocumentStore store, FileRanking ranking, Candida
         (Profile, List) = (profile, list);
         return true;
     }
+
+    /// <summary>
+    /// The header block of an export: whose list, which one and when, its chance and size, and the versions that
+    /// make it reproducible. A blank line separates it from the table in CSV; in Excel it is the "about" sheet.
+    /// </summary>
+    private List<(string Field, string Value)> About() =>
+    [
+        ("candidate", Profile.Name),
+        ("list", List.Number.ToString(CultureInfo.InvariantCulture)),
+        ("computed", List.GeneratedAt is { } at ? at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : ""),
+        ("estimated chance of matching", List.PMatch is { } p ? Math.Round(p, 4).ToString(CultureInfo.InvariantCulture) : ""),
+        ("recommended applications", List.RecommendedApplications.ToString(CultureInfo.InvariantCulture)),
+        ("eligible programs", List.EligibleCount.ToString(CultureInfo.InvariantCulture)),
+        ("engine version", List.Versions?.Engine ?? ""),
+        ("parameters version", List.Versions?.Parameters ?? ""),
+        ("catalog version", List.Versions?.Catalog ?? ""),
+    ];
 
     private List<ProfileChange> Changes(CandidateProfile profile)
     {

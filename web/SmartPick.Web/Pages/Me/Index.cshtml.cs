@@ -13,8 +13,13 @@ namespace SmartPick.Web.Pages.Me;
 
 /// <summary>The candidate's own area: their list, their progress since the last season and their history. The file comes only from the sign-in claim.</summary>
 [Authorize(Policy = SmartPickPolicies.Candidate)]
-public sealed class IndexModel(IDocumentStore store, TimeProvider clock) : PageModel
+public sealed class IndexModel(IDocumentStore store, TimeProvider clock, ICurrentCatalog catalogs) : PageModel
 {
+    /// <summary>What the catalog says of the listed programs (visas, evidence).</summary>
+    public ProgramFacts? Facts { get; private set; }
+    /// <summary>The reader's filters and order for the programs.</summary>
+    [BindProperty(SupportsGet = true)] public ListFilter Filter { get; set; } = new();
+
     /// <summary>While interviewing: the chance by how many interviews are ranked, the NRMP fees, the deadline.</summary>
     public SmartPick.Matching.Model.RankListAdvice? RankListAdvice { get; private set; }
 
@@ -37,6 +42,7 @@ public sealed class IndexModel(IDocumentStore store, TimeProvider clock) : PageM
         RankListAdvice = SmartPick.Web.Pages.Shared.RankListAdvising.For(Summary, profile.TargetSpecialties.FirstOrDefault(), clock.GetUtcNow());
         Progress = await session.LoadAsync<ProgressSinceLastCycle>(id, ct);
         Timeline = await session.LatestAsync<Timeline>(id, ct);
+        if (List is { Status: ListStatus.Ready }) Facts = new ProgramFacts(await catalogs.ForTenantAsync(session, ct));
         return Page();
     }
 }

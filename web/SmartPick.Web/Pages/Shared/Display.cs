@@ -103,6 +103,27 @@ public static class Display
 
     public static string TierClass(Tier tier) => tier.ToString().ToLowerInvariant();
 
+    /// <summary>A tier as people name it.</summary>
+    public static string TierName(Tier tier) => tier switch
+    {
+        Tier.Likely => "Best odds",
+        Tier.Target => "Realistic",
+        _ => "Long shot",
+    };
+
+    /// <summary>The band of interview chances a tier covers, from the engine's thresholds ("10% or more").</summary>
+    public static string TierBand(Tier tier)
+    {
+        var ps = SmartPick.Matching.Parameters.DefaultParameters.Current;
+        string P(double v) => (v * 100).ToString("0.#", Inv) + "%";
+        return tier switch
+        {
+            Tier.Likely => $"interview chance {P(ps.TierLikelyAtLeast.Value)} or more",
+            Tier.Target => $"interview chance {P(ps.TierTargetAtLeast.Value)} to {P(ps.TierLikelyAtLeast.Value)}",
+            _ => $"interview chance under {P(ps.TierTargetAtLeast.Value)}",
+        };
+    }
+
     public static string Months(decimal months) => months.ToString("0.#", Inv);
 
     public static string Date(DateTimeOffset at) => at.ToString("d MMM yyyy, HH:mm 'UTC'", Inv);

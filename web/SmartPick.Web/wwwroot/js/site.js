@@ -1,7 +1,7 @@
 // Small enhancements only; every page works without this file.
 document.addEventListener("DOMContentLoaded", () => {
   // Forms marked data-autosubmit send themselves when a filter changes (the submit button stays for keyboards and no-JS).
-  document.querySelectorAll("form[data-autosubmit] select").forEach((el) => {
+  document.querySelectorAll("form[data-autosubmit] select, form[data-autosubmit] input[type=checkbox]").forEach((el) => {
     el.addEventListener("change", () => el.form.requestSubmit());
   });
   // Open the <details> that holds a form with errors, and focus its first invalid field.
