@@ -93,6 +93,7 @@ public static class AdvisingModule
     public static IServiceCollection AddAdvising(this IServiceCollection services)
     {
         services.AddSingleton<IInlineFileViews, InlineFileViews>();
+        services.AddSingleton<SmartPick.Advising.CandidateFiles.IProgramCatalog, SmartPick.Advising.Lists.CurrentCatalogCodes>();
         services.AddSingleton<CandidateFileDoor>();
         services.AddSingleton<FileRanking>();
         return services;

@@ -107,6 +107,8 @@ public class ProfileJsonTests
     [InlineData("""{"usce":[{"kind":"shadowing","months":1}]}""", "usce[0].kind")]
     [InlineData("""{"usce":[{"kind":"hands_on"}]}""", "usce[0].months")]
     [InlineData("""{"year_of_graduation":1900}""", "year_of_graduation")]
+    [InlineData("""{"year_of_graduation":1960,"season":2027}""", "year_of_graduation")]
+    [InlineData("""{"year_of_graduation":2028,"season":2027}""", "year_of_graduation")]
     [InlineData("""{"visa_need":"o1"}""", "visa_need")]
     [InlineData("""{"letters":[{"us":"yes"}]}""", "letters[0].us")]
     [InlineData("""{"budget":{"applications":-5}}""", "budget.applications")]

@@ -66,8 +66,21 @@ public interface IInlineFileViews
 /// a fact changes the profile send <see cref="RegenerateList"/> through the outbox in the same transaction; then
 /// commit. A writer that loses a race (lock timeout, version check at commit) gets a conflict with nothing written.
 /// </summary>
-public sealed class CandidateFileDoor(IInlineFileViews views)
+public sealed class CandidateFileDoor(IInlineFileViews views, IProgramCatalog programs)
 {
+    /// <summary>Field errors for programs the command names that the organization's catalog does not hold.</summary>
+    private async Task<FieldErrors> UnknownProgramsAsync(IQuerySession session, INamesPrograms command, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var named = command.ProgramsNamed().Where(x => !string.IsNullOrWhiteSpace(x.Code)).ToList();
+        if (named.Count == 0) return errors;
+        var known = await programs.CodesAsync(session, ct);
+        foreach (var (field, code) in named)
+            if (!known.Contains(code.Trim()))
+                errors.Add(field, $"no program with the code '{code.Trim()}' is in the catalog");
+        return errors;
+    }
+
     public async Task<FileOutcome> AppendAsync<TCommand>(IDocumentSession session, IMessageBus bus, Guid id, TCommand command,
         Stamp stamp, long? expectedVersion = null, Idempotency? idempotency = null, CancellationToken ct = default)
         where TCommand : IFileCommand<TCommand>
@@ -91,6 +104,9 @@ public sealed class CandidateFileDoor(IInlineFileViews views)
         var version = stream.CurrentVersion ?? 0;
         if (file is null) return new FileOutcome.NotFound("No candidate file with this id.");
         if (expectedVersion is { } expected && expected != version) return new FileOutcome.Stale(expected, version);
+        // Programs named must be in the organization's catalog; checked once the file is known to be the caller's.
+        if (command is INamesPrograms names && await UnknownProgramsAsync(session, names, ct) is { Any: true } unknown)
+            return new FileOutcome.Invalid(unknown);
 
         var decision = FileRules.Writable(file) is { } closed ? Decision.Refuse(closed) : TCommand.Decide(file, command, stamp);
         if (decision.Refusal is { } r)

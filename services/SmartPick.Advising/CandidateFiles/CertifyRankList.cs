@@ -22,7 +22,7 @@ public sealed record CertifyRankList(int? ProgramsRanked, DateOnly? CertifiedOn,
     {
         if (FileRules.SeasonInProgress(file, c.Season) is { } refusal) return Decision.Refuse(refusal);
         var cycle = file.Cycle(c.Season)!;
-        if (cycle.RankListCertified) return Decision.Conflict($"The rank list of c.Season {c.Season} is already certified.");
+        if (cycle.RankListCertified) return Decision.Conflict($"The rank list of season {c.Season} is already certified.");
         if (cycle.Interviews == 0) return Decision.Conflict("A rank list needs at least one interview in the c.Season.");
         return Decision.Append(new RankListCertified(file.Id, c.Season, c.ProgramsRanked, c.CertifiedOn ?? stamp.Today, stamp.By, stamp.At));
     }

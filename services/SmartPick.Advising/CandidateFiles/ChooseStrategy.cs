@@ -19,8 +19,12 @@ public sealed record ChooseStrategy(
     IReadOnlyList<string>? ForbiddenSignals,
     IReadOnlyList<string>? PinnedRegions,
     IReadOnlyList<string>? ForbiddenRegions,
-    long? ExpectedVersion = null) : IFileCommand<ChooseStrategy>
+    long? ExpectedVersion = null) : IFileCommand<ChooseStrategy>, INamesPrograms
 {
+    public IEnumerable<(string Field, string Code)> ProgramsNamed() =>
+        (PinnedSignals ?? []).Select((p, i) => ($"pinned_signals[{i}].program_code", p?.ProgramCode ?? ""))
+            .Concat((ForbiddenSignals ?? []).Select((code, i) => ($"forbidden_signals[{i}]", code ?? "")));
+
     /// <summary>More pinned or forbidden programs than any specialty's signals make no sense; this bounds the input.</summary>
     public const int MaxPrograms = 60;
 

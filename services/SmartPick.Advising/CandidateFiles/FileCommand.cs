@@ -16,6 +16,22 @@ public interface IFileCommand<TSelf> where TSelf : IFileCommand<TSelf>
     long? ExpectedVersion { get; }
 }
 
+/// <summary>
+/// A command that names programs (an interview, the applications sent, a match, a signal): each must be in the
+/// organization's catalog, or the door answers a field error naming the one that is not.
+/// </summary>
+public interface INamesPrograms
+{
+    /// <summary>Each program code the command names, with the field (JSON path) it came in.</summary>
+    IEnumerable<(string Field, string Code)> ProgramsNamed();
+}
+
+/// <summary>Which program codes the organization's catalog holds (the session is scoped to the organization).</summary>
+public interface IProgramCatalog
+{
+    Task<IReadOnlySet<string>> CodesAsync(Marten.IQuerySession session, CancellationToken ct);
+}
+
 /// <summary>A fact that changes what the engine ranks on: recording one recomputes the candidate's list.</summary>
 public interface IProfileFact;
 

@@ -29,7 +29,7 @@ public sealed record OpenCandidateFile(
             .Required("medical_school_country", c.MedicalSchoolCountry, 100)
             .Defined("img_type", c.ImgType)
             .Defined("visa_need", c.VisaNeed)
-            .Range("year_of_graduation", c.YearOfGraduation, 1950, stamp.At.Year + 1)
+            .Range("year_of_graduation", c.YearOfGraduation, stamp.At.Year - SmartPick.Matching.Json.ProfileValidation.OldestGraduationYears, stamp.At.Year + 1)
             .SpecialtyKeys("target_specialties", c.TargetSpecialties, required: true)
             .States("preferred_states", c.PreferredStates)
             .States("avoided_states", c.AvoidedStates);

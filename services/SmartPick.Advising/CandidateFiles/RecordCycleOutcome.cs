@@ -9,8 +9,10 @@ using Wolverine.Http;
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>How a season ended. <c>outcome</c> is "matched" (with the program) or "unmatched".</summary>
-public sealed record RecordCycleOutcome(string? Outcome, string? ProgramCode, long? ExpectedVersion = null) : IFileCommand<RecordCycleOutcome>
+public sealed record RecordCycleOutcome(string? Outcome, string? ProgramCode, long? ExpectedVersion = null) : IFileCommand<RecordCycleOutcome>, INamesPrograms
 {
+    public IEnumerable<(string Field, string Code)> ProgramsNamed() => [("program_code", ProgramCode ?? "")];
+
     public static FieldErrors Validate(RecordCycleOutcome c, Stamp stamp)
     {
         var errors = new FieldErrors().MaxLength("program_code", c.ProgramCode, 32);

@@ -65,6 +65,17 @@ internal static class ExamRules
         [ExamKind.Step3] = 200,
     };
 
+    /// <summary>Since 1 July 2022 the minimums above apply (Step 2 CK rose to 214 then).</summary>
+    public static readonly DateOnly CurrentMinimumsSince = new(2022, 7, 1);
+
+    /// <summary>The lowest passing score each exam has had since 2005: a "pass" below it is a typing error.</summary>
+    private static readonly Dictionary<ExamKind, int> LowestPassingSince2005 = new()
+    {
+        [ExamKind.Step1] = 182,
+        [ExamKind.Step2Ck] = 184,
+        [ExamKind.Step3] = 184,
+    };
+
     public static bool? PassedByScore(ExamKind exam, int? score)
         => score is { } s ? s >= MinimumPassing[exam] : null;
 
@@ -78,6 +89,17 @@ internal static class ExamRules
             errors.Add($"{prefix}.score", "Step 1 taken since 26 January 2022 is pass/fail only");
         if (exam == ExamKind.Step2Ck && score is null)
             errors.Add($"{prefix}.score", "Step 2 CK is always scored (1–300)");
+        if (score is { } s and >= 1 and <= 300 && passed is { } p && MinimumPassing.ContainsKey(exam))
+        {
+            var name = exam switch { ExamKind.Step1 => "Step 1", ExamKind.Step2Ck => "Step 2 CK", _ => "Step 3" };
+            var current = takenOn >= CurrentMinimumsSince;
+            if (p && s < (current ? MinimumPassing[exam] : LowestPassingSince2005[exam]))
+                errors.Add($"{prefix}.passed", current
+                    ? $"a score of {s} is below {name}'s passing score ({MinimumPassing[exam]}); it cannot be a pass"
+                    : $"a score of {s} is below any passing score {name} has had since 2005 ({LowestPassingSince2005[exam]}); it cannot be a pass");
+            if (!p && current && s >= MinimumPassing[exam])
+                errors.Add($"{prefix}.passed", $"a score of {s} is at or above {name}'s passing score ({MinimumPassing[exam]}); it is a pass");
+        }
         return errors;
     }
 }

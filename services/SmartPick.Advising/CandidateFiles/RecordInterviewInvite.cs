@@ -9,8 +9,10 @@ using Wolverine.Http;
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>A program invited the candidate to interview in a season.</summary>
-public sealed record RecordInterviewInvite(string? ProgramCode, DateOnly? InvitedOn, long? ExpectedVersion = null) : IFileCommand<RecordInterviewInvite>
+public sealed record RecordInterviewInvite(string? ProgramCode, DateOnly? InvitedOn, long? ExpectedVersion = null) : IFileCommand<RecordInterviewInvite>, INamesPrograms
 {
+    public IEnumerable<(string Field, string Code)> ProgramsNamed() => [("program_code", ProgramCode ?? "")];
+
     public static FieldErrors Validate(RecordInterviewInvite c, Stamp stamp) => new FieldErrors()
         .Required("program_code", c.ProgramCode, 32)
         .NotInFuture("invited_on", c.InvitedOn, stamp.Today);
@@ -21,7 +23,7 @@ public sealed record RecordInterviewInvite(string? ProgramCode, DateOnly? Invite
     public static Decision Decide(CandidateFile file, RecordInterviewInvite c, Stamp stamp)
     {
         if (FileRules.SeasonInProgress(file, c.Season) is { } refusal) return Decision.Refuse(refusal);
-        if (file.Cycle(c.Season)!.RankListCertified) return Decision.Conflict($"The rank list of c.Season {c.Season} is already certified.");
+        if (file.Cycle(c.Season)!.RankListCertified) return Decision.Conflict($"The rank list of season {c.Season} is already certified.");
         return Decision.Append(new InterviewInvited(file.Id, c.Season, c.ProgramCode!.Trim(), c.InvitedOn ?? stamp.Today, stamp.By, stamp.At));
     }
 }

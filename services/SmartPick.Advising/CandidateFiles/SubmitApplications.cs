@@ -9,8 +9,10 @@ using Wolverine.Http;
 namespace SmartPick.Advising.CandidateFiles;
 
 /// <summary>Record the applications sent in a season: how many, and which programs where known.</summary>
-public sealed record SubmitApplications(int? Count, IReadOnlyList<string>? ProgramCodes, DateOnly? SubmittedOn, long? ExpectedVersion = null) : IFileCommand<SubmitApplications>
+public sealed record SubmitApplications(int? Count, IReadOnlyList<string>? ProgramCodes, DateOnly? SubmittedOn, long? ExpectedVersion = null) : IFileCommand<SubmitApplications>, INamesPrograms
 {
+    public IEnumerable<(string Field, string Code)> ProgramsNamed() => (ProgramCodes ?? []).Select((code, i) => ($"program_codes[{i}]", code ?? ""));
+
     public static FieldErrors Validate(SubmitApplications c, Stamp stamp)
     {
         var errors = new FieldErrors().NotInFuture("submitted_on", c.SubmittedOn, stamp.Today);

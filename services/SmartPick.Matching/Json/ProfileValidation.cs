@@ -13,6 +13,8 @@ public static class ProfileValidation
     public const decimal MaxMonths = 120;
     public const int MinYear = 1950, MaxYear = 2100;
     public const int MaxAttempt = 10;
+    /// <summary>A graduation longer ago than this before the season is a typing error (no applicant is that far out).</summary>
+    public const int OldestGraduationYears = 45;
     public const int MaxApplications = 5000;
     /// <summary>A money budget above this is a typing error (a thousand applications cost about $30,000).</summary>
     public const decimal MaxDollars = 100_000m;
@@ -40,6 +42,13 @@ public static class ProfileValidation
 
         Year(profile.YearOfGraduation, "year_of_graduation");
         Year(profile.Season, "season");
+        if (profile.YearOfGraduation is { } yog && profile.Season is { } season)
+        {
+            if (yog < season - OldestGraduationYears)
+                errors.Add("year_of_graduation", $"must be within {OldestGraduationYears} years before the season ({season - OldestGraduationYears} or later), got {yog}");
+            else if (yog > season)
+                errors.Add("year_of_graduation", $"must not be after the season ({season}), got {yog}");
+        }
         for (var i = 0; i < profile.Exams.Count; i++)
         {
             var e = profile.Exams[i];

@@ -41,7 +41,7 @@ public class FileFetchTests(AdvisingStore fixture)
         await using (var session = Store.LightweightSession(Tenant))
         {
             session.Logger = counter;
-            var stream = await new CandidateFileDoor(new InlineFileViews()).LockAsync(session, id, CancellationToken.None);
+            var stream = await new CandidateFileDoor(new InlineFileViews(), new NoCatalog()).LockAsync(session, id, CancellationToken.None);
             stream.Aggregate.ShouldNotBeNull();
             stream.CurrentVersion.ShouldBe(2);
             stream.AppendOne(changesProfile
@@ -72,7 +72,7 @@ public class FileFetchTests(AdvisingStore fixture)
     {
         var id = await OpenAsync();
         await using var session = Store.LightweightSession("org-file-fetch-other");
-        var stream = await new CandidateFileDoor(new InlineFileViews()).LockAsync(session, id, CancellationToken.None);
+        var stream = await new CandidateFileDoor(new InlineFileViews(), new NoCatalog()).LockAsync(session, id, CancellationToken.None);
         stream.Aggregate.ShouldBeNull();
         (stream.CurrentVersion ?? 0).ShouldBe(0);
     }
@@ -133,4 +133,11 @@ public class FileFetchTests(AdvisingStore fixture)
         public void LogFailure(Exception ex, string message) { }
         public void RecordSavedChanges(IDocumentSession session, IChangeSet commit) { }
     }
+}
+
+/// <summary>Locking a stream reads no catalog.</summary>
+file sealed class NoCatalog : IProgramCatalog
+{
+    public Task<IReadOnlySet<string>> CodesAsync(Marten.IQuerySession session, CancellationToken ct) =>
+        throw new InvalidOperationException("The catalog is not read when a stream is locked.");
 }

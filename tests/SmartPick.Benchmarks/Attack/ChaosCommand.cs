@@ -165,6 +165,8 @@ public static class ChaosCommand
         }
     }
 
+    private static string[]? _codes;
+
     private static async Task NudgeDueFileAsync(ApiClient api, string token, Acknowledged ledger, int n, CancellationToken ct = default)
     {
         using var open = await api.SendAsync(HttpMethod.Post, "/api/candidates", token, new
@@ -178,8 +180,11 @@ public static class ChaosCommand
         ledger.Files[id] = true;
         using var cycle = await api.SendAsync(HttpMethod.Post, $"/api/candidates/{id}/cycles", token, new { season = 2027 }, ct);
         if (!cycle.IsSuccessStatusCode) return;
+        // An interview names a program of the organization's catalog.
+        _codes ??= (await api.GetJsonAsync("/api/catalog/programs?specialty=140&page_size=200", token))
+            .GetProperty("items").EnumerateArray().Select(p => p.GetProperty("program_code").GetString()!).ToArray();
         using var interview = await api.SendAsync(HttpMethod.Post, $"/api/candidates/{id}/cycles/2027/interviews", token,
-            new { program_code = "IM-" + n, invited_on = "2026-11-01" }, ct);
+            new { program_code = _codes[n % _codes.Length], invited_on = "2026-11-01" }, ct);
         if (interview.IsSuccessStatusCode) ledger.NudgeDueFiles[id] = true;
     }
 

@@ -53,6 +53,13 @@ public abstract class AdvisingTest(AppFixture app) : AppTest(app)
         return await result.ReadAsJsonAsync<JsonElement>();
     }
 
+    /// <summary>The first <paramref name="count"/> program codes of the organization's catalog in a specialty (NRMP code; 140 is internal medicine), for commands that name programs.</summary>
+    protected async Task<IReadOnlyList<string>> ProgramCodesAsync(TestUser user, int count, string specialty = "140")
+    {
+        var page = await GetAsync(user, $"/api/catalog/programs?specialty={specialty}&page_size={count}");
+        return page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("program_code").GetString()!).ToList();
+    }
+
     protected async Task<long> VersionAsync(TestUser advisor, Guid id)
         => (await GetAsync(advisor, $"/api/candidates/{id}")).GetProperty("version").GetInt64();
 

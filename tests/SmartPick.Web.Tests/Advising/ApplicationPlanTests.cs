@@ -210,8 +210,9 @@ public sealed class ApplicationPlanTests(AppFixture app) : AdvisingTest(app)
         var url = $"/api/candidates/{id}";
         await PostAsync(advisor, $"{url}/cycles", new { season = 2027 });
         await PostAsync(advisor, $"{url}/cycles/2027/applications", new { count = 100, submitted_on = "2026-09-02" });
+        var codes = await ProgramCodesAsync(advisor, 3);
         for (var k = 1; k <= 3; k++)
-            await PostAsync(advisor, $"{url}/cycles/2027/interviews", new { program_code = $"IV-{k}", invited_on = "2026-10-20" });
+            await PostAsync(advisor, $"{url}/cycles/2027/interviews", new { program_code = codes[k - 1], invited_on = "2026-10-20" });
 
         var html = await App.PageAs(advisor, $"/candidates/{id}");
         html.ShouldContain("data-testid=\"rank-list-assistant\"");

@@ -55,9 +55,10 @@ public sealed class OutlookThroughTheSeasonTests(AppFixture app) : AdvisingTest(
         applied.GetProperty("outlook").GetProperty("expected_interviews").GetDouble().ShouldBeGreaterThan(0);
 
         var chances = new List<double>();
+        var codes = await ProgramCodesAsync(advisor, 4);
         for (var k = 1; k <= 4; k++)
         {
-            await PostAsync(advisor, $"{url}/cycles/2027/interviews", new { program_code = $"IV-{k}", invited_on = "2026-10-20" });
+            await PostAsync(advisor, $"{url}/cycles/2027/interviews", new { program_code = codes[k - 1], invited_on = "2026-10-20" });
             var interviewing = await FileAsync(advisor, id);
             Stage(interviewing).ShouldBe("interviewing");
             interviewing.GetProperty("status").GetString().ShouldBe("interviewing");
@@ -71,7 +72,7 @@ public sealed class OutlookThroughTheSeasonTests(AppFixture app) : AdvisingTest(
         Stage(certified).ShouldBe("rank_list_certified");
         certified.GetProperty("outlook").GetProperty("expected_interviews").GetDouble().ShouldBe(4);
 
-        await PostAsync(advisor, $"{url}/cycles/2027/outcome", new { outcome = "matched", program_code = "IV-2" });
+        await PostAsync(advisor, $"{url}/cycles/2027/outcome", new { outcome = "matched", program_code = codes[1] });
         var matched = await FileAsync(advisor, id);
         Stage(matched).ShouldBe("matched");
         matched.GetProperty("p_match").ValueKind.ShouldBe(JsonValueKind.Null);
@@ -98,7 +99,7 @@ public sealed class OutlookThroughTheSeasonTests(AppFixture app) : AdvisingTest(
         var (advisor, id, url) = await FileWithListAsync("olu");
         await PostAsync(advisor, $"{url}/cycles", new { season = 2026 });
         await PostAsync(advisor, $"{url}/cycles/2026/applications", new { count = 120, submitted_on = "2025-09-03" });
-        await PostAsync(advisor, $"{url}/cycles/2026/interviews", new { program_code = "IV-1", invited_on = "2025-11-02" });
+        await PostAsync(advisor, $"{url}/cycles/2026/interviews", new { program_code = (await ProgramCodesAsync(advisor, 1))[0], invited_on = "2025-11-02" });
         await PostAsync(advisor, $"{url}/cycles/2026/rank-list", new { programs_ranked = 1, certified_on = "2026-02-25" });
         await PostAsync(advisor, $"{url}/cycles/2026/outcome", new { outcome = "unmatched" });
 
@@ -119,7 +120,7 @@ public sealed class OutlookThroughTheSeasonTests(AppFixture app) : AdvisingTest(
         var (advisor, id, url) = await FileWithListAsync("olc");
         await PostAsync(advisor, $"{url}/cycles", new { season = 2027 });
         await PostAsync(advisor, $"{url}/cycles/2027/applications", new { count = 100, submitted_on = "2026-09-02" });
-        await PostAsync(advisor, $"{url}/cycles/2027/interviews", new { program_code = "IV-1", invited_on = "2026-10-20" });
+        await PostAsync(advisor, $"{url}/cycles/2027/interviews", new { program_code = (await ProgramCodesAsync(advisor, 1))[0], invited_on = "2026-10-20" });
         var staff = await FileAsync(advisor, id);
 
         var candidate = await App.CreateUserAsync(advisor.Org, SmartPickRoles.Candidate, id);

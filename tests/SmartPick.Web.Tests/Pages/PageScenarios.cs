@@ -47,6 +47,26 @@ public sealed partial class PageScenarios(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task when_the_try_form_has_a_graduation_year_decades_back_the_field_says_why()
+    {
+        var get = await Host.Scenario(x => x.Get.Url("/try"));
+        var html = await get.ReadAsTextAsync();
+        var token = AntiforgeryField().Match(html).Groups[1].Value;
+        var cookie = get.Context.Response.Headers.SetCookie.ToString().Split(';')[0];
+        var post = await Host.Scenario(x =>
+        {
+            x.Post.FormData(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["Form.ImgType"] = "non_us_img", ["Form.VisaNeed"] = "j1",
+                ["Form.YearOfGraduation"] = "1950", ["Form.Season"] = "2027", ["Form.Step2Ck"] = "230", ["Form.Specialty"] = "internal_medicine",
+            }).ToUrl("/try");
+            x.WithRequestHeader("Cookie", cookie);
+            x.StatusCodeShouldBe(400);
+        });
+        (await post.ReadAsTextAsync()).ShouldContain("id=\"f-form-yearofgraduation-error\">Year of graduation must be 1982 or later");
+    }
+
+    [Fact]
     public async Task when_an_advisor_opens_a_file_of_another_organization_it_is_not_found()
     {
         var orgA = await App.CreateOrgAsync("pga");

@@ -119,6 +119,10 @@ public sealed class TryForm
         var yog = Int(errors, "Form.YearOfGraduation", YearOfGraduation, "Year of graduation", 1950, 2100, required: true);
         var season = Int(errors, "Form.Season", Season, "Match season", 2000, 2100, required: false);
         if (yog is { } y && season is { } s && y > s) errors.Add("Form.YearOfGraduation", "Year of graduation must not be after the Match season.");
+        // A graduation decades before the season is a typing error (1950 for 2015).
+        var seasonYear = season ?? DateTime.UtcNow.Year + 1;
+        if (yog is { } old && old >= 1950 && old < seasonYear - SmartPick.Matching.Json.ProfileValidation.OldestGraduationYears)
+            errors.Add("Form.YearOfGraduation", $"Year of graduation must be {seasonYear - SmartPick.Matching.Json.ProfileValidation.OldestGraduationYears} or later: no applicant graduated more than {SmartPick.Matching.Json.ProfileValidation.OldestGraduationYears} years before the season.");
 
         var exams = new List<ExamResult>();
         switch (Step1)
