@@ -65,6 +65,7 @@ public sealed class AdminPagesInTheBrowser(RunningApp app)
         var history = await page.GetByTestId("history").InnerTextAsync();
         history.ShouldContain("from the catalog editor");
         history.ShouldContain(stamp);
+        history.ShouldContain("Notes:");
         await app.ScreenshotAsync(page, "program");
     }
 

@@ -78,9 +78,9 @@ public sealed class CatalogEvidenceTests(AppFixture app) : CatalogTest(app)
         fields.ShouldContain("evidence_source");
         var history = PageForms.Text(Regex.Match(html, "<ol class=\"timeline\" data-testid=\"history\">.*?</ol>", RegexOptions.Singleline).Value);
         history.ShouldContain("Changed by Eve Evidence, from the catalog editor");
-        history.ShouldContain("nonus_img_interview_rate : ");
+        history.ShouldContain("Interview rate, non-US IMGs : ");
         history.ShouldContain("→ 0.03");
-        history.ShouldContain($"evidence_source : ");
+        history.ShouldContain("Source of the interview rates : ");
     }
 
     [Fact]

@@ -135,6 +135,9 @@ public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, F
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    /// <summary>What the catalog says of programs the file names (their names on the timeline).</summary>
+    public ProgramFacts? Programs { get; private set; }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         await using var session = store.QuerySession(User.Tenant());
@@ -145,7 +148,9 @@ public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, F
         Timeline = await session.LatestAsync<Timeline>(id, ct);
         List = await session.LatestAsync<CurrentList>(id, ct);
         Summary = await session.LoadAsync<CandidateSummary>(id, ct);
-        Live = await ranking.RankAsync(session, profile, ct);
+        var inputs = await ranking.InputsAsync(session, profile, ct);
+        Programs = new ProgramFacts(inputs.Catalog);
+        Live = inputs.Rank();
         RankListAdvice = RankListAdvising.For(Summary, profile.TargetSpecialties.FirstOrDefault(), clock.GetUtcNow());
         if (Prefs.TargetSpecialties.Count == 0 && OpenForm != "preferences")
         {

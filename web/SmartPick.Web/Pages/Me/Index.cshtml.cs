@@ -42,7 +42,7 @@ public sealed class IndexModel(IDocumentStore store, TimeProvider clock, ICurren
         RankListAdvice = SmartPick.Web.Pages.Shared.RankListAdvising.For(Summary, profile.TargetSpecialties.FirstOrDefault(), clock.GetUtcNow());
         Progress = await session.LoadAsync<ProgressSinceLastCycle>(id, ct);
         Timeline = await session.LatestAsync<Timeline>(id, ct);
-        if (List is { Status: ListStatus.Ready }) Facts = new ProgramFacts(await catalogs.ForTenantAsync(session, ct));
+        Facts = new ProgramFacts(await catalogs.ForTenantAsync(session, ct));
         return Page();
     }
 }

@@ -103,6 +103,31 @@ public static class Display
 
     public static string TierClass(Tier tier) => tier.ToString().ToLowerInvariant();
 
+    /// <summary>A catalog sheet column as people name it ("min_step2ck" → "Minimum Step 2 CK").</summary>
+    public static string Column(string column) => column switch
+    {
+        "program_code" => "Program code",
+        "program_name" => "Program name",
+        "specialty_code" => "Specialty code",
+        "program_type" => "Program type",
+        "img_share" => "IMG share of residents (%)",
+        "visa_j1" => "Sponsors J-1",
+        "visa_h1b" => "Sponsors H-1B",
+        "min_step2ck" => "Minimum Step 2 CK",
+        "min_step2ck_strictness" => "Step 2 CK minimum is",
+        "max_years_since_graduation" => "Most years since graduation",
+        "usce_required" => "US clinical experience required",
+        "min_usce_months" => "Minimum months of US clinical experience",
+        "observed_on" => "Checked on",
+        "nonus_img_interview_rate" => "Interview rate, non-US IMGs",
+        "us_img_interview_rate" => "Interview rate, US IMGs",
+        "signal_interview_rate" => "Interview rate with a signal",
+        "no_signal_interview_rate" => "Interview rate without a signal",
+        "evidence_source" => "Source of the interview rates",
+        "evidence_observed_on" => "Interview rates observed on",
+        _ => Words(column),
+    };
+
     /// <summary>A tier as people name it.</summary>
     public static string TierName(Tier tier) => tier switch
     {
@@ -125,6 +150,9 @@ public static class Display
     }
 
     public static string Months(decimal months) => months.ToString("0.#", Inv);
+
+    /// <summary>Months with their unit: "1 month", "2.5 months".</summary>
+    public static string MonthsText(decimal months) => Months(months) + (months == 1 ? " month" : " months");
 
     public static string Date(DateTimeOffset at) => at.ToString("d MMM yyyy, HH:mm 'UTC'", Inv);
 

@@ -57,6 +57,19 @@ public sealed class ProgramFacts(SmartPick.Matching.Model.Catalog catalog)
     }
 
     public bool Observed(string code) => _byCode.TryGetValue(code, out var p) && p.NonUsImgInterviewRate is not null;
+
+    /// <summary>The program's name, or null when the catalog does not hold the code.</summary>
+    public string? Name(string code) => _byCode.TryGetValue(code, out var p) ? p.ProgramName : null;
+
+    /// <summary>A timeline line with each program it names written as "name (code)".</summary>
+    public string Timeline(SmartPick.Advising.Views.TimelineEntry entry)
+    {
+        var text = entry.Summary;
+        foreach (var code in entry.Programs ?? [])
+            if (Name(code) is { } name)
+                text = text.Replace(code, $"{name} ({code})", StringComparison.Ordinal);
+        return text;
+    }
 }
 
 /// <summary>
