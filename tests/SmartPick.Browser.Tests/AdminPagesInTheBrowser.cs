@@ -15,9 +15,15 @@ public sealed class AdminPagesInTheBrowser(RunningApp app)
         var email = $"advisor-{Guid.NewGuid():N}@example.org";
         await admin.GetByLabel("Email to invite").FillAsync(email);
         await admin.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("advisor");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Create invitation" }).ClickAsync();
-        var link = await admin.GetByTestId("invitation-url").InputValueAsync();
-        link.ShouldStartWith(app.BaseUrl + "/invitations/");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        (await admin.GetByTestId("invitation-emailed").InnerTextAsync()).ShouldContain(email);
+        var shown = await admin.GetByTestId("invitation-url").InputValueAsync();
+        shown.ShouldStartWith(app.BaseUrl + "/invitations/");
+        // The invited person follows the link in the email they received (text and HTML), which is the one shown.
+        var mail = await RunningApp.PickedUpMailAsync(email, "invitation");
+        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", @"https?://\S+/invitations/\S+").Value;
+        link.ShouldBe(shown);
+        mail.HtmlBody!.ShouldContain(link);
         (await admin.GetByTestId("pending-invitations").InnerTextAsync()).ShouldContain(email);
         await app.ScreenshotAsync(admin, "org");
 

@@ -89,7 +89,7 @@ public sealed class CandidateSeasonsInTheBrowser(RunningApp app)
         await app.ScreenshotAsync(page, "forgot-sent-390");
 
         // The running app has no SMTP server configured: mail is written to its pickup folder.
-        var link = new Uri(Regex.Match((await PickedUpMailAsync(email)).TextBody ?? "", @"https?://\S+/account/reset\?\S+").Value);
+        var link = new Uri(Regex.Match((await RunningApp.PickedUpMailAsync(email, "password-reset")).TextBody ?? "", @"https?://\S+/account/reset\?\S+").Value);
         // The link points where this app listens (a free port, not the default 5080), with nothing configured for it.
         link.GetLeftPart(UriPartial.Authority).ShouldBe(new Uri(app.BaseUrl).GetLeftPart(UriPartial.Authority));
         await page.GotoAsync(link.PathAndQuery);
@@ -148,34 +148,6 @@ public sealed class CandidateSeasonsInTheBrowser(RunningApp app)
         await advisor.GetByRole(AriaRole.Button, new() { Name = "Open file" }).ClickAsync();
         await advisor.WaitForURLAsync(new Regex("/candidates/[0-9a-f-]{36}$"));
         return new Uri(advisor.Url).AbsolutePath.Split('/').Last();
-    }
-
-    /// <summary>The message to <paramref name="address"/> in the running app's pickup folder (<c>web/SmartPick.Web/.data/mail</c>).</summary>
-    private static async Task<MimeKit.MimeMessage> PickedUpMailAsync(string address)
-    {
-        var folder = Path.Combine(RepositoryRoot(), "web", "SmartPick.Web", ".data", "mail");
-        for (var i = 0; i < 100; i++)
-        {
-            if (Directory.Exists(folder))
-            {
-                foreach (var file in Directory.EnumerateFiles(folder, "password-reset.*.eml"))
-                {
-                    var message = await MimeKit.MimeMessage.LoadAsync(file);
-                    if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase))) return message;
-                }
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"No reset mail for {address} in {folder}.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SmartPick.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("SmartPick.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static async Task FirstListAsync(IPage page, string id)

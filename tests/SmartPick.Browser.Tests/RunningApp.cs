@@ -166,6 +166,28 @@ public sealed class RunningApp : IAsyncLifetime
         _app?.Dispose();
     }
 
+    /// <summary>
+    /// The message of a kind ("password-reset", "invitation": the start of its Message-Id) to <paramref name="address"/>
+    /// in the running app's pickup folder (<c>web/SmartPick.Web/.data/mail</c>: the app has no SMTP server here).
+    /// </summary>
+    public static async Task<MimeKit.MimeMessage> PickedUpMailAsync(string address, string kind)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "web", "SmartPick.Web", ".data", "mail");
+        for (var i = 0; i < 100; i++)
+        {
+            if (Directory.Exists(folder))
+            {
+                foreach (var file in Directory.EnumerateFiles(folder, kind + ".*.eml"))
+                {
+                    var message = await MimeKit.MimeMessage.LoadAsync(file);
+                    if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase))) return message;
+                }
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"No {kind} mail for {address} in {folder}.");
+    }
+
     internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,3 +1,4 @@
+using SmartPick.Web.Mail;
 using Marten;
 using SmartPick.Advising;
 using SmartPick.Advising.Lists;
@@ -36,7 +37,7 @@ public static class Modules
         services.AddScoped<IOrganizationInitializer, DemoCatalogForNewOrganizations>();
         services.AddScoped<Demo.IDemoDataSeeder, Demo.DemoCohort>();
         services.AddSingleton<IOrganizationSettings, OrganizationSettingsFromIdentity>();
-        services.AddSingleton<Auth.IOrganizationMailRelay, OrganizationMailRelayFromNudges>();
+        services.AddSingleton<Mail.IOrganizationMailRelay, OrganizationMailRelayFromNudges>();
         NudgesModule.AddNudges(services, configuration);
         Pages.PagesSetup.AddServices(services, configuration);
     }

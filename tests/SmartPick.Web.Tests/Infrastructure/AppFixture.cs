@@ -26,6 +26,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IAlbaHost Host { get; private set; } = null!;
 
+    /// <summary>Where mail without a relay is written during this run (a fresh folder, removed at the end).</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "smartpick-test-mail-" + Guid.NewGuid().ToString("N"));
+
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -50,6 +53,8 @@ public sealed class AppFixture : IAsyncLifetime
                 ["AuthThrottle:SignInsPerMinute"] = "10",
                 // Tests that sign in without a client address share one; TokenAsync gives each user its own.
                 ["AuthThrottle:AttemptsPerMinutePerClient"] = "100",
+                // Mail without a relay (invitations of organizations without one) lands in a folder of this run.
+                ["Nudges:MailFolder"] = MailFolder,
             }));
             b.ConfigureServices(s => s.RunWolverineInSoloMode());
         });
@@ -57,6 +62,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
         if (Host is not null) await Host.DisposeAsync();
     }
 

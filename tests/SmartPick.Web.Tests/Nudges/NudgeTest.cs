@@ -1,3 +1,4 @@
+using SmartPick.Web.Mail;
 using System.Text.Json;
 using Marten;
 using SmartPick.Advising.CandidateFiles;

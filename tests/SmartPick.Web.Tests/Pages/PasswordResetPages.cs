@@ -1,3 +1,4 @@
+using SmartPick.Web.Mail;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;

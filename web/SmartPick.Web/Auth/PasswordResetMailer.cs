@@ -1,3 +1,4 @@
+using SmartPick.Web.Mail;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,3 +1,4 @@
+using SmartPick.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 using SmartPick.Nudges.Store;
 using SmartPick.Web.Auth;

@@ -10,7 +10,13 @@ using SmartPick.Web.Identity;
 namespace SmartPick.Web.Organizations;
 
 public sealed record CreateInvitation(string? Email, string? Role, Guid? CandidateId);
-public sealed record InvitationCreated(Guid Id, string Email, string Role, Guid? CandidateId, DateTimeOffset ExpiresAt, string Token, string AcceptUrl);
+/// <summary>
+/// An invitation made (or sent again with a new link): its token and link, shown to the inviter once, and whether
+/// the email carrying the link was handed to the mail server (<paramref name="EmailSent"/>, with the server's answer
+/// or why not in <paramref name="EmailDetail"/>).
+/// </summary>
+public sealed record InvitationCreated(Guid Id, string Email, string Role, Guid? CandidateId, DateTimeOffset ExpiresAt, string Token, string AcceptUrl,
+    bool EmailSent = false, string? EmailDetail = null);
 public sealed record InvitationSummary(Guid Id, string Email, string Role, Guid? CandidateId, DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt, string Status);
 public sealed record InvitationPreview(string OrganizationName, string Email, string Role, DateTimeOffset ExpiresAt);
@@ -36,6 +42,10 @@ public static class Invitations
             .Produces<InvitationCreated>(201).ProducesValidationProblem().ProducesProblem(429);
         org.MapGet("", async (InvitationDesk desk, HttpContext http) => Results.Ok(await desk.ListAsync(http.User.Tenant())))
             .Produces<IReadOnlyList<InvitationSummary>>();
+        org.MapPost("/{id:guid}/resend", async (Guid id, InvitationDesk desk, HttpContext http) =>
+                OrgHttp.Answer(await desk.ResendAsync(http.User.Tenant(), id, http.User.Actor())))
+            .WithSummary("Send an open invitation again, with a new link (the old one stops working)")
+            .Produces<InvitationCreated>().ProducesProblem(404).ProducesProblem(429);
         org.MapDelete("/{id:guid}", async (Guid id, InvitationDesk desk, HttpContext http) =>
                 OrgHttp.Answer(await desk.RevokeAsync(http.User.Tenant(), id), _ => Results.NoContent()))
             .Produces(204).ProducesProblem(404);

@@ -154,6 +154,16 @@ public sealed class IndexModel(OrganizationAdmin admin, InvitationDesk desk, IDo
         return Page();
     }
 
+    /// <summary>Sends an open invitation again with a new link; the page shows the outcome as after creating one.</summary>
+    public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken ct)
+    {
+        var answer = await desk.ResendAsync(User.Tenant(), id, User.Actor());
+        if (answer is OrgOutcome<InvitationCreated>.NotFound) return NotFound();
+        if (answer is OrgOutcome<InvitationCreated>.Done done) Created = done.Value;
+        await LoadAsync(ct, fillForms: true);
+        return answer is OrgOutcome<InvitationCreated>.Done ? Page() : Refused(answer);
+    }
+
     public static string RoleName(string role) => Roles.FirstOrDefault(r => r.Value == role)?.Text
         ?? (role == SmartPickRoles.PlatformAdmin ? "Platform admin" : role);
 

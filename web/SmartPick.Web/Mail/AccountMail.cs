@@ -5,7 +5,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 
-namespace SmartPick.Web.Auth;
+namespace SmartPick.Web.Mail;
 
 /// <summary>An outgoing SMTP server; <see cref="FromAddress"/> is the envelope sender (where bounces go).</summary>
 public sealed record SmtpRelay(string Host, int Port, string? UserName, string? Password, bool UseStartTls, string FromAddress, TimeSpan Timeout)
