@@ -9,6 +9,7 @@ namespace SmartPick.Web.Organizations;
 public sealed record CreateOrganization(string? Slug, string? Name, string? TimeZone);
 public sealed record OrganizationView(string Id, string Name, string TimeZone, string? SenderName, string? SenderEmail, DateTimeOffset CreatedAt);
 public sealed record UpdateOrganizationSettings(string? Name, string? TimeZone, string? SenderName, string? SenderEmail);
+public sealed record ChangeMemberRole(string? Role);
 public sealed record MemberView(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? CandidateId, bool LockedOut);
 
 /// <summary>The routes of <see cref="OrganizationAdmin"/> and of the platform's first-admin invitations.</summary>
@@ -34,6 +35,16 @@ public static class OrganizationEndpoints
             .RequireAuthorization(SmartPickPolicies.OrgAdmin).Produces<OrganizationView>().ProducesValidationProblem();
         org.MapGet("/members", async (OrganizationAdmin admin, HttpContext http) => Results.Ok(await admin.MembersAsync(http.User.Tenant())))
             .RequireAuthorization(SmartPickPolicies.OrgAdmin).Produces<IReadOnlyList<MemberView>>();
+        org.MapPut("/members/{id}/role", async (string id, ChangeMemberRole? request, OrganizationAdmin admin, HttpContext http) =>
+                OrgHttp.Answer(await admin.ChangeRoleAsync(http.User.Tenant(), http.User.Actor(), id, request)))
+            .RequireAuthorization(SmartPickPolicies.OrgAdmin)
+            .WithSummary("Make a staff member an organization admin or an advisor")
+            .Produces<MemberView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        org.MapDelete("/members/{id}", async (string id, OrganizationAdmin admin, HttpContext http) =>
+                OrgHttp.Answer(await admin.RemoveMemberAsync(http.User.Tenant(), http.User.Actor(), id), _ => Results.NoContent()))
+            .RequireAuthorization(SmartPickPolicies.OrgAdmin)
+            .WithSummary("Remove a member: their account and every session end")
+            .Produces(204).ProducesProblem(404).ProducesProblem(409);
     }
 }
 
@@ -41,8 +52,55 @@ public static class OrganizationEndpoints
 /// Platform admins create organizations; org admins read and change their own settings and members. The API and
 /// the pages both go through here; the organization is always the caller's (a tenant id taken from the signed-in user).
 /// </summary>
-public sealed partial class OrganizationAdmin(IdentityDb db, OrganizationProvisioner provisioner, OrganizationDirectory directory, TimeProvider clock)
+public sealed partial class OrganizationAdmin(IdentityDb db, OrganizationProvisioner provisioner, OrganizationDirectory directory,
+    Microsoft.AspNetCore.Identity.UserManager<AppUser> users, TimeProvider clock)
 {
+    private static readonly string[] StaffRoles = [SmartPickRoles.OrgAdmin, SmartPickRoles.Advisor];
+
+    /// <summary>
+    /// Makes a staff member of <paramref name="tenant"/> an org admin or an advisor. A candidate's account stays a
+    /// candidate's (it is bound to a file); the organization keeps at least one admin. Their sessions end, so the
+    /// new role applies from their next sign-in.
+    /// </summary>
+    public async Task<OrgOutcome<MemberView>> ChangeRoleAsync(string tenant, RecordedBy actor, string userId, ChangeMemberRole? request)
+    {
+        if (request?.Role is not { } role || !StaffRoles.Contains(role))
+            return FieldErrors.Of("role", $"Role must be one of: {string.Join(", ", StaffRoles)}.");
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || user.OrganizationId != tenant) return new OrgOutcome<MemberView>.NotFound("Member");
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Contains(SmartPickRoles.Candidate))
+            return new OrgOutcome<MemberView>.Conflict("A candidate stays a candidate", "A candidate's account is bound to their file; invite staff separately.");
+        if (!roles.Contains(role))
+        {
+            if (roles.Contains(SmartPickRoles.OrgAdmin) && await AdminCountAsync(tenant) <= 1)
+                return new OrgOutcome<MemberView>.Conflict("The last administrator", "The organization needs at least one administrator; make someone else one first.");
+            await users.RemoveFromRolesAsync(user, roles.Where(StaffRoles.Contains));
+            await users.AddToRoleAsync(user, role);
+            await users.UpdateSecurityStampAsync(user);
+        }
+        return (await MembersAsync(tenant)).Single(m => m.Id == user.Id);
+    }
+
+    /// <summary>
+    /// Removes a member of <paramref name="tenant"/>: the account is deleted, so every session and token of it stops
+    /// working, and a candidate's file can be given to a new account. Not oneself, and not the last admin.
+    /// </summary>
+    public async Task<OrgOutcome<string>> RemoveMemberAsync(string tenant, RecordedBy actor, string userId)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || user.OrganizationId != tenant) return new OrgOutcome<string>.NotFound("Member");
+        if (user.Id == actor.UserId)
+            return new OrgOutcome<string>.Conflict("Not yourself", "You cannot remove your own account; ask another administrator.");
+        if (await users.IsInRoleAsync(user, SmartPickRoles.OrgAdmin) && await AdminCountAsync(tenant) <= 1)
+            return new OrgOutcome<string>.Conflict("The last administrator", "The organization needs at least one administrator.");
+        await users.DeleteAsync(user);
+        return user.Id;
+    }
+
+    private async Task<int> AdminCountAsync(string tenant) =>
+        (await users.GetUsersInRoleAsync(SmartPickRoles.OrgAdmin)).Count(u => u.OrganizationId == tenant);
+
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")]
     private static partial Regex SlugPattern();
 

@@ -60,6 +60,10 @@ public sealed class IndexModel(OrganizationAdmin admin, InvitationDesk desk, IDo
 
     /// <summary>What was just done, for the status line.</summary>
     public string? Done { get; private set; }
+    /// <summary>Why a member change was refused, in a sentence.</summary>
+    public string? Refusal { get; private set; }
+    /// <summary>The signed-in admin's own user id (their own row has no actions).</summary>
+    public string Me => User.UserId();
 
     /// <summary>The link of the invitation just created: shown this once, never stored.</summary>
     public InvitationCreated? Created { get; private set; }
@@ -162,6 +166,26 @@ public sealed class IndexModel(OrganizationAdmin admin, InvitationDesk desk, IDo
         if (answer is OrgOutcome<InvitationCreated>.Done done) Created = done.Value;
         await LoadAsync(ct, fillForms: true);
         return answer is OrgOutcome<InvitationCreated>.Done ? Page() : Refused(answer);
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(string id, string? role, CancellationToken ct)
+    {
+        var answer = await admin.ChangeRoleAsync(User.Tenant(), User.Actor(), id, new ChangeMemberRole(role));
+        if (answer is OrgOutcome<MemberView>.NotFound) return NotFound();
+        if (answer is OrgOutcome<MemberView>.Done done) Done = $"{done.Value.DisplayName} is now {(role == SmartPickRoles.OrgAdmin ? "an administrator" : "an advisor")}; the change applies from their next sign-in.";
+        else Refusal = answer.Sentence ?? "The role could not be changed.";
+        await LoadAsync(ct, fillForms: true);
+        return answer is OrgOutcome<MemberView>.Done ? Page() : Refused(answer);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string id, CancellationToken ct)
+    {
+        var answer = await admin.RemoveMemberAsync(User.Tenant(), User.Actor(), id);
+        if (answer is OrgOutcome<string>.NotFound) return NotFound();
+        if (answer is OrgOutcome<string>.Done) Done = "The member was removed: their account and sessions have ended.";
+        else Refusal = answer.Sentence ?? "The member could not be removed.";
+        await LoadAsync(ct, fillForms: true);
+        return answer is OrgOutcome<string>.Done ? Page() : Refused(answer);
     }
 
     public static string RoleName(string role) => Roles.FirstOrDefault(r => r.Value == role)?.Text

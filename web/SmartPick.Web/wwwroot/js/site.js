@@ -4,6 +4,12 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("form[data-autosubmit] select, form[data-autosubmit] input[type=checkbox]").forEach((el) => {
     el.addEventListener("change", () => el.form.requestSubmit());
   });
+  // Buttons that end something for good ask first (data-confirm holds the question).
+  document.querySelectorAll("button[data-confirm]").forEach((button) => {
+    button.addEventListener("click", (event) => {
+      if (!window.confirm(button.getAttribute("data-confirm"))) event.preventDefault();
+    });
+  });
   // Open the <details> that holds a form with errors, and focus its first invalid field.
   const invalid = document.querySelector('[aria-invalid="true"]');
   if (invalid) {
