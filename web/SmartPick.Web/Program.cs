@@ -124,6 +124,7 @@ builder.Configuration["Nudges:PublicBaseUrl"] = PublicAddress.Of(builder.Configu
 // Password reset links leave by the platform's mail settings (the Smtp section), or an organization's own relay.
 builder.Services.AddSingleton(AccountMailOptions.Read(builder.Configuration));
 builder.Services.AddSingleton<AccountMailSender>();
+builder.Services.AddScoped<AccountDesk>();
 builder.Services.AddSingleton<OrganizationDirectory>();
 builder.Services.AddScoped<OrganizationProvisioner>();
 builder.Services.AddScoped<OrganizationAdmin>();
@@ -258,6 +259,7 @@ SmartPick.Web.Charts.CalibrationPlotEndpoint.MapCalibrationPlot(app);
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapAuthEndpoints();
+AccountDesk.MapAccountEndpoints(app);
 app.MapInvitationEndpoints();
 app.MapOrganizationEndpoints();
 if (!commandMode)

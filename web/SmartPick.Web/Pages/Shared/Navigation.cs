@@ -22,6 +22,7 @@ public static class Navigation
         if (user.IsInRole(SmartPickRoles.Candidate) && user.CandidateFile() is not null) links.Add(new("/me", "My file"));
         if (user.IsInRole(SmartPickRoles.PlatformAdmin)) links.Add(new("/platform", "Platform"));
         links.Add(new("/try", "Try it"));
+        links.Add(new("/account", "Account"));
         return links;
     }
 

@@ -12,4 +12,12 @@ public static class OrgOutcomeForms
         if (answer.Sentence is { } sentence) errors.AddGeneral(sentence);
         return errors;
     }
+
+    /// <summary>The same, with the API's field names mapped onto the form's (<c>display_name</c> → <c>DisplayName</c>).</summary>
+    public static FormErrors ErrorsOf<T>(OrgOutcome<T> answer, IReadOnlyDictionary<string, string> fieldFor)
+    {
+        var errors = answer is OrgOutcome<T>.Invalid invalid ? FormErrors.From(invalid.Errors, fieldFor, fieldFor.Values) : new FormErrors();
+        if (answer.Sentence is { } sentence) errors.AddGeneral(sentence);
+        return errors;
+    }
 }
