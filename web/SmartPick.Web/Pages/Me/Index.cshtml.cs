@@ -13,8 +13,13 @@ namespace SmartPick.Web.Pages.Me;
 
 /// <summary>The candidate's own area: their list, their progress since the last season and their history. The file comes only from the sign-in claim.</summary>
 [Authorize(Policy = SmartPickPolicies.Candidate)]
-public sealed class IndexModel(IDocumentStore store, TimeProvider clock, ICurrentCatalog catalogs) : PageModel
+public sealed class IndexModel(IDocumentStore store, TimeProvider clock, FileRanking ranking) : PageModel
 {
+    /// <summary>Before applications (or after a season without a match): the steps worth most and the rebuild-year outlook.</summary>
+    public CandidatePlan? Plan { get; private set; }
+    /// <summary>Whether the file has a season yet (the seasons page is offered only then).</summary>
+    public bool HasSeasons { get; private set; }
+
     /// <summary>What the catalog says of the listed programs (visas, evidence).</summary>
     public ProgramFacts? Facts { get; private set; }
     /// <summary>The reader's filters and order for the programs.</summary>
@@ -42,7 +47,11 @@ public sealed class IndexModel(IDocumentStore store, TimeProvider clock, ICurren
         RankListAdvice = SmartPick.Web.Pages.Shared.RankListAdvising.For(Summary, profile.TargetSpecialties.FirstOrDefault(), clock.GetUtcNow());
         Progress = await session.LoadAsync<ProgressSinceLastCycle>(id, ct);
         Timeline = await session.LatestAsync<Timeline>(id, ct);
-        Facts = new ProgramFacts(await catalogs.ForTenantAsync(session, ct));
+        HasSeasons = profile.Cycles.Count > 0;
+        var inputs = await ranking.InputsAsync(session, profile, ct);
+        Facts = new ProgramFacts(inputs.Catalog);
+        if (List is { Status: ListStatus.Ready } && Summary?.Outlook?.Stage is null or SmartPick.Matching.Stages.SeasonStage.BeforeApplications or SmartPick.Matching.Stages.SeasonStage.Unmatched)
+            Plan = PlanActions.For(inputs, profile.Evidence.Facts());
         return Page();
     }
 }
