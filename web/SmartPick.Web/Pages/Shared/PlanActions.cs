@@ -35,19 +35,21 @@ public static class PlanActions
 
         var today = MatchingEngine.Rank(profile, catalog, options);
         if (today.Programs.Count == 0) return null;
-        var actions = new List<PlanAction>();
+        var worth = new List<(PlanAction Action, ProfileChange Change)>();
         foreach (var (text, change) in steps)
         {
             var w = MatchingEngine.WhatIf(profile, [change], catalog, options);
-            actions.Add(new PlanAction(text, w.PMatchBefore, w.PMatchAfter, w.Applications));
+            var action = new PlanAction(text, w.PMatchBefore, w.PMatchAfter, w.Applications);
+            if (action.Gain > 0.0005) worth.Add((action, change));
         }
+        worth = [.. worth.OrderByDescending(x => x.Action.Gain).Take(3)];
         PlanAction? rebuild = null;
-        if (steps.Count > 0)
+        if (worth.Count > 0)
         {
-            var all = MatchingEngine.WhatIf(profile, [.. steps.Select(s => s.Change), new ProfileChange.WaitOneYear()], catalog, options);
+            // The steps shown, all done, and one more season to do them in.
+            var all = MatchingEngine.WhatIf(profile, [.. worth.Select(x => x.Change), new ProfileChange.WaitOneYear()], catalog, options);
             rebuild = new PlanAction("All of these, applying one season later", all.PMatchBefore, all.PMatchAfter, all.Applications);
         }
-        return new CandidatePlan(today.PMatchAtRecommended, today.RecommendedApplications,
-            actions.Where(a => a.Gain > 0.0005).OrderByDescending(a => a.Gain).Take(3).ToList(), rebuild);
+        return new CandidatePlan(today.PMatchAtRecommended, today.RecommendedApplications, [.. worth.Select(x => x.Action)], rebuild);
     }
 }
