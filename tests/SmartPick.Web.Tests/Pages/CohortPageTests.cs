@@ -37,6 +37,38 @@ public sealed class CohortPageTests(AppFixture app) : AdvisingTest(app)
         var attention = html[html.IndexOf("attention-heading", StringComparison.Ordinal)..html.IndexOf("data-testid=\"cohort-table\"", StringComparison.Ordinal)];
         attention.ShouldContain("Farid Attention");
         attention.ShouldContain("Grace Attention");
+        // What to do, in words, with the deadline that matters; no internal codes.
+        var said = PageForms.Text(attention);
+        said.ShouldContain("No Step 2 CK recorded");
+        said.ShouldMatch(@"in \d+ days?");
+        said.ShouldNotContain("no_step2ck");
+
+        // The cohort in pictures: where they stand, and the spread of chances, each said in words too.
+        html.ShouldContain("data-testid=\"funnel-chart\"");
+        html.ShouldContain("data-testid=\"chance-chart\"");
+        PageForms.Text(html).ShouldContain("Preparing: 2");
+    }
+
+    [Fact]
+    public async Task candidates_who_applied_are_drawn_against_the_interviews_their_applications_should_bring()
+    {
+        var org = await App.CreateOrgAsync("cpi");
+        var advisor = await App.AdvisorAsync(org);
+        var id = await OpenFileAsync(advisor, NewFile("Ivan Interviews", "ivan@example.org"));
+        await SettledListAsync(advisor, id);
+        await PostAsync(advisor, $"/api/candidates/{id}/cycles", new { season = 2027 });
+        await PostAsync(advisor, $"/api/candidates/{id}/cycles/2027/applications", new { count = 60, submitted_on = "2026-09-02" });
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        string html;
+        do
+        {
+            html = await PageAsync(advisor, "/cohort");
+            if (html.Contains("data-testid=\"interviews-chart\"", StringComparison.Ordinal)) break;
+            await Task.Delay(300);
+        } while (DateTimeOffset.UtcNow < deadline);
+        html.ShouldContain("data-testid=\"interviews-chart\"");
+        html.ShouldContain("Ivan Interviews");
+        html.ShouldMatch(@"0 of ~\d");
     }
 
     [Fact]

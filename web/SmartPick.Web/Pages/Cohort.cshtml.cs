@@ -45,6 +45,40 @@ public sealed class CohortModel(IDocumentStore store, TimeProvider clock) : Page
     /// <summary>The cohort's counts from the dashboard document; null until the daemon has built it.</summary>
     public CohortCounts? Counts { get; private set; }
     public IReadOnlyList<CandidateSummary> NeedsAttention { get; private set; } = [];
+    /// <summary>Every estimated chance in the cohort (for the spread chart).</summary>
+    public IReadOnlyList<double> Chances { get; private set; } = [];
+    /// <summary>Candidates who have applied this season: interviews so far and those expected from their applications (the furthest behind first).</summary>
+    public IReadOnlyList<(string Name, int Interviews, double Expected)> InterviewRows { get; private set; } = [];
+
+    /// <summary>What to do about a candidate, in words: where they stand, what is missing, the deadline that matters.</summary>
+    public string AttentionText(CandidateSummary s)
+    {
+        var parts = new List<string>();
+        switch (s.Status)
+        {
+            case CandidateStatus.Interviewing:
+                parts.Add($"{s.InterviewsThisSeason} interview{(s.InterviewsThisSeason == 1 ? "" : "s")}, rank list not certified");
+                break;
+            case CandidateStatus.Applying:
+                parts.Add($"{s.ApplicationsThisSeason ?? 0} applications sent, {s.InterviewsThisSeason} interview{(s.InterviewsThisSeason == 1 ? "" : "s")} so far");
+                break;
+        }
+        foreach (var code in s.Attention)
+            parts.Add(code switch
+            {
+                "act" => "chance well below the specialty's match rate: strengthen the file or widen the list",
+                "unmatched_without_new_evidence" => "unmatched, with nothing new in the file since",
+                "no_step2ck" => "no Step 2 CK recorded",
+                _ => Display.Words(code).ToLowerInvariant(),
+            });
+        if (Deadlines.Next(s, clock.GetUtcNow()) is { } next)
+        {
+            var days = (int)Math.Ceiling((next.At - clock.GetUtcNow()).TotalDays);
+            parts.Add($"{next.What.ToLowerInvariant()} in {days} day{(days == 1 ? "" : "s")}");
+        }
+        var text = string.Join(", ", parts);
+        return text.Length == 0 ? "" : char.ToUpperInvariant(text[0]) + text[1..];
+    }
     public IReadOnlyList<CohortRow> Rows { get; private set; } = [];
     public long Total { get; private set; }
     public int Pages => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -94,6 +128,15 @@ public sealed class CohortModel(IDocumentStore store, TimeProvider clock) : Page
         Counts = await session.Query<CohortDashboard>().Where(x => x.Id == CohortDashboard.DocumentId)
             .Select(x => new CohortCounts { Total = x.Total, ByStatus = x.ByStatus, ByRisk = x.ByRisk })
             .FirstOrDefaultAsync(ct);
+        Chances = await session.Query<CandidateSummary>()
+            .Where(x => x.Status != CandidateStatus.Archived && x.Status != CandidateStatus.Matched && x.PMatch != null)
+            .Select(x => x.PMatch!.Value).Take(10_000).ToListAsync(ct);
+        var applied = await session.Query<CandidateSummary>()
+            .Where(x => x.Status == CandidateStatus.Applying || x.Status == CandidateStatus.Interviewing || x.Status == CandidateStatus.RankListCertified)
+            .Take(2000).ToListAsync(ct);
+        InterviewRows = applied.Where(x => x.Outlook?.ExpectedInterviews is > 0)
+            .Select(x => (x.Name, x.InterviewsThisSeason, x.Outlook!.ExpectedInterviews!.Value))
+            .OrderBy(x => x.InterviewsThisSeason / x.Value).ThenBy(x => x.Name, StringComparer.Ordinal).Take(12).ToList();
         NeedsAttention = await session.Query<CandidateSummary>().Where(x => x.Attention.Any())
             .OrderByDescending(x => x.Risk).ThenBy(x => x.PMatch).ThenBy(x => x.Name).ThenBy(x => x.Id)
             .Take(AttentionShown).ToListAsync(ct);
