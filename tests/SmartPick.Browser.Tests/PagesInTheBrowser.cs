@@ -136,6 +136,49 @@ public sealed class PagesInTheBrowser(RunningApp app)
     }
 
     [BrowserFact]
+    public async Task an_admin_updates_two_programs_by_default_and_replacing_the_catalog_asks_for_the_number_it_removes()
+    {
+        var page = await app.SignedInAsync(RunningApp.OrgAdmin);
+        var export = await page.APIRequest.GetAsync("/api/catalog/export?format=csv");
+        var lines = (await export.TextAsync()).TrimStart('\uFEFF').Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+        var header = lines[0].Split(',');
+        var notes = Array.IndexOf(header, "notes");
+        // The notes column comes before the first quoted one, so splitting on commas and joining back keeps the row.
+        var row = lines[1].Split(',');
+        var stamp = "Checked " + Guid.NewGuid().ToString("N")[..6];
+        row[notes] = stamp;
+        var csv = string.Join("\n", lines[0], string.Join(",", row)) + "\n";
+        var file = new FilePayload { Name = "two-rows.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) };
+
+        await page.GotoAsync("/catalog/import");
+        await page.GetByLabel("Sheet file").SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview import" }).ClickAsync();
+        (await page.GetByTestId("import-mode").InnerTextAsync()).ShouldContain("none removed");
+        (await page.GetByTestId("import-removed").InnerTextAsync()).ShouldBe("0");
+        await page.GetByTestId("import-changes").Locator("summary").ClickAsync();
+        (await page.GetByTestId("import-changes").InnerTextAsync()).ShouldContain(stamp);
+        await app.ScreenshotAsync(page, "catalog-import-update");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply this import" }).ClickAsync();
+        await page.GetByTestId("import-applied").WaitForAsync();
+
+        // The same sheet as the whole catalog would remove every other program: it asks for that number first.
+        await page.GotoAsync("/catalog/import");
+        await page.GetByLabel("Sheet file").SetInputFilesAsync(file);
+        await page.GetByLabel("Replace the whole catalog with this sheet").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview import" }).ClickAsync();
+        var removed = int.Parse(await page.GetByTestId("import-removed").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        removed.ShouldBeGreaterThan(100);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply this import" }).ClickAsync();
+        var confirm = page.GetByLabel($"Type {removed} to confirm the removals");
+        (await confirm.GetAttributeAsync("aria-invalid")).ShouldBe("true");
+        (await page.Locator("main").InnerTextAsync()).ShouldContain($"Type the number of programs this removes ({removed}) to confirm.");
+        await app.ScreenshotAsync(page, "catalog-import-replace-confirm");
+        // Not applied: the catalog keeps its programs.
+        var summary = await page.APIRequest.GetAsync("/api/catalog");
+        (await summary.JsonAsync())!.Value.GetProperty("program_count").GetInt32().ShouldBeGreaterThan(100);
+    }
+
+    [BrowserFact]
     public async Task when_a_candidate_accepts_an_invitation_they_see_their_own_file_only()
     {
         var advisor = await app.SignedInAsync(RunningApp.Advisor);

@@ -26,7 +26,7 @@ public static class ApplyCatalogImport
     /// together; nothing is staged when the apply is refused.
     /// </summary>
     public static async Task<CatalogWrite<CatalogImportResult>> ApplyAsync(Guid id, IDocumentSession session, IMessageBus bus,
-        OrganizationCatalogs catalogs, RecordedBy by, DateTimeOffset now, CancellationToken ct)
+        OrganizationCatalogs catalogs, RecordedBy by, DateTimeOffset now, CancellationToken ct, int? confirmRemovals = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(bus);
@@ -39,6 +39,8 @@ public static class ApplyCatalogImport
         if (import.AppliedAt is not null) return CatalogProblems.Conflict($"this import was already applied at {import.AppliedAt:u}");
         if (import.HasErrors)
             return CatalogProblems.Conflict($"the preview has {import.Errors.Count} row error(s); fix the sheet and upload it again");
+        if (import.Counts.Removed > 0 && confirmRemovals != import.Counts.Removed)
+            return CatalogProblems.Conflict($"replacing the catalog removes {import.Counts.Removed} program(s); confirm by sending that number as confirm_removals");
         var state = catalog.Aggregate;
         var currentVersion = state?.CatalogVersion ?? CatalogState.EmptyVersion;
         if (currentVersion != import.BaseVersion)
@@ -68,6 +70,7 @@ public static class ApplyCatalogImport
     [WolverinePost("/api/catalog/imports/{id}/apply")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Post(Guid id, IDocumentSession session, IMessageBus bus, OrganizationCatalogs catalogs,
-        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-        => (await ApplyAsync(id, session, bus, catalogs, user.Actor(), clock.GetUtcNow(), ct)).ToHttp();
+        ClaimsPrincipal user, TimeProvider clock, HttpRequest request, CancellationToken ct)
+        => (await ApplyAsync(id, session, bus, catalogs, user.Actor(), clock.GetUtcNow(), ct,
+            int.TryParse(request.Query["confirm_removals"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null)).ToHttp();
 }

@@ -20,21 +20,30 @@ public sealed class CatalogWrites(IDocumentStore store, OutboxedSessionFactory s
         return outcome;
     }
 
-    public async Task<CatalogWrite<CatalogImportResult>> ApplyImportAsync(string tenant, Guid importId, RecordedBy by, CancellationToken ct)
+    public async Task<CatalogWrite<CatalogImportResult>> ApplyImportAsync(string tenant, Guid importId, RecordedBy by, CancellationToken ct,
+        int? confirmRemovals = null)
     {
         await using var session = OpenSession(tenant);
-        var outcome = await ApplyCatalogImport.ApplyAsync(importId, session, bus, catalogs, by, clock.GetUtcNow(), ct);
+        var outcome = await ApplyCatalogImport.ApplyAsync(importId, session, bus, catalogs, by, clock.GetUtcNow(), ct, confirmRemovals);
         if (outcome.Accepted is not null) await session.SaveChangesAsync(ct);
         return outcome;
     }
 
     /// <summary>Stores the preview of an uploaded sheet (nothing is published, so no outbox is needed).</summary>
-    public async Task<CatalogImportPreview> PreviewImportAsync(string tenant, UploadedSheet upload, RecordedBy by, CancellationToken ct)
+    public async Task<CatalogImportPreview> PreviewImportAsync(string tenant, UploadedSheet upload, RecordedBy by, CancellationToken ct,
+        ImportMode mode = ImportMode.Update)
     {
         await using var session = store.LightweightSession(tenant);
-        var preview = await PreviewCatalogImport.PreviewAsync(upload, session, catalogs, by, clock.GetUtcNow(), ct);
+        var preview = await PreviewCatalogImport.PreviewAsync(upload, session, catalogs, by, clock.GetUtcNow(), ct, mode);
         await session.SaveChangesAsync(ct);
         return preview;
+    }
+
+    /// <summary>The preview of an import not yet applied, as it was shown; null when there is none.</summary>
+    public async Task<CatalogImportPreview?> PreviewOfAsync(string tenant, Guid importId, CancellationToken ct)
+    {
+        await using var session = store.QuerySession(tenant);
+        return await session.LoadAsync<CatalogImport>(importId, ct) is { AppliedAt: null } import ? CatalogImportPreview.Of(import) : null;
     }
 
     /// <summary>A session of <paramref name="tenant"/> whose messages published on the bus are stored in its own transaction.</summary>

@@ -24,14 +24,17 @@ public sealed record CatalogImportPreview(
     int ErrorCount,
     IReadOnlyList<SheetIssue> Errors,
     IReadOnlyList<SheetIssue> Warnings,
-    bool CanApply)
+    bool CanApply,
+    ImportMode Mode = ImportMode.Update,
+    int SheetRows = 0,
+    IReadOnlyList<ProgramChange>? Changes = null)
 {
     public static CatalogImportPreview Of(CatalogImport import)
     {
         ArgumentNullException.ThrowIfNull(import);
         return new(import.Id, import.FileName, import.Format, import.BaseVersion, import.ResultingVersion,
             import.Programs.Count, import.Counts.Added, import.Counts.Changed, import.Counts.Removed, import.Counts.Unchanged,
-            import.Errors.Count, import.Errors, import.Warnings, !import.HasErrors);
+            import.Errors.Count, import.Errors, import.Warnings, !import.HasErrors, import.Mode, import.SheetRows, import.Changes);
     }
 }
 
@@ -76,14 +79,16 @@ public static class PreviewCatalogImport
     /// as <see cref="FieldErrors"/>: a sheet with errors is still a preview (200), and its clients read the rows' issues.
     /// </summary>
     public static async Task<CatalogImportPreview> PreviewAsync(UploadedSheet upload, IDocumentSession session, OrganizationCatalogs catalogs,
-        RecordedBy by, DateTimeOffset now, CancellationToken ct)
+        RecordedBy by, DateTimeOffset now, CancellationToken ct, ImportMode mode = ImportMode.Update)
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(catalogs);
         var sheet = Read(upload);
         var current = await catalogs.CurrentAsync(session, ct);
-        var diff = CatalogDiff.Between(current.Programs, sheet.Catalog.Programs);
+        // Update: the sheet's rows replace or join the catalog's programs, and the others stay as they are.
+        var incoming = mode == ImportMode.Replace ? sheet.Catalog.Programs : Merge(current.Programs, sheet.Catalog.Programs);
+        var diff = CatalogDiff.Between(current.Programs, incoming);
         var import = new CatalogImport
         {
             Id = Guid.NewGuid(),
@@ -92,8 +97,11 @@ public static class PreviewCatalogImport
             UploadedBy = by,
             UploadedAt = now,
             BaseVersion = current.Version,
-            ResultingVersion = sheet.Catalog.Version,
-            Programs = sheet.Catalog.Programs,
+            ResultingVersion = SmartPick.Matching.Model.Catalog.ComputeVersion(incoming),
+            Programs = incoming,
+            Mode = mode,
+            SheetRows = sheet.Catalog.Programs.Count,
+            Changes = [.. diff.Changes.Take(500)],
             Errors = sheet.Errors,
             Warnings = sheet.Warnings,
             Counts = diff.Counts,
@@ -102,11 +110,25 @@ public static class PreviewCatalogImport
         return CatalogImportPreview.Of(import);
     }
 
+    /// <summary>The sheet's programs over the current ones: same code replaced in place, new codes after them, none removed.</summary>
+    internal static IReadOnlyList<SmartPick.Matching.Model.CatalogProgram> Merge(IReadOnlyList<SmartPick.Matching.Model.CatalogProgram> current,
+        IReadOnlyList<SmartPick.Matching.Model.CatalogProgram> sheet)
+    {
+        var rows = sheet.GroupBy(p => p.ProgramCode, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
+        var merged = current.Select(p => rows.Remove(p.ProgramCode, out var row) ? row : p).ToList();
+        merged.AddRange(sheet.Where(p => rows.ContainsKey(p.ProgramCode)).DistinctBy(p => p.ProgramCode, StringComparer.OrdinalIgnoreCase));
+        return merged;
+    }
+
+    /// <summary><c>?mode=replace</c> makes the sheet the whole catalog; without it (or <c>mode=update</c>) the sheet's rows update the catalog.</summary>
     [WolverinePost("/api/catalog/imports")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static Task<CatalogImportPreview> Post([NotBody] UploadedSheet upload, IDocumentSession session, OrganizationCatalogs catalogs,
-        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-        => PreviewAsync(upload, session, catalogs, user.Actor(), clock.GetUtcNow(), ct);
+        ClaimsPrincipal user, TimeProvider clock, HttpRequest request, CancellationToken ct)
+        => PreviewAsync(upload, session, catalogs, user.Actor(), clock.GetUtcNow(), ct, ModeOf(request.Query["mode"]));
+
+    public static ImportMode ModeOf(string? mode) =>
+        string.Equals(mode, "replace", StringComparison.OrdinalIgnoreCase) ? ImportMode.Replace : ImportMode.Update;
 
     private static SheetReadResult Read(UploadedSheet upload)
     {

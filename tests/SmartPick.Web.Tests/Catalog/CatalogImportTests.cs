@@ -33,7 +33,7 @@ public sealed class CatalogImportTests(AppFixture app) : CatalogTest(app)
         var sheetCodes = Encoding.UTF8.GetString(bytes).Split("\r\n").Skip(1).Select(line => line.Split(',')[0]).ToHashSet(StringComparer.Ordinal);
         var demoCodesNotInSheet = DemoCatalog.Generate().Programs.Count(p => !sheetCodes.Contains(p.ProgramCode));
 
-        var preview = await Json(await UploadFileAs(admin, bytes, "us-programs.csv", CsvType));
+        var preview = await Json(await UploadFileAs(admin, bytes, "us-programs.csv", CsvType, mode: "replace"));
 
         preview.GetProperty("error_count").GetInt32().ShouldBe(0);
         preview.GetProperty("can_apply").GetBoolean().ShouldBeTrue();
@@ -44,7 +44,7 @@ public sealed class CatalogImportTests(AppFixture app) : CatalogTest(app)
             .ShouldBe(programCount);
         var resultingVersion = preview.GetProperty("resulting_version").GetString();
 
-        var applied = await Json(await ApplyAs(admin, preview.GetProperty("import_id").GetString()!));
+        var applied = await Json(await ApplyAs(admin, preview.GetProperty("import_id").GetString()!, confirmRemovals: demoCodesNotInSheet));
         applied.GetProperty("catalog_version").GetString().ShouldBe(resultingVersion);
 
         var summary = await GetJsonAs(admin, "/api/catalog");
@@ -102,13 +102,57 @@ public sealed class CatalogImportTests(AppFixture app) : CatalogTest(app)
         preview.GetProperty("changed").GetInt32().ShouldBe(1);
 
         // Meanwhile another import changes the catalog.
-        var other = await Json(await UploadBodyAs(admin, csv.Replace(firstLine + "\r\n", "", StringComparison.Ordinal)));
+        var other = await Json(await UploadBodyAs(admin, csv.Replace(firstLine + "\r\n", "", StringComparison.Ordinal), mode: "replace"));
         other.GetProperty("removed").GetInt32().ShouldBe(1);
-        await ApplyAs(admin, other.GetProperty("import_id").GetString()!);
+        await ApplyAs(admin, other.GetProperty("import_id").GetString()!, confirmRemovals: 1);
 
         var refused = await Json(await ApplyAs(admin, preview.GetProperty("import_id").GetString()!, 409));
         refused.GetProperty("detail").GetString()!.ShouldContain("changed since the preview");
-        await ApplyAs(admin, other.GetProperty("import_id").GetString()!, 409);
+        await ApplyAs(admin, other.GetProperty("import_id").GetString()!, 409, confirmRemovals: 1);
+    }
+
+    [Fact]
+    public async Task by_default_a_sheet_updates_its_rows_and_removes_nothing()
+    {
+        var org = await App.CreateOrgAsync("catupd");
+        var admin = await App.OrgAdminAsync(org);
+        var csv = await ExportCsvAs(admin);
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var total = lines.Length - 1;
+        // Two rows only, one of them renamed: the other programs stay.
+        var renamed = lines[1].Replace(",Demo ", ",Demo Renamed ", StringComparison.Ordinal);
+        var preview = await Json(await UploadBodyAs(admin, string.Join("\r\n", lines[0], renamed, lines[2]) + "\r\n"));
+        preview.GetProperty("mode").GetString().ShouldBe("update");
+        preview.GetProperty("sheet_rows").GetInt32().ShouldBe(2);
+        preview.GetProperty("removed").GetInt32().ShouldBe(0);
+        preview.GetProperty("changed").GetInt32().ShouldBe(1);
+        preview.GetProperty("program_count").GetInt32().ShouldBe(total);
+        var change = preview.GetProperty("changes").EnumerateArray().Single();
+        change.GetProperty("kind").GetString().ShouldBe("changed");
+        change.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("field").GetString()).ShouldContain("program_name");
+
+        await ApplyAs(admin, preview.GetProperty("import_id").GetString()!);
+        (await GetJsonAs(admin, "/api/catalog")).GetProperty("program_count").GetInt32().ShouldBe(total);
+    }
+
+    [Fact]
+    public async Task replacing_the_whole_catalog_needs_the_number_it_removes_typed_back()
+    {
+        var org = await App.CreateOrgAsync("catrep");
+        var admin = await App.OrgAdminAsync(org);
+        var csv = await ExportCsvAs(admin);
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var preview = await Json(await UploadBodyAs(admin, string.Join("\r\n", lines[0], lines[1], lines[2]) + "\r\n", mode: "replace"));
+        preview.GetProperty("mode").GetString().ShouldBe("replace");
+        var removed = preview.GetProperty("removed").GetInt32();
+        removed.ShouldBe(lines.Length - 3);
+        var id = preview.GetProperty("import_id").GetString()!;
+
+        (await Json(await ApplyAs(admin, id, 409))).GetProperty("detail").GetString()!.ShouldContain($"removes {removed} program");
+        await ApplyAs(admin, id, 409, confirmRemovals: removed - 1);
+        (await GetJsonAs(admin, "/api/catalog")).GetProperty("program_count").GetInt32().ShouldBe(lines.Length - 1);
+        await ApplyAs(admin, id, confirmRemovals: removed);
+        (await GetJsonAs(admin, "/api/catalog")).GetProperty("program_count").GetInt32().ShouldBe(2);
     }
 
     [Fact]

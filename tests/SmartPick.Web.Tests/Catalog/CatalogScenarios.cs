@@ -13,10 +13,11 @@ public abstract class CatalogTest(AppFixture app) : AppTest(app)
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>Uploads a sheet as a multipart form field "file", the way a browser form sends it.</summary>
-    protected Task<IScenarioResult> UploadFileAs(TestUser user, byte[] content, string fileName, string contentType, int status = 200) =>
+    protected Task<IScenarioResult> UploadFileAs(TestUser user, byte[] content, string fileName, string contentType, int status = 200, string? mode = null) =>
         As(user, x =>
         {
             x.Post.Url("/api/catalog/imports");
+            if (mode is not null) x.ConfigureHttpContext(http => http.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?mode=" + mode));
             x.ConfigureHttpContext(http =>
             {
                 using var form = new MultipartFormDataContent();
@@ -34,18 +35,20 @@ public abstract class CatalogTest(AppFixture app) : AppTest(app)
         });
 
     /// <summary>Uploads a sheet as the raw request body with its content type.</summary>
-    protected Task<IScenarioResult> UploadBodyAs(TestUser user, string csv, int status = 200) =>
+    protected Task<IScenarioResult> UploadBodyAs(TestUser user, string csv, int status = 200, string? mode = null) =>
         As(user, x =>
         {
             x.Post.Text(csv).ToUrl("/api/catalog/imports");
+            if (mode is not null) x.ConfigureHttpContext(http => http.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?mode=" + mode));
             x.WithRequestHeader("Content-Type", CsvType);
             x.StatusCodeShouldBe(status);
         });
 
-    protected Task<IScenarioResult> ApplyAs(TestUser user, string importId, int status = 200) =>
+    protected Task<IScenarioResult> ApplyAs(TestUser user, string importId, int status = 200, int? confirmRemovals = null) =>
         As(user, x =>
         {
             x.Post.Url($"/api/catalog/imports/{importId}/apply");
+            if (confirmRemovals is { } n) x.ConfigureHttpContext(http => http.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString($"?confirm_removals={n}"));
             x.StatusCodeShouldBe(status);
         });
 

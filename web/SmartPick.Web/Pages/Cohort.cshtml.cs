@@ -59,8 +59,11 @@ public sealed class CohortModel(IDocumentStore store, TimeProvider clock) : Page
             case CandidateStatus.Interviewing:
                 parts.Add($"{s.InterviewsThisSeason} interview{(s.InterviewsThisSeason == 1 ? "" : "s")}, rank list not certified");
                 break;
+            case CandidateStatus.Applying when s.ApplicationsThisSeason is > 0:
+                parts.Add($"{s.ApplicationsThisSeason} applications sent, {s.InterviewsThisSeason} interview{(s.InterviewsThisSeason == 1 ? "" : "s")} so far");
+                break;
             case CandidateStatus.Applying:
-                parts.Add($"{s.ApplicationsThisSeason ?? 0} applications sent, {s.InterviewsThisSeason} interview{(s.InterviewsThisSeason == 1 ? "" : "s")} so far");
+                parts.Add($"season {s.Season} started, no applications recorded yet");
                 break;
         }
         foreach (var code in s.Attention)

@@ -18,6 +18,8 @@ public sealed class ImportModel(CatalogWrites writes) : PageModel
     public CatalogImportPreview? Preview { get; private set; }
     public CatalogImportResult? Applied { get; private set; }
     public FormErrors Errors { get; } = new();
+    /// <summary>Update the sheet's programs (the default) or replace the whole catalog.</summary>
+    [BindProperty] public ImportMode Mode { get; set; } = ImportMode.Update;
 
     public void OnGet()
     {
@@ -32,20 +34,29 @@ public sealed class ImportModel(CatalogWrites writes) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Preview = await writes.PreviewImportAsync(User.Tenant(), upload, User.Actor(), ct);
+        Preview = await writes.PreviewImportAsync(User.Tenant(), upload, User.Actor(), ct, Mode);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostApplyAsync(Guid importId, CancellationToken ct)
+    public async Task<IActionResult> OnPostApplyAsync(Guid importId, string? confirmRemovals, CancellationToken ct)
     {
         // The applied version regenerates the lists of the organization's candidates, stored with the catalog change.
-        var outcome = await writes.ApplyImportAsync(User.Tenant(), importId, User.Actor(), ct);
+        int? confirmed = int.TryParse(confirmRemovals?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        var outcome = await writes.ApplyImportAsync(User.Tenant(), importId, User.Actor(), ct, confirmed);
         if (outcome.Accepted is { } applied)
         {
             Applied = applied;
             return Page();
         }
         if (outcome.Refused is { Status: StatusCodes.Status404NotFound }) return NotFound();
+        if (outcome.Refused?.Detail is { } detail && detail.Contains("confirm_removals", StringComparison.Ordinal))
+        {
+            // The removals were not confirmed: show the same preview again with the field to type the number in.
+            Preview = await writes.PreviewOfAsync(User.Tenant(), importId, ct);
+            Errors.Add("confirmRemovals", $"Type the number of programs this removes ({Preview?.Removed}) to confirm.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
         Errors.AddGeneral(outcome.Refused?.Detail ?? "The import cannot be applied.");
         Response.StatusCode = outcome.Refused?.Status ?? StatusCodes.Status409Conflict;
         return Page();
