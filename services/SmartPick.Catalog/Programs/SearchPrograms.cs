@@ -27,7 +27,8 @@ public sealed record ProgramSearch(string? Text, string? Specialty, string? Stat
         .Check(Page >= 1, "page", "must be 1 or more")
         .Check(PageSize is >= 1 and <= MaxPageSize, "page_size", $"must be from 1 to {MaxPageSize}")
         .Check(Visa is not { Length: > 0 } v || VisaValues.Contains(v.ToLowerInvariant()), "visa", "must be " + string.Join(", ", VisaValues))
-        .Check(State is not { Length: > 0 } s || s.Trim().Length == 2, "state", "must be a two-letter state code");
+        .Check(State is not { Length: > 0 } s || s.Trim().Length == 2, "state", "must be a two-letter state code")
+        .Check(Sort is not { Length: > 0 } o || SortValues.Contains(o.ToLowerInvariant()), "sort", "must be " + string.Join(", ", SortValues));
 
     public bool Matches(CatalogProgram p)
     {
@@ -55,10 +56,26 @@ public sealed record ProgramSearch(string? Text, string? Specialty, string? Stat
         };
     }
 
+    /// <summary>The orders a search can take: the catalog's own (default), or by one column.</summary>
+    public static readonly IReadOnlyList<string> SortValues = ["name", "state", "img_share", "min_step2ck", "interview_rate"];
+
+    /// <summary>name, state, img_share (highest first), min_step2ck (lowest first, none last) or interview_rate (highest first, none last).</summary>
+    public string? Sort { get; init; }
+
+    private IEnumerable<CatalogProgram> Ordered(IEnumerable<CatalogProgram> programs) => (Sort ?? "").ToLowerInvariant() switch
+    {
+        "name" => programs.OrderBy(p => p.ProgramName, StringComparer.OrdinalIgnoreCase),
+        "state" => programs.OrderBy(p => p.State.Length == 0).ThenBy(p => p.State, StringComparer.Ordinal).ThenBy(p => p.ProgramName, StringComparer.OrdinalIgnoreCase),
+        "img_share" => programs.OrderBy(p => p.ImgShare is null).ThenByDescending(p => p.ImgShare),
+        "min_step2ck" => programs.OrderBy(p => p.MinStep2Ck is null).ThenBy(p => p.MinStep2Ck),
+        "interview_rate" => programs.OrderBy(p => p.NonUsImgInterviewRate is null).ThenByDescending(p => p.NonUsImgInterviewRate),
+        _ => programs,
+    };
+
     public ProgramPage Run(Catalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var matches = catalog.Programs.Where(Matches).ToList();
+        var matches = Ordered(catalog.Programs.Where(Matches)).ToList();
         var items = matches.Skip((Page - 1) * PageSize).Take(PageSize).Select(ProgramView.Of).ToList();
         return new ProgramPage(catalog.Version, matches.Count, Page, PageSize, items);
     }
@@ -67,8 +84,8 @@ public sealed record ProgramSearch(string? Text, string? Specialty, string? Stat
 public static class SearchPrograms
 {
     public static ProgramSearch Load(string? q, string? specialty, string? state, string? visa, int? page,
-        [FromQuery(Name = "page_size")] int? pageSize) =>
-        CatalogReads.Search(q, specialty, state, visa, page, pageSize);
+        [FromQuery(Name = "page_size")] int? pageSize, string? sort) =>
+        CatalogReads.Search(q, specialty, state, visa, page, pageSize) with { Sort = sort };
 
     public static IResult Validate(ProgramSearch search) =>
         search.Problems() is { Any: true } problems ? problems.ToProblem() : WolverineContinue.Result();
