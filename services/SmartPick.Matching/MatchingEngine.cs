@@ -168,8 +168,11 @@ public static class MatchingEngine
     /// compares P(match) at the current recommended number of applications, and at each side's own recommendation.
     /// </summary>
     public static WhatIfResult WhatIf(CandidateProfile profile, IReadOnlyList<ProfileChange> changes, Catalog catalog, RankOptions? options = null)
+        => WhatIf(Rank(profile, catalog, options), profile, changes, catalog, options);
+
+    /// <summary>The same, from the profile's ranking already made (<paramref name="before"/>), so several changes to one profile rank it once.</summary>
+    public static WhatIfResult WhatIf(RankResult before, CandidateProfile profile, IReadOnlyList<ProfileChange> changes, Catalog catalog, RankOptions? options = null)
     {
-        var before = Rank(profile, catalog, options);
         var changed = ProfileChange.ApplyAll(profile, changes);
         var after = Rank(changed, catalog, options);
         var n = before.RecommendedApplications;

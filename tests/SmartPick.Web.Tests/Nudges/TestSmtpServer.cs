@@ -50,6 +50,27 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public ConcurrentQueue<string> RecipientsAsked { get; } = new();
 
+    /// <summary>Waits up to 10 s for at least <paramref name="count"/> messages to <paramref name="address"/>.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(string address, int count = 1)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (To(address) is { } messages && messages.Count >= count) return messages;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{count} mail(s) did not reach {address} in 10 s.");
+    }
+
+    /// <summary>A fresh organization whose mail leaves through this server, from <paramref name="fromAddress"/>.</summary>
+    public async Task<SmartPick.Web.Tests.Infrastructure.TestOrg> OrganizationAsync(SmartPick.Web.Tests.Infrastructure.AppFixture app, string prefix, string fromAddress)
+    {
+        var org = await app.CreateOrgAsync(prefix);
+        await using var session = app.Session(org);
+        session.Store(new SmartPick.Nudges.Store.OrganizationSmtpRelay { Host = "127.0.0.1", Port = Port, UseStartTls = false, FromAddress = fromAddress });
+        await session.SaveChangesAsync();
+        return org;
+    }
+
     public IReadOnlyList<MimeMessage> To(string address) =>
         Messages.Where(m => m.To.Mailboxes.Any(x => string.Equals(x.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
 

@@ -3,7 +3,6 @@ using Alba;
 using MimeKit;
 using Shouldly;
 using SmartPick.Contracts;
-using SmartPick.Nudges.Store;
 using SmartPick.Web.Tests.Infrastructure;
 using SmartPick.Web.Tests.Nudges;
 
@@ -101,22 +100,7 @@ public sealed class InvitationMailTests(AppFixture app) : AppTest(app), IAsyncLi
         created.GetProperty("accept_url").GetString().ShouldNotBeNullOrEmpty();
     }
 
-    private async Task<TestOrg> OrgWithMailAsync(string prefix)
-    {
-        var org = await App.CreateOrgAsync(prefix);
-        await using var session = App.Session(org);
-        session.Store(new OrganizationSmtpRelay { Host = "127.0.0.1", Port = _smtp.Port, UseStartTls = false, FromAddress = "bounces@agency.test" });
-        await session.SaveChangesAsync();
-        return org;
-    }
+    private Task<TestOrg> OrgWithMailAsync(string prefix) => _smtp.OrganizationAsync(App, prefix, "bounces@agency.test");
 
-    private async Task<IReadOnlyList<MimeMessage>> MailToAsync(string address, int count)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (_smtp.To(address) is { } messages && messages.Count >= count) return messages;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"{count} mail(s) did not reach {address} in 10 s.");
-    }
+    private Task<IReadOnlyList<MimeMessage>> MailToAsync(string address, int count) => _smtp.WaitForAsync(address, count);
 }

@@ -26,21 +26,11 @@ public sealed partial class PageScenarios(AppFixture app) : AppTest(app)
     [Fact]
     public async Task when_the_try_form_has_an_impossible_score_the_field_says_why()
     {
-        var get = await Host.Scenario(x => x.Get.Url("/try"));
-        var html = await get.ReadAsTextAsync();
-        var token = AntiforgeryField().Match(html).Groups[1].Value;
-        var cookie = get.Context.Response.Headers.SetCookie.ToString().Split(';')[0];
-
-        var post = await Host.Scenario(x =>
+        var post = await PostTryAsync(new()
         {
-            x.Post.FormData(new Dictionary<string, string>
-            {
-                ["__RequestVerificationToken"] = token, ["Form.ImgType"] = "non_us_img", ["Form.VisaNeed"] = "j1",
-                ["Form.YearOfGraduation"] = "2018", ["Form.Step2Ck"] = "999", ["Form.Specialty"] = "internal_medicine",
-            }).ToUrl("/try");
-            x.WithRequestHeader("Cookie", cookie);
-            x.StatusCodeShouldBe(400);
-        });
+            ["Form.ImgType"] = "non_us_img", ["Form.VisaNeed"] = "j1",
+            ["Form.YearOfGraduation"] = "2018", ["Form.Step2Ck"] = "999", ["Form.Specialty"] = "internal_medicine",
+        }, 400);
         var body = await post.ReadAsTextAsync();
         body.ShouldContain("id=\"f-form-step2ck-error\">Step 2 CK score must be between 1 and 300.");
         body.ShouldContain("aria-invalid=\"true\"");
@@ -49,21 +39,27 @@ public sealed partial class PageScenarios(AppFixture app) : AppTest(app)
     [Fact]
     public async Task when_the_try_form_has_a_graduation_year_decades_back_the_field_says_why()
     {
-        var get = await Host.Scenario(x => x.Get.Url("/try"));
-        var html = await get.ReadAsTextAsync();
-        var token = AntiforgeryField().Match(html).Groups[1].Value;
-        var cookie = get.Context.Response.Headers.SetCookie.ToString().Split(';')[0];
-        var post = await Host.Scenario(x =>
+        var post = await PostTryAsync(new()
         {
-            x.Post.FormData(new Dictionary<string, string>
-            {
-                ["__RequestVerificationToken"] = token, ["Form.ImgType"] = "non_us_img", ["Form.VisaNeed"] = "j1",
-                ["Form.YearOfGraduation"] = "1950", ["Form.Season"] = "2027", ["Form.Step2Ck"] = "230", ["Form.Specialty"] = "internal_medicine",
-            }).ToUrl("/try");
-            x.WithRequestHeader("Cookie", cookie);
-            x.StatusCodeShouldBe(400);
-        });
+            ["Form.ImgType"] = "non_us_img", ["Form.VisaNeed"] = "j1",
+            ["Form.YearOfGraduation"] = "1950", ["Form.Season"] = "2027", ["Form.Step2Ck"] = "230", ["Form.Specialty"] = "internal_medicine",
+        }, 400);
         (await post.ReadAsTextAsync()).ShouldContain("id=\"f-form-yearofgraduation-error\">Year of graduation must be 1982 or later");
+    }
+
+    /// <summary>Posts the /try form as a browser does: antiforgery field and cookie from a GET first.</summary>
+    private async Task<Alba.IScenarioResult> PostTryAsync(Dictionary<string, string> fields, int status)
+    {
+        var get = await Host.Scenario(x => x.Get.Url("/try"));
+        var token = AntiforgeryField().Match(await get.ReadAsTextAsync()).Groups[1].Value;
+        var cookie = get.Context.Response.Headers.SetCookie.ToString().Split(';')[0];
+        fields["__RequestVerificationToken"] = token;
+        return await Host.Scenario(x =>
+        {
+            x.Post.FormData(fields).ToUrl("/try");
+            x.WithRequestHeader("Cookie", cookie);
+            x.StatusCodeShouldBe(status);
+        });
     }
 
     [Fact]

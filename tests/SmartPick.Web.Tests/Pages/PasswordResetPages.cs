@@ -6,7 +6,6 @@ using Alba;
 using MimeKit;
 using Shouldly;
 using SmartPick.Contracts;
-using SmartPick.Nudges.Store;
 using SmartPick.Web.Tests.Infrastructure;
 using SmartPick.Web.Tests.Nudges;
 
@@ -178,24 +177,9 @@ public sealed partial class PasswordResetPages(AppFixture app) : AppTest(app), I
         _smtp.RecipientsAsked.ShouldNotContain("victim@evil.test");
     }
 
-    private async Task<TestOrg> OrgWithMailAsync(string prefix)
-    {
-        var org = await App.CreateOrgAsync(prefix);
-        await using var session = App.Session(org);
-        session.Store(new OrganizationSmtpRelay { Host = "127.0.0.1", Port = _smtp.Port, UseStartTls = false, FromAddress = "accounts@agency.test" });
-        await session.SaveChangesAsync();
-        return org;
-    }
+    private Task<TestOrg> OrgWithMailAsync(string prefix) => _smtp.OrganizationAsync(App, prefix, "accounts@agency.test");
 
-    private async Task<MimeMessage> MailToAsync(string address)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (_smtp.To(address) is [var message, ..]) return message;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No mail reached {address} in 10 s.");
-    }
+    private async Task<MimeMessage> MailToAsync(string address) => (await _smtp.WaitForAsync(address))[0];
 
     private async Task LoginAsync(string email, string password, int status) => await Host.Scenario(x =>
     {

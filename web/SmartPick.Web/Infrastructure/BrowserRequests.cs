@@ -6,7 +6,7 @@ namespace SmartPick.Web.Infrastructure;
 /// </summary>
 public static class BrowserRequests
 {
-    private static readonly string[] NotPages = ["/api", "/openapi", "/scalar", "/ops", "/feeds", "/health", "/alive"];
+    private static readonly string[] NotPages = ["/api", "/openapi", "/scalar", "/ops", "/feeds", "/health"];
 
     public static bool WantsPage(HttpContext http)
     {

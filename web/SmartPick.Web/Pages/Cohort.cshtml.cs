@@ -134,12 +134,13 @@ public sealed class CohortModel(IDocumentStore store, TimeProvider clock) : Page
         Chances = await session.Query<CandidateSummary>()
             .Where(x => x.Status != CandidateStatus.Archived && x.Status != CandidateStatus.Matched && x.PMatch != null)
             .Select(x => x.PMatch!.Value).Take(10_000).ToListAsync(ct);
+        // Only the three values the chart draws, not whole summaries (which carry each list's points).
         var applied = await session.Query<CandidateSummary>()
             .Where(x => x.Status == CandidateStatus.Applying || x.Status == CandidateStatus.Interviewing || x.Status == CandidateStatus.RankListCertified)
-            .Take(2000).ToListAsync(ct);
+            .Select(x => new AppliedRow(x.Name, x.InterviewsThisSeason, x.Outlook)).Take(2000).ToListAsync(ct);
         InterviewRows = applied.Where(x => x.Outlook?.ExpectedInterviews is > 0)
-            .Select(x => (x.Name, x.InterviewsThisSeason, x.Outlook!.ExpectedInterviews!.Value))
-            .OrderBy(x => x.InterviewsThisSeason / x.Value).ThenBy(x => x.Name, StringComparer.Ordinal).Take(12).ToList();
+            .Select(x => (x.Name, x.Interviews, x.Outlook!.ExpectedInterviews!.Value))
+            .OrderBy(x => x.Interviews / x.Value).ThenBy(x => x.Name, StringComparer.Ordinal).Take(12).ToList();
         NeedsAttention = await session.Query<CandidateSummary>().Where(x => x.Attention.Any())
             .OrderByDescending(x => x.Risk).ThenBy(x => x.PMatch).ThenBy(x => x.Name).ThenBy(x => x.Id)
             .Take(AttentionShown).ToListAsync(ct);
@@ -156,3 +157,6 @@ public sealed class CohortModel(IDocumentStore store, TimeProvider clock) : Page
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/cohort", q.Where(x => !string.IsNullOrEmpty(x.Value)));
     }
 }
+
+/// <summary>What the interviews chart reads of a candidate who applied.</summary>
+public sealed record AppliedRow(string Name, int Interviews, CandidateOutlook? Outlook);

@@ -15,7 +15,7 @@ namespace SmartPick.Web.Pages;
 /// stored; the page is limited per client address because every ranking costs real work.
 /// </summary>
 [AllowAnonymous]
-public sealed class TryModel(TryLimiter limiter) : PageModel
+public sealed class TryModel(TryLimiter limiter, TimeProvider clock) : PageModel
 {
     /// <summary>The demo catalog is generated once per process: it is deterministic and costs a few milliseconds to build.</summary>
     private static readonly Lazy<SmartPick.Matching.Model.Catalog> Demo = new(() => DemoCatalog.Generate());
@@ -39,7 +39,7 @@ public sealed class TryModel(TryLimiter limiter) : PageModel
             Response.Headers.RetryAfter = "60";
             return Page();
         }
-        var profile = Form.ToProfile(Errors);
+        var profile = Form.ToProfile(Errors, clock.GetUtcNow().Year);
         if (profile is not null && !Errors.Any)
         {
             var mapped = FormErrors.From(
@@ -110,7 +110,7 @@ public sealed class TryForm
     public static IReadOnlyList<Choice> SpecialtyChoices => Specialties.All.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new Choice(s.Key, s.Name)).ToList();
 
     /// <summary>The engine's profile, or null when a field could not be read (its message is in <paramref name="errors"/>).</summary>
-    public CandidateProfile? ToProfile(FormErrors errors)
+    public CandidateProfile? ToProfile(FormErrors errors, int thisYear)
     {
         ImgType? img = ImgType switch { "non_us_img" => Matching.Model.ImgType.NonUsImg, "us_img" => Matching.Model.ImgType.UsImg, _ => null };
         if (img is null) errors.Add("Form.ImgType", "Choose whether you are a US citizen or not.");
@@ -120,7 +120,7 @@ public sealed class TryForm
         var season = Int(errors, "Form.Season", Season, "Match season", 2000, 2100, required: false);
         if (yog is { } y && season is { } s && y > s) errors.Add("Form.YearOfGraduation", "Year of graduation must not be after the Match season.");
         // A graduation decades before the season is a typing error (1950 for 2015).
-        var seasonYear = season ?? DateTime.UtcNow.Year + 1;
+        var seasonYear = season ?? thisYear + 1;
         if (yog is { } old && old >= 1950 && old < seasonYear - SmartPick.Matching.Json.ProfileValidation.OldestGraduationYears)
             errors.Add("Form.YearOfGraduation", $"Year of graduation must be {seasonYear - SmartPick.Matching.Json.ProfileValidation.OldestGraduationYears} or later: no applicant graduated more than {SmartPick.Matching.Json.ProfileValidation.OldestGraduationYears} years before the season.");
 

@@ -38,7 +38,7 @@ public static class PlanActions
         var worth = new List<(PlanAction Action, ProfileChange Change)>();
         foreach (var (text, change) in steps)
         {
-            var w = MatchingEngine.WhatIf(profile, [change], catalog, options);
+            var w = MatchingEngine.WhatIf(today, profile, [change], catalog, options);
             var action = new PlanAction(text, w.PMatchBefore, w.PMatchAfter, w.Applications);
             if (action.Gain > 0.0005) worth.Add((action, change));
         }
@@ -47,7 +47,7 @@ public static class PlanActions
         if (worth.Count > 0)
         {
             // The steps shown, all done, and one more season to do them in.
-            var all = MatchingEngine.WhatIf(profile, [.. worth.Select(x => x.Change), new ProfileChange.WaitOneYear()], catalog, options);
+            var all = MatchingEngine.WhatIf(today, profile, [.. worth.Select(x => x.Change), new ProfileChange.WaitOneYear()], catalog, options);
             rebuild = new PlanAction("All of these, applying one season later", all.PMatchBefore, all.PMatchAfter, all.Applications);
         }
         return new CandidatePlan(today.PMatchAtRecommended, today.RecommendedApplications, [.. worth.Select(x => x.Action)], rebuild);

@@ -18,13 +18,13 @@ public sealed record RankedRow(int Rank, string Code, string Name, string State,
     public static RankedRow Of(RankedProgram p, int index) => Of(p, index, null);
 
     public static RankedRow Of(RankedProgram p, int index, ProgramFacts? facts) => new(index + 1, p.ProgramCode, p.ProgramName, p.State, p.P, p.Tier,
-        p.Reasons.Where(r => !ReasonWords.IsAboutTheCandidate(r.Code)).Select(r => new ReasonLine(ReasonWords.Sentence(r.Code, r.Message), r.Weight >= 0)).ToList(),
+        ReasonWords.Lines(p.Reasons.Select(r => (r.Code, (string?)r.Message, r.Weight)), aboutTheCandidate: false),
         SignalName(p.Signal), p.InNamedRegion, p.Basis == PBasis.Observed, facts?.Visa(p.ProgramCode) ?? "");
 
     public static RankedRow Of(ListedProgram p, int index) => Of(p, index, null);
 
     public static RankedRow Of(ListedProgram p, int index, ProgramFacts? facts) => new(index + 1, p.ProgramCode, p.ProgramName, p.State, p.P, p.Tier,
-        p.Reasons.Where(r => !ReasonWords.IsAboutTheCandidate(r.Code)).Select(r => new ReasonLine(ReasonWords.Sentence(r.Code, r.Message), r.Weight >= 0)).ToList(),
+        ReasonWords.Lines(p.Reasons.Select(r => (r.Code, r.Message, r.Weight)), aboutTheCandidate: false),
         SignalName(p.Signal), p.InNamedRegion,
         p.Reasons.Any(r => r.Code == "observed_interview_rate") || facts?.Observed(p.ProgramCode) == true, facts?.Visa(p.ProgramCode) ?? "");
 
@@ -149,16 +149,12 @@ public sealed record RankedProgramsModel(IReadOnlyList<RankedRow> Rows, int Tota
     public double MaxP => Rows.Count == 0 ? 1 : Math.Max(0.01, Rows.Max(r => r.P));
 
     /// <summary>The reasons of the candidate's own facts found on a list's programs (each once), as plain sentences.</summary>
-    public static IReadOnlyList<ReasonLine> CandidateReasons(IEnumerable<ListedProgram> programs) => programs
-        .SelectMany(p => p.Reasons).Where(r => ReasonWords.IsAboutTheCandidate(r.Code))
-        .GroupBy(r => r.Code, StringComparer.Ordinal).Select(g => g.First())
-        .Select(r => new ReasonLine(ReasonWords.Sentence(r.Code, r.Message), r.Weight >= 0)).ToList();
+    public static IReadOnlyList<ReasonLine> CandidateReasons(IEnumerable<ListedProgram> programs) =>
+        ReasonWords.Lines(programs.SelectMany(p => p.Reasons).Select(r => (r.Code, r.Message, r.Weight)), aboutTheCandidate: true);
 
     /// <summary>The same from the engine's result, with its own sentences.</summary>
-    public static IReadOnlyList<ReasonLine> CandidateReasons(IEnumerable<RankedProgram> programs) => programs.Take(50)
-        .SelectMany(p => p.Reasons).Where(r => ReasonWords.IsAboutTheCandidate(r.Code))
-        .GroupBy(r => r.Code, StringComparer.Ordinal).Select(g => g.First())
-        .Select(r => new ReasonLine(ReasonWords.Sentence(r.Code, r.Message), r.Weight >= 0)).ToList();
+    public static IReadOnlyList<ReasonLine> CandidateReasons(IEnumerable<RankedProgram> programs) =>
+        ReasonWords.Lines(programs.Take(50).SelectMany(p => p.Reasons).Select(r => (r.Code, (string?)r.Message, r.Weight)), aboutTheCandidate: true);
 }
 
 /// <summary>What the application-plan panel shows: the plan, what would unlock programs, the recommended size and the first target specialty.</summary>

@@ -55,6 +55,17 @@ public static class ReasonWords
 
     public static bool IsAboutTheCandidate(string code) => AboutTheCandidate.Contains(code);
 
+    /// <summary>
+    /// Reasons as lines people read: those about the candidate's own facts (each once) or those that are the
+    /// program's own, each as a sentence marked as helping or hurting.
+    /// </summary>
+    public static IReadOnlyList<ReasonLine> Lines(IEnumerable<(string Code, string? Message, double Weight)> reasons, bool aboutTheCandidate)
+    {
+        var kept = reasons.Where(r => IsAboutTheCandidate(r.Code) == aboutTheCandidate);
+        if (aboutTheCandidate) kept = kept.DistinctBy(r => r.Code, StringComparer.Ordinal);
+        return kept.Select(r => new ReasonLine(Sentence(r.Code, r.Message), r.Weight >= 0)).ToList();
+    }
+
     /// <summary>The engine's own sentence when there is one, else the plain sentence for the code.</summary>
     public static string Sentence(string code, string? message) =>
         !string.IsNullOrWhiteSpace(message) ? message
