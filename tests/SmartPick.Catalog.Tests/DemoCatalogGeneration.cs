@@ -21,20 +21,20 @@ public class DemoCatalogGeneration
     {
         // Pinned: the generator uses integer-only randomness, so only a change to the generator moves this.
         // Changing the demo changes the version organizations see; update the pin deliberately.
-        Demo.Version.ShouldBe("sha256:c8b5fc650324692a");
-        Demo.Programs.Count.ShouldBe(981);
+        Demo.Version.ShouldBe("sha256:1b5431b3bc40ca41");
+        Demo.Programs.Count.ShouldBe(6184);
     }
 
     [Fact]
     public void evidence_is_drawn_apart_so_the_rest_of_the_demo_catalog_is_as_before()
     {
-        // The version the demo had before it carried evidence: the evidence draws do not disturb the other values.
+        // The demo without its evidence, pinned: a change to the evidence draws alone must not move it (they use their own stream).
         var withoutEvidence = Demo.Programs.Select(p => p with
         {
             NonUsImgInterviewRate = null, UsImgInterviewRate = null, SignalInterviewRate = null, NoSignalInterviewRate = null,
             EvidenceSource = "", EvidenceObservedOn = "",
         }).ToList();
-        SmartPick.Matching.Model.Catalog.ComputeVersion(withoutEvidence).ShouldBe("sha256:0a0216f4086cd2f9");
+        SmartPick.Matching.Model.Catalog.ComputeVersion(withoutEvidence).ShouldBe("sha256:6f03fa2844c814d3");
     }
 
     [Fact]
@@ -78,13 +78,43 @@ public class DemoCatalogGeneration
     [Fact]
     public void size_and_specialty_mix_look_like_a_real_catalog()
     {
-        Demo.Programs.Count.ShouldBeInRange(600, 1200);
+        // About the size of the national list (the shared catalog has 6,264 programs).
+        Demo.Programs.Count.ShouldBeInRange(5500, 7000);
         double Share(string code) => Demo.Programs.Count(p => p.SpecialtyCode == code) / (double)Demo.Programs.Count;
         Share("140").ShouldBeGreaterThan(0.18);
         var primaryCare = new[] { "140", "120", "320", "400" }.Sum(Share);
         primaryCare.ShouldBeInRange(0.45, 0.7);
         foreach (var rare in new[] { "080", "362", "160", "416" }) Share(rare).ShouldBeLessThan(0.03);
         Demo.Programs.Select(p => p.SpecialtyCode).Distinct().Count().ShouldBeGreaterThan(20);
+    }
+
+    [Fact]
+    public void the_guides_worked_example_gets_a_list_the_size_an_advisor_expects()
+    {
+        // The guide says 120–150 internal medicine applications for this profile; the national catalog gives 140 and 12.7%
+        // (docs/matching.md). A demo catalog a sixth of the real size gave 76 eligible programs, 50 applications and 7%.
+        var profile = SmartPick.Matching.Json.ProfileJson.Parse(WorkedExampleJson).Profile!;
+        var result = SmartPick.Matching.MatchingEngine.Rank(profile, Demo);
+        result.Programs.Count.ShouldBeGreaterThan(300);
+        result.RecommendedApplications.ShouldBeInRange(100, 160);
+        result.PMatchAtRecommended.ShouldBeInRange(0.08, 0.25);
+    }
+
+    private const string WorkedExampleJson = """
+        {"img_type": "non_us_img", "visa_need": "j1", "year_of_graduation": 2020, "season": 2026,
+         "exams": [{"exam": "step1", "score": 211, "passed": true, "attempt": 1}, {"exam": "step2ck", "score": 228, "passed": true, "attempt": 1}],
+         "usce": [], "letters": [], "research": [], "target_specialties": ["internal_medicine"]}
+        """;
+
+    [Fact]
+    public void no_demo_program_invites_more_of_the_average_non_us_img_than_the_most_open_real_program()
+    {
+        // The shared evidence's highest non-US IMG rates: IM 0.16, FM 0.31, pediatrics 0.23, psychiatry 0.13, neurology 0.12,
+        // pathology 0.38. A tail up to 0.3 in IM once made a demo program a 25% interview for the worked example.
+        var highest = new Dictionary<string, decimal> { ["140"] = 0.16m, ["120"] = 0.31m, ["320"] = 0.23m, ["400"] = 0.13m, ["180"] = 0.12m, ["300"] = 0.38m };
+        foreach (var (code, max) in highest)
+            Demo.Programs.Where(p => p.SpecialtyCode == code && p.NonUsImgInterviewRate is not null)
+                .Max(p => p.NonUsImgInterviewRate!.Value).ShouldBeLessThanOrEqualTo(max, code);
     }
 
     [Fact]
@@ -158,7 +188,7 @@ public class DemoCatalogGeneration
     }
 
     [Fact]
-    public void internal_medicine_non_us_img_rates_follow_the_published_spread()
+    public void internal_medicine_non_us_img_rates_follow_the_spread_of_the_shared_evidence()
     {
         var im = NonUsImgRates("140");
         im.Count.ShouldBeGreaterThan(100);
@@ -167,16 +197,16 @@ public class DemoCatalogGeneration
         Quantile(im, 0.5).ShouldBe(0.02m);
         Quantile(im, 0.75).ShouldBe(0.03m);
         Quantile(im, 0.9).ShouldBeInRange(0.04m, 0.06m);
-        im.Max().ShouldBeInRange(0.2m, 0.3m);
+        im.Max().ShouldBeInRange(0.12m, 0.16m);
     }
 
     [Theory]
-    [InlineData("120", 0.01, 0.40, 0.56)]
+    [InlineData("120", 0.0, 0.45, 0.58)]
     [InlineData("320", 0.03, 0.05, 0.25)]
     [InlineData("400", 0.01, 0.34, 0.50)]
     [InlineData("180", 0.03, 0.05, 0.35)]
     [InlineData("300", 0.04, 0.0, 0.30)]
-    public void each_specialty_has_its_published_median_and_share_at_zero(string specialty, double median, double minZero, double maxZero)
+    public void each_specialty_has_the_median_and_share_at_zero_of_the_shared_evidence(string specialty, double median, double minZero, double maxZero)
     {
         var rates = NonUsImgRates(specialty);
         rates.Count.ShouldBeGreaterThan(5);

@@ -7,9 +7,11 @@ namespace SmartPick.Catalog.Demo;
 /// Illustrative interview-rate evidence for the demo catalog: made up, and labelled so
 /// (<see cref="Source"/>), but drawn to look like the published 2024–25 per-program rates. About 60% of the
 /// programs in internal medicine, family medicine, pediatrics, psychiatry, neurology and pathology get some.
-/// Per specialty, the non-US IMG rate follows that specialty's published spread (IM: 21% at 0, quartiles
-/// 0.01 / 0.02 / 0.03, 90th percentile 0.05, a few up to ~0.3; FM: 48% at 0, median 0.01; pediatrics median
-/// 0.03; psychiatry 42% at 0, median 0.01; neurology 0.03; pathology 0.04). Programs are placed on that
+/// Per specialty, the non-US IMG rate follows the quantiles of that specialty's rates in the shared evidence file
+/// (IM, 226 programs: 20% at 0, quartiles 0.01 / 0.02 / 0.03, 90th percentile 0.04, 99th 0.09, highest 0.16;
+/// FM: 52% at 0, 90th 0.07, highest 0.31; pediatrics median 0.03, highest 0.23; psychiatry 43% at 0, 90th 0.07;
+/// neurology median 0.03, highest 0.12; pathology median 0.04, 99th 0.14). The tail matters: a spread with a few
+/// programs at 0.3 in IM made one demo program look like a 25% interview for the guide's worked example. Programs are placed on that
 /// spread by their openness to IMGs (IMG share, else program type; J-1 sponsorship) plus noise, so a program
 /// with more IMGs tends to invite more of them. The US IMG rate is a little higher; family medicine,
 /// pediatrics and pathology, which used signals, get signal and no-signal rates several-fold apart.
@@ -28,12 +30,12 @@ internal static class DemoEvidence
     /// <summary>The non-US IMG rate's spread per specialty: (quantile, rate in hundredths), piecewise linear; below the first quantile the rate is 0.</summary>
     private static readonly IReadOnlyDictionary<string, (double Q, int Rate)[]> NonUsImgSpread = new Dictionary<string, (double, int)[]>
     {
-        ["140"] = [(0.21, 1), (0.25, 1), (0.50, 2), (0.75, 3), (0.90, 5), (0.97, 10), (1.0, 30)],
-        ["120"] = [(0.48, 1), (0.50, 1), (0.75, 2), (0.90, 4), (0.97, 8), (1.0, 20)],
-        ["320"] = [(0.14, 1), (0.25, 1), (0.50, 3), (0.75, 5), (0.90, 8), (0.97, 12), (1.0, 25)],
-        ["400"] = [(0.42, 1), (0.50, 1), (0.75, 2), (0.90, 4), (0.97, 7), (1.0, 15)],
-        ["180"] = [(0.20, 1), (0.25, 1), (0.50, 3), (0.75, 5), (0.90, 8), (0.97, 12), (1.0, 20)],
-        ["300"] = [(0.13, 1), (0.25, 2), (0.50, 4), (0.75, 7), (0.90, 10), (0.97, 15), (1.0, 30)],
+        ["140"] = [(0.20, 1), (0.25, 1), (0.50, 2), (0.75, 3), (0.90, 4), (0.95, 6), (0.97, 7), (0.99, 9), (1.0, 16)],
+        ["120"] = [(0.52, 1), (0.60, 1), (0.75, 3), (0.90, 7), (0.95, 9), (0.97, 11), (0.99, 14), (1.0, 31)],
+        ["320"] = [(0.13, 1), (0.25, 1), (0.50, 3), (0.75, 7), (0.90, 12), (0.95, 14), (0.97, 16), (0.99, 20), (1.0, 23)],
+        ["400"] = [(0.43, 1), (0.50, 1), (0.75, 3), (0.90, 7), (0.95, 8), (0.97, 9), (0.99, 11), (1.0, 13)],
+        ["180"] = [(0.23, 1), (0.25, 1), (0.50, 3), (0.75, 5), (0.90, 7), (0.95, 10), (0.97, 11), (1.0, 12)],
+        ["300"] = [(0.13, 1), (0.25, 1), (0.50, 4), (0.75, 6), (0.90, 10), (0.95, 12), (0.99, 14), (1.0, 38)],
     };
 
     /// <summary>Median signal and no-signal rates (hundredths) where the specialty used signals in 2024–25.</summary>

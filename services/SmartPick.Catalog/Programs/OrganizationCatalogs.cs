@@ -12,7 +12,10 @@ using Catalog = SmartPick.Matching.Model.Catalog;
 /// The current catalog of the session's organization, for the engine and the catalog endpoints: read from
 /// its <see cref="CatalogContent"/> and kept in memory per organization for as long as its version stays the
 /// same (every call reads the version from the small <see cref="CatalogState"/>, so a change made on another
-/// node is seen at once). Also gives a new organization its first catalog, the demo one.
+/// node is seen at once). Organizations at the same version (the version is a hash of the content) share one
+/// copy, and the shipped demo catalog is never read back from the database: a catalog of national size is a few MB
+/// of JSON and some tens of MB in memory, and most new organizations start from the demo. Also gives a new
+/// organization its first catalog, the demo one.
 /// </summary>
 public sealed class OrganizationCatalogs(TimeProvider? clock = null)
 {
@@ -30,12 +33,27 @@ public sealed class OrganizationCatalogs(TimeProvider? clock = null)
     internal async Task<Catalog> AtVersionAsync(IQuerySession session, string version, CancellationToken ct)
     {
         if (_byTenant.TryGetValue(session.TenantId, out var cached) && cached.Version == version) return cached;
+        if (Shared(version) is { } shared)
+        {
+            _byTenant[session.TenantId] = shared;
+            return shared;
+        }
 
         var content = await session.LoadAsync<CatalogContent>(CatalogStream.Id, ct);
         var catalog = new Catalog(content?.Programs ?? []);
         // A write that commits between the two reads gives a newer catalog: serve it, but cache only what matches.
         if (catalog.Version == version) _byTenant[session.TenantId] = catalog;
         return catalog;
+    }
+
+    /// <summary>A copy already in memory at <paramref name="version"/>: the shipped demo, or another organization's.</summary>
+    private Catalog? Shared(string version)
+    {
+        var demo = DemoCatalog.Generate();
+        if (demo.Version == version) return demo;
+        foreach (var catalog in _byTenant.Values)
+            if (catalog.Version == version) return catalog;
+        return null;
     }
 
     /// <summary>

@@ -17,9 +17,6 @@ namespace SmartPick.Web.Pages;
 [AllowAnonymous]
 public sealed class TryModel(TryLimiter limiter, TimeProvider clock) : PageModel
 {
-    /// <summary>The demo catalog is generated once per process: it is deterministic and costs a few milliseconds to build.</summary>
-    private static readonly Lazy<SmartPick.Matching.Model.Catalog> Demo = new(() => DemoCatalog.Generate());
-
     [BindProperty] public TryForm Form { get; set; } = TryForm.Default;
 
     public FormErrors Errors { get; } = new();
@@ -54,8 +51,10 @@ public sealed class TryModel(TryLimiter limiter, TimeProvider clock) : PageModel
             return Page();
         }
         var options = new RankOptions(DefaultSeason: profile.Season);
-        Result = MatchingEngine.Rank(profile, Demo.Value, options);
-        Result = Result with { Unlock = MatchingEngine.Unlock(profile, Demo.Value, options) };
+        // The shipped demo catalog, built once per process and shared.
+        var demo = DemoCatalog.Generate();
+        Result = MatchingEngine.Rank(profile, demo, options);
+        Result = Result with { Unlock = MatchingEngine.Unlock(profile, demo, options) };
         return Page();
     }
 }
