@@ -9,7 +9,8 @@ namespace SmartPick.Catalog.Programs;
 
 /// <summary>
 /// Downloads the current catalog as the tracking sheet, CSV (default) or XLSX, always spreadsheet-safe: a
-/// cell that a spreadsheet would run as a formula gets a leading apostrophe, which every import removes.
+/// cell that a spreadsheet would run as a formula gets a leading apostrophe, which every import removes. The
+/// template is the same sheet without programs.
 /// </summary>
 public static class ExportCatalog
 {
@@ -31,6 +32,20 @@ public static class ExportCatalog
             return Results.File(buffer.ToArray(), UploadedSheet.XlsxContentType, name + ".xlsx");
         }
         return Results.File(CatalogCsv.ToUtf8(catalog.Programs, ExportOptions.SpreadsheetSafe), "text/csv; charset=utf-8", name + ".csv");
+    }
+
+    /// <summary>The tracking sheet with its columns and no programs, to start an import from scratch.</summary>
+    [WolverineGet("/api/catalog/template")]
+    [Authorize(Policy = SmartPickPolicies.Staff)]
+    public static IResult Template(string? format)
+    {
+        if (string.Equals(format, UploadedSheet.Xlsx, StringComparison.OrdinalIgnoreCase))
+        {
+            using var buffer = new MemoryStream();
+            CatalogXlsx.Write(Array.Empty<SmartPick.Matching.Model.CatalogProgram>(), buffer, ExportOptions.SpreadsheetSafe);
+            return Results.File(buffer.ToArray(), UploadedSheet.XlsxContentType, "catalog-template.xlsx");
+        }
+        return Results.File(CatalogCsv.ToUtf8(Array.Empty<SmartPick.Matching.Model.CatalogProgram>(), ExportOptions.SpreadsheetSafe), "text/csv; charset=utf-8", "catalog-template.csv");
     }
 
     private static bool IsKnown(string format) =>

@@ -39,7 +39,7 @@ public sealed class CatalogAccessTests(AppFixture app) : CatalogTest(app)
         var org = await App.CreateOrgAsync("cat");
         var candidate = await App.CreateUserAsync(org, SmartPickRoles.Candidate, Guid.NewGuid());
 
-        foreach (var url in new[] { "/api/catalog", "/api/catalog/programs", "/api/catalog/versions", "/api/catalog/export" })
+        foreach (var url in new[] { "/api/catalog", "/api/catalog/programs", "/api/catalog/versions", "/api/catalog/export", "/api/catalog/template" })
         {
             await As(candidate, x =>
             {

@@ -171,6 +171,30 @@ public sealed class CatalogImportTests(AppFixture app) : CatalogTest(app)
     }
 
     [Fact]
+    public async Task the_blank_template_has_the_exports_columns_and_no_programs_and_a_row_typed_into_it_imports()
+    {
+        var org = await App.CreateOrgAsync("cat");
+        var admin = await App.OrgAdminAsync(org);
+        var export = await ExportCsvAs(admin);
+
+        var template = await (await As(admin, x => x.Get.Url("/api/catalog/template?format=csv"))).ReadAsTextAsync();
+        template.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ShouldBe([export.Split("\r\n")[0]]);
+        var xlsx = await As(admin, x => x.Get.Url("/api/catalog/template?format=xlsx"));
+        xlsx.Context.Response.ContentType.ShouldBe(XlsxType);
+
+        // A row of the current catalog typed into the template: read without errors, and nothing changes or is removed.
+        var preview = await Json(await UploadBodyAs(admin, template + DataLines(export)[0] + "\r\n"));
+        preview.GetProperty("error_count").GetInt32().ShouldBe(0);
+        (preview.GetProperty("added").GetInt32() + preview.GetProperty("changed").GetInt32() + preview.GetProperty("removed").GetInt32()).ShouldBe(0);
+
+        await As(admin, x =>
+        {
+            x.Get.Url("/api/catalog/template?format=pdf");
+            x.StatusCodeShouldBe(400);
+        });
+    }
+
+    [Fact]
     public async Task an_upload_that_is_not_a_sheet_is_a_bad_request_with_the_reason()
     {
         var org = await App.CreateOrgAsync("cat");
