@@ -5,7 +5,7 @@ using SmartPick.Matching.Parameters;
 
 namespace SmartPick.Web.Commands;
 
-/// <summary>Arguments of <c>evaluate --outcomes FILE.csv --catalog FILE.csv [--evidence FILE.csv] [--parameters FILE.json] [--folds K] [--plot FILE.svg]</c>.</summary>
+/// <summary>Arguments of <c>evaluate --outcomes FILE.csv --catalog FILE.csv [--evidence FILE.csv] [--parameters FILE.json] [--folds K] [--plot FILE.svg] [--summary FILE.json]</c>.</summary>
 public class EvaluateInput
 {
     [Description("Applicant outcomes CSV (scores, YOG, USCE months, visa, applications, interviews)")]
@@ -34,6 +34,10 @@ public class EvaluateInput
     [Description("Write the calibration plot (expected vs observed interviews by decile) to this SVG file")]
     [FlagAlias("plot")]
     public string? PlotFlag { get; set; }
+
+    [Description("Also write the summary (the last line, with the input files named) to this JSON file; the methods page shows it")]
+    [FlagAlias("summary")]
+    public string? SummaryFlag { get; set; }
 }
 
 /// <summary>
@@ -80,7 +84,7 @@ public sealed class EvaluateCommand : JasperFxAsyncCommand<EvaluateInput>
             await File.WriteAllTextAsync(plot, CalibrationPlot.Svg(report.Rows, kfold.Rows, caption));
         }
 
-        Console.WriteLine(JsonSerializer.Serialize(new
+        var summary = JsonSerializer.Serialize(new
         {
             report.N,
             Spearman = Math.Round(report.Spearman, 4),
@@ -124,7 +128,17 @@ public sealed class EvaluateCommand : JasperFxAsyncCommand<EvaluateInput>
                 MeanPMatchWithPlan = Math.Round(population.MeanPMatchWithPlan, 4),
                 population.PublishedMatchRate,
             },
-        }, Json));
+            Sources = new
+            {
+                Outcomes = Path.GetFileName(input.OutcomesFlag),
+                Catalog = Path.GetFileName(input.CatalogFlag),
+                Evidence = input.EvidenceFlag is { } evidence ? Path.GetFileName(evidence) : null,
+                Programs = catalog.Programs.Count,
+                ProgramsWithEvidence = catalog.Programs.Count(p => p.HasEvidence),
+            },
+        }, Json);
+        Console.WriteLine(summary);
+        if (input.SummaryFlag is { } file) await File.WriteAllTextAsync(file, summary + "\n");
         return true;
     }
 

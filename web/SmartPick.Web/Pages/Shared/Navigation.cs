@@ -11,7 +11,7 @@ public static class Navigation
 {
     public static IReadOnlyList<NavLink> For(ClaimsPrincipal user)
     {
-        if (user.Identity?.IsAuthenticated != true) return [new("/try", "Try it"), new("/signin", "Sign in")];
+        if (user.Identity?.IsAuthenticated != true) return [new("/try", "Try it"), new("/methods", "How it works"), new("/signin", "Sign in")];
         var links = new List<NavLink>();
         if (user.IsStaff())
         {
