@@ -47,6 +47,8 @@ public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, F
     public InterviewForm Interview { get; private set; } = new();
     public RankListForm RankList { get; private set; } = new();
     public OutcomeForm Outcome { get; private set; } = new();
+    public CorrectionForm Correction { get; private set; } = new();
+    public ArchiveForm Archive { get; private set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -114,6 +116,20 @@ public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, F
     {
         Outcome = outcome;
         return RecordAsync(id, "outcome", outcome.ToCommand(Errors) with { Season = season }, ct);
+    }
+
+    /// <summary>A correction of a recorded exam result: a new fact naming the old one, shown as such on the timeline.</summary>
+    public Task<IActionResult> OnPostCorrectionAsync(Guid id, CorrectionForm correction, CancellationToken ct)
+    {
+        Correction = correction;
+        return RecordAsync(id, "correction", correction.ToCommand(Errors), ct);
+    }
+
+    /// <summary>Archiving: the file stays readable, nothing more can be recorded.</summary>
+    public Task<IActionResult> OnPostArchiveAsync(Guid id, ArchiveForm archive, CancellationToken ct)
+    {
+        Archive = archive;
+        return RecordAsync(id, "archive", archive.ToCommand(Errors), ct);
     }
 
     /// <summary>Reading errors stop here; otherwise the module's write path decides. Success redirects (post/redirect/get).</summary>

@@ -52,6 +52,13 @@ public static class FileForms
             ["pinned_regions"] = "strategy.PinnedRegions", ["forbidden_regions"] = "strategy.ForbiddenRegions",
         },
         "note" => new Dictionary<string, string> { ["text"] = "note.Text" },
+        "correction" => new Dictionary<string, string>
+        {
+            ["score"] = "correction.Score", ["attempt"] = "correction.Attempt", ["taken_on"] = "correction.TakenOn", ["reason"] = "correction.Reason",
+            ["correction"] = "correction.ExamId", ["correction.score"] = "correction.Score", ["correction.passed"] = "correction.Passed",
+            ["correction.attempt"] = "correction.Attempt",
+        },
+        "archive" => new Dictionary<string, string> { ["reason"] = "archive.Reason" },
         "cycle" => new Dictionary<string, string> { ["season"] = "cycle.Season" },
         "applications" => new Dictionary<string, string> { ["count"] = "apps.Count", ["submitted_on"] = "apps.SubmittedOn", ["program_codes"] = "apps.Count" },
         "interview" => new Dictionary<string, string> { ["program_code"] = "interview.ProgramCode", ["invited_on"] = "interview.InvitedOn" },
@@ -230,5 +237,52 @@ public sealed class StrategyForm
             pinned.Add(new SmartPick.Matching.Model.PinnedSignal(parts[0].ToUpperInvariant(), kind));
         }
         return new ChooseStrategy(pinned, FormParse.Codes(ForbiddenSignals), PinnedRegions, ForbiddenRegions);
+    }
+}
+
+/// <summary>A correction of a recorded exam result: which result, the corrected values (empty keeps the recorded one) and why.</summary>
+public sealed class CorrectionForm
+{
+    public string? ExamId { get; set; }
+    public string? Score { get; set; }
+    public string? Passed { get; set; }
+    public string? Attempt { get; set; }
+    public string? TakenOn { get; set; }
+    public string? Reason { get; set; }
+
+    public static readonly IReadOnlyList<Choice> PassedChoices =
+        [new("", "As recorded (a new score decides)"), new("true", "Passed"), new("false", "Failed")];
+
+    /// <summary>The file's recorded results as choices, named as people read them.</summary>
+    public static IReadOnlyList<Choice> ExamChoices(IEnumerable<ExamView> exams) => exams
+        .OrderBy(x => x.Exam).ThenBy(x => x.Attempt)
+        .Select(x => new Choice(x.ExamId.ToString(), $"{Display.Enum(x.Exam)}, attempt {x.Attempt}: "
+            + (x.Score is { } score ? score.ToString(System.Globalization.CultureInfo.InvariantCulture) : x.Passed switch { true => "passed", false => "failed", null => "no result" })
+            + $" ({Display.Date(x.TakenOn)})" + (x.Corrected ? ", corrected before" : "")))
+        .ToList();
+
+    public CorrectExamResult ToCommand(FormErrors e)
+    {
+        Guid examId = default;
+        if (string.IsNullOrWhiteSpace(ExamId) || !Guid.TryParse(ExamId, out examId)) e.Add("correction.ExamId", "Choose the result to correct.");
+        var score = FormParse.Int(e, "correction.Score", Score, "Score");
+        var attempt = FormParse.Int(e, "correction.Attempt", Attempt, "Attempt");
+        var takenOn = FormParse.Date(e, "correction.TakenOn", TakenOn, "Date taken");
+        if (string.IsNullOrWhiteSpace(Reason)) e.Add("correction.Reason", "Say why the result is corrected (a typo, a re-scored exam…).");
+        bool? passed = Passed switch { "true" => true, "false" => false, _ => null };
+        return new CorrectExamResult(score, passed, attempt, takenOn, Reason) { ExamId = examId };
+    }
+}
+
+/// <summary>Archiving a file: an optional reason and a ticked confirmation, since nothing can be recorded afterwards.</summary>
+public sealed class ArchiveForm
+{
+    public string? Reason { get; set; }
+    public bool Confirm { get; set; }
+
+    public ArchiveCandidateFile ToCommand(FormErrors e)
+    {
+        if (!Confirm) e.Add("archive.Confirm", "Tick the box to confirm: an archived file can be read but not changed.");
+        return new ArchiveCandidateFile(Reason);
     }
 }
