@@ -23,6 +23,7 @@ using SmartPick.Web.Composition;
 using SmartPick.Web.Demo;
 using SmartPick.Web.Identity;
 using SmartPick.Web.Infrastructure;
+using SmartPick.Web.OpenApi;
 using SmartPick.Web.Organizations;
 using Wolverine;
 using Wolverine.Http;
@@ -208,7 +209,7 @@ if (!commandMode && builder.Configuration.GetValue("Hangfire:Server", true))
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
-builder.Services.AddOpenApi();
+builder.Services.AddApiDocument();
 builder.Services.AddRazorPages();
 // The antiforgery cookie keeps its default (Secure on HTTPS): with "always" antiforgery refuses plain-HTTP requests outright.
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "smartpick.af");
