@@ -15,7 +15,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Scalar.AspNetCore;
 using SmartPick.Contracts;
 using SmartPick.ServiceDefaults;
 using SmartPick.Web.Auth;
@@ -258,7 +257,7 @@ app.Use((context, next) =>
 app.MapDefaultEndpoints();
 SmartPick.Web.Charts.CalibrationPlotEndpoint.MapCalibrationPlot(app);
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference().AllowAnonymous();
+app.MapApiReference();
 app.MapAuthEndpoints();
 AccountDesk.MapAccountEndpoints(app);
 app.MapInvitationEndpoints();
