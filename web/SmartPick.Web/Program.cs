@@ -15,7 +15,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Scalar.AspNetCore;
 using SmartPick.Contracts;
 using SmartPick.ServiceDefaults;
 using SmartPick.Web.Auth;
@@ -23,6 +22,7 @@ using SmartPick.Web.Composition;
 using SmartPick.Web.Demo;
 using SmartPick.Web.Identity;
 using SmartPick.Web.Infrastructure;
+using SmartPick.Web.OpenApi;
 using SmartPick.Web.Organizations;
 using Wolverine;
 using Wolverine.Http;
@@ -208,7 +208,7 @@ if (!commandMode && builder.Configuration.GetValue("Hangfire:Server", true))
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
-builder.Services.AddOpenApi();
+builder.Services.AddApiDocument();
 builder.Services.AddRazorPages();
 // The antiforgery cookie keeps its default (Secure on HTTPS): with "always" antiforgery refuses plain-HTTP requests outright.
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "smartpick.af");
@@ -257,7 +257,7 @@ app.Use((context, next) =>
 app.MapDefaultEndpoints();
 SmartPick.Web.Charts.CalibrationPlotEndpoint.MapCalibrationPlot(app);
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference().AllowAnonymous();
+app.MapApiReference();
 app.MapAuthEndpoints();
 AccountDesk.MapAccountEndpoints(app);
 app.MapInvitationEndpoints();

@@ -19,6 +19,7 @@ public sealed record AddAdvisorNote(string? Text, long? ExpectedVersion = null) 
 
 public static class AddAdvisorNoteEndpoint
 {
+    [EndpointSummary("Add an advisor's note to the file")]
     [WolverinePost("/api/candidates/{id}/notes")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(Guid id, AddAdvisorNote command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

@@ -29,6 +29,7 @@ public sealed record AddResearch(ResearchItem? Research, string? Title, long? Ex
 
 public static class AddResearchEndpoint
 {
+    [EndpointSummary("Record research, QI work or a publication")]
     [WolverinePost("/api/candidates/{id}/research")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(Guid id, AddResearch command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

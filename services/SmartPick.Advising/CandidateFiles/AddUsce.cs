@@ -31,6 +31,7 @@ public sealed record AddUsce(UsceItem? Usce, string? Institution, DateOnly? Star
 
 public static class AddUsceEndpoint
 {
+    [EndpointSummary("Record US clinical experience")]
     [WolverinePost("/api/candidates/{id}/usce")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(Guid id, AddUsce command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

@@ -19,6 +19,7 @@ public sealed record ArchiveCandidateFile(string? Reason, long? ExpectedVersion 
 
 public static class ArchiveCandidateFileEndpoint
 {
+    [EndpointSummary("Archive the file: it stays readable, and nothing more can be recorded")]
     [WolverinePost("/api/candidates/{id}/archive")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(Guid id, ArchiveCandidateFile command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

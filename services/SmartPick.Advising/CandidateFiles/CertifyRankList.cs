@@ -30,6 +30,7 @@ public sealed record CertifyRankList(int? ProgramsRanked, DateOnly? CertifiedOn,
 
 public static class CertifyRankListEndpoint
 {
+    [EndpointSummary("Record that the candidate certified their rank order list for the season")]
     [WolverinePost("/api/candidates/{id}/cycles/{season}/rank-list")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(Guid id, int season, CertifyRankList command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

@@ -51,6 +51,7 @@ public sealed record ChangePreferences(
 
 public static class ChangePreferencesEndpoint
 {
+    [EndpointSummary("Change the candidate's target specialties, visa need, states or budget")]
     [WolverinePost("/api/candidates/{id}/preferences")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(Guid id, ChangePreferences command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

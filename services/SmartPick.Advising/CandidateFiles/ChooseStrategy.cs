@@ -80,6 +80,7 @@ public sealed record ChooseStrategy(
 
 public static class ChooseStrategyEndpoint
 {
+    [EndpointSummary("Fix parts of the application plan: signals and census divisions")]
     [WolverinePost("/api/candidates/{id}/strategy")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(Guid id, ChooseStrategy command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

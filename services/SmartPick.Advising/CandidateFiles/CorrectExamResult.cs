@@ -42,6 +42,7 @@ public sealed record CorrectExamResult(int? Score, bool? Passed, int? Attempt, D
 
 public static class CorrectExamResultEndpoint
 {
+    [EndpointSummary("Correct a recorded exam result; the original stays in the history")]
     [WolverinePost("/api/candidates/{id}/exams/{examId}/correction")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(Guid id, Guid examId, CorrectExamResult command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

@@ -46,6 +46,7 @@ public sealed record OpenCandidateFile(
 
 public static class OpenCandidateFileEndpoint
 {
+    [EndpointSummary("Open a file for a new candidate")]
     [WolverinePost("/api/candidates")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(OpenCandidateFile command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

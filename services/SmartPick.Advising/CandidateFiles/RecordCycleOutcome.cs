@@ -36,6 +36,7 @@ public sealed record RecordCycleOutcome(string? Outcome, string? ProgramCode, lo
 
 public static class RecordCycleOutcomeEndpoint
 {
+    [EndpointSummary("Record how the season ended: matched (with the program) or unmatched")]
     [WolverinePost("/api/candidates/{id}/cycles/{season}/outcome")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(Guid id, int season, RecordCycleOutcome command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

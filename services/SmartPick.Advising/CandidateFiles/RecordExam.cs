@@ -48,6 +48,7 @@ public sealed record RecordExam(ExamResult? Exam, DateOnly? TakenOn, long? Expec
 
 public static class RecordExamEndpoint
 {
+    [EndpointSummary("Record a USMLE attempt")]
     [WolverinePost("/api/candidates/{id}/exams")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(Guid id, RecordExam command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

@@ -30,6 +30,7 @@ public sealed record RecordInterviewInvite(string? ProgramCode, DateOnly? Invite
 
 public static class RecordInterviewInviteEndpoint
 {
+    [EndpointSummary("Record a program's interview invitation in the season")]
     [WolverinePost("/api/candidates/{id}/cycles/{season}/interviews")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(Guid id, int season, RecordInterviewInvite command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

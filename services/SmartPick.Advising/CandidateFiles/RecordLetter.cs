@@ -35,6 +35,7 @@ public sealed record RecordLetter(LetterItem? Letter, DateOnly? ReceivedOn, long
 
 public static class RecordLetterEndpoint
 {
+    [EndpointSummary("Record a letter of recommendation that arrived")]
     [WolverinePost("/api/candidates/{id}/letters")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(Guid id, RecordLetter command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

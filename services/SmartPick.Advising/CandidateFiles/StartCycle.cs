@@ -32,6 +32,7 @@ public sealed record StartCycle(int? Season, long? ExpectedVersion = null) : IFi
 
 public static class StartCycleEndpoint
 {
+    [EndpointSummary("Start a Match season for the candidate")]
     [WolverinePost("/api/candidates/{id}/cycles")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(Guid id, StartCycle command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

@@ -41,6 +41,7 @@ public sealed record SubmitApplications(int? Count, IReadOnlyList<string>? Progr
 
 public static class SubmitApplicationsEndpoint
 {
+    [EndpointSummary("Record the applications sent in the season")]
     [WolverinePost("/api/candidates/{id}/cycles/{season}/applications")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<IResult> Post(Guid id, int season, SubmitApplications command, HttpContext http, CandidateFileDoor door, IDocumentSession session, IMessageBus bus, TimeProvider clock)

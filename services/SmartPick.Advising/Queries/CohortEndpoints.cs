@@ -15,6 +15,7 @@ public sealed record CohortResponse(int Total, IReadOnlyDictionary<CandidateStat
 /// <summary>The organization's cohort dashboard (kept by the async daemon, so it may trail a write by a moment).</summary>
 public static class CohortEndpoints
 {
+    [EndpointSummary("The cohort dashboard: candidates by status and risk, and who needs attention")]
     [WolverineGet("/api/cohort")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static async Task<CohortResponse> Get(IQuerySession session, CancellationToken ct)
@@ -23,6 +24,7 @@ public static class CohortEndpoints
         return new CohortResponse(d.Total, d.ByStatus, d.ByRisk, d.NeedsAttention());
     }
 
+    [EndpointSummary("One run that worked out every candidate's list again")]
     [WolverineGet("/api/list-regenerations/{id}")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static async Task<IResult> GetRun(Guid id, IQuerySession session, CancellationToken ct)
@@ -30,6 +32,7 @@ public static class CohortEndpoints
             ? Results.Ok(run)
             : Results.Problem(title: "Not found", detail: "No list regeneration with this id.", statusCode: 404);
 
+    [EndpointSummary("The latest list regeneration runs, newest first")]
     [WolverineGet("/api/list-regenerations")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static async Task<IReadOnlyList<ListRegenerationRun>> GetRuns(IQuerySession session, CancellationToken ct)

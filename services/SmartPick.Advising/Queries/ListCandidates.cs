@@ -19,6 +19,7 @@ public static class ListCandidatesEndpoint
     public const int MaxPageSize = 100;
     private static readonly string[] Sorts = ["name", "-name", "p_match", "-p_match", "last_activity", "-last_activity"];
 
+    [EndpointSummary("List the candidate files: filter by status, risk, specialty or name, sort and page")]
     [WolverineGet("/api/candidates")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static async Task<IResult> Get(IQuerySession session, CancellationToken ct,

@@ -80,6 +80,7 @@ public sealed record WhatIfResponse(
 /// <summary>"Apply now or wait a cycle?": the file's list and the list for a changed profile, side by side; nothing is stored.</summary>
 public static class WhatIfEndpoint
 {
+    [EndpointSummary("Compare the file's list with the list for a changed profile; nothing is stored")]
     [WolverinePost("/api/candidates/{id}/what-if")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static async Task<IResult> Post(Guid id, WhatIfRequest request, IQuerySession session, FileRanking ranking, CancellationToken ct)

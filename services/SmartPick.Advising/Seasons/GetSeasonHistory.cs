@@ -14,6 +14,7 @@ public sealed record SeasonHistory(int Season, IReadOnlyList<SeasonChange> Chang
 
 public static class GetSeasonHistoryEndpoint
 {
+    [EndpointSummary("A season's changes, newest first")]
     [WolverineGet("/api/org/seasons/{season}/history")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static async Task<IResult> Get(int season, IQuerySession session, CancellationToken ct)

@@ -99,6 +99,7 @@ public sealed record RecordSeasonFacts(
 
 public static class RecordSeasonFactsEndpoint
 {
+    [EndpointSummary("Record the agency's own facts for a whole season")]
     [WolverinePut("/api/org/seasons/{season}")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Put(int season, RecordSeasonFacts command, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)

@@ -19,6 +19,7 @@ public static class ResetSeasonFacts
 
 public static class ResetSeasonFactsEndpoint
 {
+    [EndpointSummary("Put a season back to the published defaults")]
     [WolverineDelete("/api/org/seasons/{season}")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Delete(int season, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock,

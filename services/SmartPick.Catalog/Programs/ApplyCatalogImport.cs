@@ -67,6 +67,7 @@ public static class ApplyCatalogImport
             counts.Added, counts.Changed, counts.Removed, counts.Unchanged);
     }
 
+    [EndpointSummary("Apply a previewed catalog import as a new catalog version, all or nothing")]
     [WolverinePost("/api/catalog/imports/{id}/apply")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Post(Guid id, IDocumentSession session, IMessageBus bus, OrganizationCatalogs catalogs,

@@ -122,6 +122,7 @@ public static class EditProgramEndpoint
         return new ProgramEdited(revision.CatalogVersion, revision.Number, ProgramView.Of(edited), fields);
     }
 
+    [EndpointSummary("Replace one program's values in the catalog, which makes a new catalog version")]
     [WolverinePut("/api/catalog/programs/{code}")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Put(string code, EditProgram command, IDocumentSession session, IMessageBus bus, OrganizationCatalogs catalogs,

@@ -19,6 +19,7 @@ public static class ExportCatalog
             ? WolverineContinue.Result()
             : FieldErrors.Of("format", "must be csv or xlsx").ToProblem();
 
+    [EndpointSummary("Download the catalog as the tracking sheet, CSV or XLSX")]
     [WolverineGet("/api/catalog/export")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static async Task<IResult> Get(string? format, IQuerySession session, OrganizationCatalogs catalogs, CancellationToken ct)

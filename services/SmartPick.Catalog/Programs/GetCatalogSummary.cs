@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using SmartPick.Contracts;
 using Wolverine.Http;
 
@@ -22,6 +23,7 @@ public sealed record CatalogSummary(
 
 public static class GetCatalogSummary
 {
+    [EndpointSummary("The catalog at a glance: its version, its size, and its programs by specialty and state")]
     [WolverineGet("/api/catalog")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static async Task<CatalogSummary> Get(IQuerySession session, OrganizationCatalogs catalogs, CancellationToken ct)

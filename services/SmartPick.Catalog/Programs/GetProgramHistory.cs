@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using SmartPick.Contracts;
 using Wolverine.Http;
 
@@ -21,6 +22,7 @@ public sealed record ProgramHistory(string ProgramCode, bool InCurrentCatalog, I
 public static class GetProgramHistory
 {
     // 404 only when the code is neither in the catalog nor in its history: a removed program keeps its history.
+    [EndpointSummary("A program's changes, newest first")]
     [WolverineGet("/api/catalog/programs/{code}/history")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<ProgramHistory?> Get(string code, IQuerySession session, OrganizationCatalogs catalogs, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using SmartPick.Contracts;
 using Wolverine.Http;
 
@@ -7,7 +8,7 @@ namespace SmartPick.Catalog.Programs;
 
 public static class ListCatalogVersions
 {
-    /// <summary>The organization's catalog versions, newest first.</summary>
+    [EndpointSummary("The catalog's versions, newest first")]
     [WolverineGet("/api/catalog/versions")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static async Task<IReadOnlyList<CatalogVersionEntry>> Get(IQuerySession session, CancellationToken ct) =>

@@ -120,7 +120,8 @@ public static class PreviewCatalogImport
         return merged;
     }
 
-    /// <summary><c>?mode=replace</c> makes the sheet the whole catalog; without it (or <c>mode=update</c>) the sheet's rows update the catalog.</summary>
+    [EndpointSummary("Upload a catalog sheet (CSV or XLSX) and preview what importing it would change")]
+    [EndpointDescription("`?mode=replace` makes the sheet the whole catalog; without it (or with `mode=update`) the sheet's rows update the catalog and remove none.")]
     [WolverinePost("/api/catalog/imports")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static Task<CatalogImportPreview> Post([NotBody] UploadedSheet upload, IDocumentSession session, OrganizationCatalogs catalogs,

@@ -90,6 +90,7 @@ public static class SearchPrograms
     public static IResult Validate(ProgramSearch search) =>
         search.Problems() is { Any: true } problems ? problems.ToProblem() : WolverineContinue.Result();
 
+    [EndpointSummary("Search the catalog's programs by text, specialty, state or visa, sorted and paged")]
     [WolverineGet("/api/catalog/programs")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static Task<ProgramPage> Get(ProgramSearch search, IQuerySession session, OrganizationCatalogs catalogs, CancellationToken ct) =>

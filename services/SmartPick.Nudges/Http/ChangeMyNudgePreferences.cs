@@ -49,6 +49,7 @@ public sealed record ChangeMyNudgePreferences(bool? Reapplication, bool? RankLis
 
 public static class ChangeMyNudgePreferencesEndpoint
 {
+    [EndpointSummary("Turn kinds of email reminder on or off for yourself")]
     [WolverinePut("/api/me/nudges")]
     [Authorize(Policy = SmartPickPolicies.Candidate)]
     public static async Task<IResult> Put(ChangeMyNudgePreferences command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)

@@ -85,6 +85,7 @@ public sealed record ChangeNudgeSettings(
 
 public static class ChangeNudgeSettingsEndpoint
 {
+    [EndpointSummary("Change the organization's reminder schedule")]
     [WolverinePut("/api/org/nudges/settings")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Put(ChangeNudgeSettings command, ClaimsPrincipal user, IDocumentSession session,

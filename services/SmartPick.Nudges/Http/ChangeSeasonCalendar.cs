@@ -80,6 +80,7 @@ public sealed record ChangeSeasonCalendar(
 
 public static class ChangeSeasonCalendarEndpoint
 {
+    [EndpointSummary("Set a season's dates for the organization")]
     [WolverinePut("/api/org/calendar/{season}")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Put(int season, ChangeSeasonCalendar command, ClaimsPrincipal user, IDocumentSession session,

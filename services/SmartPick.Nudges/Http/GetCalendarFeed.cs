@@ -15,6 +15,7 @@ namespace SmartPick.Nudges.Http;
 /// </summary>
 public static class GetCalendarFeedEndpoint
 {
+    [EndpointSummary("The iCalendar feed behind a subscription link (/feeds/{token}.ics)")]
     [WolverineGet("/feeds/{file}")]
     [AllowAnonymous]
     [NotTenanted]

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using SmartPick.Contracts;
 using SmartPick.Nudges.Store;
 using Wolverine.Http;
@@ -15,6 +16,7 @@ public sealed record DeliveryFailure(string Key, Guid CandidateId, string Email,
 /// </summary>
 public static class GetDeliveryFailuresEndpoint
 {
+    [EndpointSummary("Reminders that could not be delivered, and why")]
     [WolverineGet("/api/org/nudges/failures")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IReadOnlyList<DeliveryFailure>> Get(IQuerySession session, CancellationToken ct)

@@ -14,6 +14,7 @@ namespace SmartPick.Nudges.Http;
 /// <summary>A candidate's own nudge settings: which kinds are on, and the nudges already sent.</summary>
 public static class GetMyNudgePreferencesEndpoint
 {
+    [EndpointSummary("Your email reminder settings and the reminders already sent")]
     [WolverineGet("/api/me/nudges")]
     [Authorize(Policy = SmartPickPolicies.Candidate)]
     public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)

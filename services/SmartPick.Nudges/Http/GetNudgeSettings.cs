@@ -10,6 +10,7 @@ namespace SmartPick.Nudges.Http;
 /// <summary>The organization's nudge schedule: offsets in days before each milestone, the local send time and the lookback.</summary>
 public static class GetNudgeSettingsEndpoint
 {
+    [EndpointSummary("The organization's reminder schedule")]
     [WolverineGet("/api/org/nudges/settings")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Get(IQuerySession session, IOrganizationSettings organizations, CancellationToken ct)

@@ -10,6 +10,7 @@ namespace SmartPick.Nudges.Http;
 /// <summary>The organization's dates for one season: its own where the admin edited them, else the published-rule defaults.</summary>
 public static class GetSeasonCalendarEndpoint
 {
+    [EndpointSummary("A season's dates: the organization's own, or the published defaults")]
     [WolverineGet("/api/org/calendar/{season}")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Get(int season, IQuerySession session, IOrganizationSettings organizations, CancellationToken ct)

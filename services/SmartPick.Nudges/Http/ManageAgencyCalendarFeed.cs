@@ -14,12 +14,14 @@ namespace SmartPick.Nudges.Http;
 /// </summary>
 public static class ManageAgencyCalendarFeedEndpoint
 {
+    [EndpointSummary("Create or replace the agency's calendar feed link for its advisors")]
     [WolverinePost("/api/org/calendar-feed")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Post(ClaimsPrincipal user, IDocumentSession session, NudgeOptions options, TimeProvider clock, CancellationToken ct)
         => Results.Json(await CalendarFeedLinks.CreateForAgencyAsync(session, user.UserId(), options, clock.GetUtcNow(), ct),
             statusCode: StatusCodes.Status201Created);
 
+    [EndpointSummary("Revoke the agency's calendar feed link")]
     [WolverineDelete("/api/org/calendar-feed")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Delete(IDocumentSession session, CancellationToken ct)

@@ -14,6 +14,7 @@ namespace SmartPick.Nudges.Http;
 /// </summary>
 public static class PreviewNudgesEndpoint
 {
+    [EndpointSummary("Preview the reminders due in a period; nothing is sent")]
     [WolverineGet("/api/org/nudges/preview")]
     [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
     public static async Task<IResult> Get(string? from, string? to, IQuerySession session, IOrganizationSettings organizations, TimeProvider clock, CancellationToken ct)

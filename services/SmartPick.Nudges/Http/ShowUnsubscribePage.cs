@@ -14,6 +14,7 @@ namespace SmartPick.Nudges.Http;
 /// </summary>
 public static class ShowUnsubscribePageEndpoint
 {
+    [EndpointSummary("The page an email's unsubscribe link opens; opening it never unsubscribes")]
     [WolverineGet("/u/{token}")]
     [AllowAnonymous]
     [NotTenanted]

@@ -14,6 +14,7 @@ namespace SmartPick.Nudges.Http;
 /// </summary>
 public static class UnsubscribeByLinkEndpoint
 {
+    [EndpointSummary("One-click unsubscribe from an email's link (RFC 8058)")]
     [WolverinePost("/u/{token}")]
     [AllowAnonymous]
     [NotTenanted]
@@ -22,6 +23,7 @@ public static class UnsubscribeByLinkEndpoint
             ? Results.Content(UnsubscribePages.Done(), "text/html; charset=utf-8")
             : NudgesHttp.NotFound();
 
+    [EndpointSummary("Turn off every reminder for the candidate an unsubscribe token names")]
     [WolverinePost("/api/nudges/unsubscribe/{token}")]
     [AllowAnonymous]
     [NotTenanted]

@@ -32,13 +32,17 @@ public static class AuthEndpoints
         group.MapPost("/login", Login).AllowAnonymous()
             .WithSummary("Sign in with email and password; answers a bearer token (or sets the cookie with ?use_cookies=true).")
             .Produces<TokenResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
-        group.MapPost("/refresh", Refresh).AllowAnonymous().Produces<TokenResponse>().ProducesProblem(401);
+        group.MapPost("/refresh", Refresh).AllowAnonymous()
+            .WithSummary("Trade a refresh token for a new bearer token")
+            .Produces<TokenResponse>().ProducesProblem(401);
         group.MapPost("/logout", Logout).RequireAuthorization()
             .WithSummary("Sign out: with a bearer token, every session and refresh token of the user ends; with the cookie, the cookie is removed.");
-        group.MapGet("/me", Me).RequireAuthorization().Produces<MeResponse>();
+        group.MapGet("/me", Me).RequireAuthorization()
+            .WithSummary("Who is signed in: id, email, name, roles, organization and candidate file")
+            .Produces<MeResponse>();
         group.MapPost("/forgot", ForgotPasswordEndpoint.Post).AllowAnonymous()
             .WithSummary("Ask for a password reset link by email; the same 202 answer whether or not the address has an account.")
-            .ProducesProblem(400).ProducesProblem(429);
+            .Produces(202).ProducesProblem(400).ProducesProblem(429);
         group.MapPost("/reset", ResetPasswordEndpoint.Post).AllowAnonymous()
             .WithSummary("Set a new password with the user id and code of a reset link.")
             .Produces(204).ProducesProblem(400).ProducesProblem(429);

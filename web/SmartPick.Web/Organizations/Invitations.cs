@@ -39,8 +39,10 @@ public static class Invitations
         org.MapPost("", async (CreateInvitation? request, InvitationDesk desk, HttpContext http) =>
                 OrgHttp.Answer(await desk.CreateAsync(http.User.Tenant(), request, http.User.Actor()),
                     created => Results.Created($"/api/org/invitations/{created.Id}", created)))
+            .WithSummary("Invite a staff member or a candidate by email")
             .Produces<InvitationCreated>(201).ProducesValidationProblem().ProducesProblem(429);
         org.MapGet("", async (InvitationDesk desk, HttpContext http) => Results.Ok(await desk.ListAsync(http.User.Tenant())))
+            .WithSummary("The organization's invitations and where each stands")
             .Produces<IReadOnlyList<InvitationSummary>>();
         org.MapPost("/{id:guid}/resend", async (Guid id, InvitationDesk desk, HttpContext http) =>
                 OrgHttp.Answer(await desk.ResendAsync(http.User.Tenant(), id, http.User.Actor())))
@@ -48,11 +50,16 @@ public static class Invitations
             .Produces<InvitationCreated>().ProducesProblem(404).ProducesProblem(429);
         org.MapDelete("/{id:guid}", async (Guid id, InvitationDesk desk, HttpContext http) =>
                 OrgHttp.Answer(await desk.RevokeAsync(http.User.Tenant(), id), _ => Results.NoContent()))
+            .WithSummary("Revoke an open invitation; its link stops working")
             .Produces(204).ProducesProblem(404);
 
         var open = app.MapGroup("/api/auth/invitations").WithTags("Auth").AllowAnonymous();
-        open.MapGet("/{token}", Preview).Produces<InvitationPreview>().ProducesProblem(404).ProducesProblem(410).ProducesProblem(429);
-        open.MapPost("/accept", Accept).Produces<InvitationAccepted>(201).ProducesValidationProblem()
+        open.MapGet("/{token}", Preview)
+            .WithSummary("What an invitation link is for: the organization, the address and the role")
+            .Produces<InvitationPreview>().ProducesProblem(404).ProducesProblem(410).ProducesProblem(429);
+        open.MapPost("/accept", Accept)
+            .WithSummary("Accept an invitation: the account is made with the name and password given")
+            .Produces<InvitationAccepted>(201).ProducesValidationProblem()
             .ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).ProducesProblem(429);
     }
 

@@ -20,21 +20,31 @@ public static class OrganizationEndpoints
         var platform = app.MapGroup("/api/platform/organizations").WithTags("Platform").RequireAuthorization(SmartPickPolicies.PlatformAdmin);
         platform.MapPost("", async (CreateOrganization? request, OrganizationAdmin admin) =>
                 OrgHttp.Answer(await admin.CreateAsync(request), created => Results.Created($"/api/platform/organizations/{created.Id}", created)))
+            .WithSummary("Create an organization")
             .Produces<OrganizationView>(201).ProducesValidationProblem().ProducesProblem(409);
-        platform.MapGet("", async (OrganizationAdmin admin) => Results.Ok(await admin.AllAsync())).Produces<IReadOnlyList<OrganizationView>>();
+        platform.MapGet("", async (OrganizationAdmin admin) => Results.Ok(await admin.AllAsync()))
+            .WithSummary("Every organization of the platform")
+            .Produces<IReadOnlyList<OrganizationView>>();
         platform.MapPost("/{slug}/invitations", async (string slug, InviteOrganizationAdmin? request, InvitationDesk desk, HttpContext http) =>
                 OrgHttp.Answer(await desk.InviteFirstAdminAsync(slug, request, http.User.Actor()),
                     created => Results.Created($"/api/platform/organizations/{slug}/invitations/{created.Id}", created)))
+            .WithSummary("Invite an organization's first administrator by email")
             .Produces<InvitationCreated>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);
 
         var org = app.MapGroup("/api/org").WithTags("Organization");
         org.MapGet("", async (OrganizationAdmin admin, HttpContext http) => Results.Ok(await admin.CurrentAsync(http.User.Tenant())))
-            .RequireAuthorization(SmartPickPolicies.Member).Produces<OrganizationView>();
+            .RequireAuthorization(SmartPickPolicies.Member)
+            .WithSummary("Your organization: its name, time zone and email sender")
+            .Produces<OrganizationView>();
         org.MapPut("/settings", async (UpdateOrganizationSettings? request, OrganizationAdmin admin, HttpContext http) =>
                 OrgHttp.Answer(await admin.UpdateSettingsAsync(http.User.Tenant(), request)))
-            .RequireAuthorization(SmartPickPolicies.OrgAdmin).Produces<OrganizationView>().ProducesValidationProblem();
+            .RequireAuthorization(SmartPickPolicies.OrgAdmin)
+            .WithSummary("Change the organization's name, time zone and email sender")
+            .Produces<OrganizationView>().ProducesValidationProblem();
         org.MapGet("/members", async (OrganizationAdmin admin, HttpContext http) => Results.Ok(await admin.MembersAsync(http.User.Tenant())))
-            .RequireAuthorization(SmartPickPolicies.OrgAdmin).Produces<IReadOnlyList<MemberView>>();
+            .RequireAuthorization(SmartPickPolicies.OrgAdmin)
+            .WithSummary("The organization's members and their roles")
+            .Produces<IReadOnlyList<MemberView>>();
         org.MapPut("/members/{id}/role", async (string id, ChangeMemberRole? request, OrganizationAdmin admin, HttpContext http) =>
                 OrgHttp.Answer(await admin.ChangeRoleAsync(http.User.Tenant(), http.User.Actor(), id, request)))
             .RequireAuthorization(SmartPickPolicies.OrgAdmin)
