@@ -37,6 +37,7 @@ public static class ExportCatalog
 
     /// <summary>The tracking sheet with its columns and no programs, to start an import from scratch.</summary>
     [WolverineGet("/api/catalog/template")]
+    [EndpointSummary("Download a blank tracking sheet: the columns, no programs (CSV or XLSX)")]
     [Authorize(Policy = SmartPickPolicies.Staff)]
     public static IResult Template(string? format)
     {
