@@ -30,6 +30,31 @@ public static class CandidateReads
     public static async Task<ProgramListResponse?> ListAsync(IQuerySession session, Guid id, CancellationToken ct)
         => await session.LatestAsync<CurrentList>(id, ct) is { } v ? ProgramListResponse.From(v) : null;
 
+    /// <summary>
+    /// List number <paramref name="number"/> of the file as it was recorded (the current one included), rebuilt from the
+    /// file's events up to the fact that completed it; null when the file has no list with that number.
+    /// </summary>
+    public static async Task<CurrentList?> ListNumberAsync(IQuerySession session, Guid id, int number, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (number < 1) return null;
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        var seen = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Data is not (ProgramListRegenerated or ProgramListRegeneratedV1) || ++seen < number) continue;
+            var end = events[i].Version;
+            // A list's programs come in the RankedListRecorded that follows its outlook (older lists carry both in one fact).
+            for (var j = i + 1; events[i].Data is ProgramListRegenerated && j < events.Count; j++)
+            {
+                if (events[j].Data is ProgramListRegenerated or ProgramListRegeneratedV1) break;
+                if (events[j].Data is RankedListRecorded) { end = events[j].Version; break; }
+            }
+            return await session.Events.AggregateStreamAsync<CurrentList>(id, version: end, token: ct);
+        }
+        return null;
+    }
+
     public static async Task<ListHistoryResponse?> ListsAsync(IQuerySession session, Guid id, CancellationToken ct)
         => await session.LatestAsync<ListHistory>(id, ct) is { } v ? new ListHistoryResponse(v.Id, v.Entries) : null;
 

@@ -36,6 +36,14 @@ public sealed class ListModel(IDocumentStore store, FileRanking ranking, Candida
     public WhatIfResult? WhatIf { get; private set; }
     /// <summary>What the catalog says of the listed programs (visas, evidence).</summary>
     public ProgramFacts? Facts { get; private set; }
+    /// <summary>An earlier list to show instead of the current one (its number); null for the current list.</summary>
+    [BindProperty(SupportsGet = true)] public int? Number { get; set; }
+    /// <summary>Whether the page shows an earlier list: recorded content only, without the live panels.</summary>
+    public bool Earlier { get; private set; }
+    /// <summary>Every list of the file, oldest first.</summary>
+    public IReadOnlyList<ListHistoryEntry> History { get; private set; } = [];
+    /// <summary>The number of the current list.</summary>
+    public int CurrentNumber { get; private set; }
     /// <summary>The reader's filters and order for the programs.</summary>
     [BindProperty(SupportsGet = true)] public ListFilter Filter { get; set; } = new();
 
@@ -125,6 +133,14 @@ public sealed class ListModel(IDocumentStore store, FileRanking ranking, Candida
         var profile = await session.LoadAsync<CandidateProfileView>(id, ct);
         var list = await session.LatestAsync<CurrentList>(id, ct);
         if (profile is null || list is null) return false;
+        CurrentNumber = list.Number;
+        History = (await session.LatestAsync<ListHistory>(id, ct))?.Entries ?? [];
+        if (Number is { } number && number != list.Number)
+        {
+            // An earlier list that the file does not have is as absent as a file that is not the caller's.
+            if (await CandidateReads.ListNumberAsync(session, id, number, ct) is not { Status: ListStatus.Ready } earlier) return false;
+            (list, Earlier) = (earlier, true);
+        }
         (Profile, List) = (profile, list);
         return true;
     }
