@@ -211,7 +211,12 @@ builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.AddApiDocument();
 builder.Services.AddRazorPages();
 // The antiforgery cookie keeps its default (Secure on HTTPS): with "always" antiforgery refuses plain-HTTP requests outright.
-builder.Services.AddAntiforgery(o => o.Cookie.Name = "smartpick.af");
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "smartpick.af";
+    // Page forms send the token in a field; API clients signed in with the cookie send it in this header.
+    o.HeaderName = SmartPick.Web.Auth.CookieApiAntiforgeryMiddleware.HeaderName;
+});
 // Behind a reverse proxy the client's address (for the sign-in throttles) and scheme (for HSTS and Secure cookies) come
 // from X-Forwarded-For/-Proto, trusted only from the loopback proxy or those named in ForwardedHeaders:KnownProxies
 // (addresses) and ForwardedHeaders:KnownNetworks (CIDR ranges), comma-separated.
@@ -243,6 +248,7 @@ app.UseMiddleware<BearerSessionMiddleware>();
 app.UseMiddleware<OrganizationGuardMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseMiddleware<SmartPick.Web.Auth.CookieApiAntiforgeryMiddleware>();
 // Once, for every endpoint: text the product does not accept, malformed or mistyped JSON, and null bodies stop here.
 app.UseMiddleware<InputGateMiddleware>();
 // Hangfire's dashboard answers its statistics to POST only; any other method threw inside it (a 500).
@@ -259,6 +265,7 @@ SmartPick.Web.Charts.CalibrationPlotEndpoint.MapCalibrationPlot(app);
 app.MapOpenApi().AllowAnonymous();
 app.MapApiReference();
 app.MapAuthEndpoints();
+SmartPick.Web.Auth.CookieApiAntiforgeryMiddleware.MapAntiforgeryToken(app);
 AccountDesk.MapAccountEndpoints(app);
 app.MapInvitationEndpoints();
 app.MapOrganizationEndpoints();
