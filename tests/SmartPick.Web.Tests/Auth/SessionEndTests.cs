@@ -24,17 +24,6 @@ public sealed class SessionEndTests(AppFixture app) : AppTest(app)
         return (body.GetProperty("access_token").GetString()!, body.GetProperty("refresh_token").GetString()!);
     }
 
-    private async Task<string> CookieAsync(TestUser user)
-    {
-        var result = await Host.Scenario(x =>
-        {
-            x.Post.Json(new { email = user.Email, password = AppFixture.Password }).ToUrl("/api/auth/login").QueryString("use_cookies", "true");
-            x.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = AppFixture.ClientAddress());
-            x.StatusCodeShouldBe(204);
-        });
-        return result.Context.Response.Headers.SetCookie.ToString().Split(';')[0];
-    }
-
     private async Task<int> MeAsync(string header, string value)
     {
         var result = await Host.Scenario(x =>
@@ -62,7 +51,7 @@ public sealed class SessionEndTests(AppFixture app) : AppTest(app)
         var org = await App.CreateOrgAsync();
         var advisor = await App.AdvisorAsync(org);
         var (access, refresh) = await TokensAsync(advisor);
-        var cookie = await CookieAsync(advisor);
+        var cookie = await App.SignInCookieAsync(advisor);
         (await MeAsync("Authorization", "Bearer " + access)).ShouldBe(200);
         (await MeAsync("Cookie", cookie)).ShouldBe(200);
 

@@ -107,6 +107,18 @@ public sealed class AppFixture : IAsyncLifetime
         return token;
     }
 
+    /// <summary>Signs in with <c>?use_cookies=true</c> and returns the sign-in cookie as a Cookie header value.</summary>
+    public async Task<string> SignInCookieAsync(TestUser user)
+    {
+        var result = await Host.Scenario(x =>
+        {
+            x.Post.Json(new { email = user.Email, password = Password }).ToUrl("/api/auth/login").QueryString("use_cookies", "true");
+            x.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = ClientAddress());
+            x.StatusCodeShouldBe(204);
+        });
+        return result.Context.Response.Headers.SetCookie.ToString().Split(';')[0];
+    }
+
     private static int _clients;
 
     /// <summary>A client address no other sign-in of this run used (the sign-in throttles count per address).</summary>
