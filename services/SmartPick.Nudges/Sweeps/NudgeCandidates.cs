@@ -36,6 +36,18 @@ internal static class NudgeCandidates
             .ToList();
     }
 
+    /// <summary>One candidate as the rules see it; null when the file is not in this tenant or is archived.</summary>
+    public static async Task<NudgeCandidate?> LoadOneAsync(IQuerySession session, Guid candidateId, CancellationToken ct)
+    {
+        if (await session.LoadAsync<CandidateProfileView>(candidateId, ct) is not { Archived: false } profile)
+        {
+            return null;
+        }
+
+        return Map(profile, await session.LoadAsync<CyclesSideBySide>(candidateId, ct), await session.LoadAsync<ProgressSinceLastCycle>(candidateId, ct),
+            await session.LoadAsync<CandidateNudgePreferences>(candidateId, ct), await session.LoadAsync<CandidateSummary>(candidateId, ct));
+    }
+
     public static NudgeCandidate Map(CandidateProfileView profile, CyclesSideBySide? cycles, ProgressSinceLastCycle? progress,
         CandidateNudgePreferences? preferences, CandidateSummary? summary = null)
     {

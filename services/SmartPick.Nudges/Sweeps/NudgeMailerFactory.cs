@@ -5,7 +5,15 @@ using SmartPick.Nudges.Store;
 namespace SmartPick.Nudges.Sweeps;
 
 /// <summary>A mailer and the envelope sender to use for one organization's nudges.</summary>
-public sealed record NudgeMailRoute(INudgeMailer Mailer, string EnvelopeFrom);
+public sealed record NudgeMailRoute(INudgeMailer Mailer, string EnvelopeFrom)
+{
+    /// <summary>How the organization signs its nudges on this route: its sender address when set, else the route's.</summary>
+    public NudgeSender SenderFor(OrgSettings org, string publicBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(org);
+        return new NudgeSender(org.Name, org.SenderName ?? "", string.IsNullOrWhiteSpace(org.SenderEmail) ? EnvelopeFrom : org.SenderEmail, publicBaseUrl);
+    }
+}
 
 /// <summary>
 /// Chooses how an organization's mail leaves: its own relay, the platform's SMTP server, or the pickup folder.

@@ -66,7 +66,7 @@ public sealed class NudgeSweeper(
             route = await mailers.ForAsync(query, ct);
         }
 
-        var sender = new NudgeSender(org.Name, org.SenderName ?? "", string.IsNullOrWhiteSpace(org.SenderEmail) ? route.EnvelopeFrom : org.SenderEmail, options.PublicBaseUrl);
+        var sender = route.SenderFor(org, options.PublicBaseUrl);
         foreach (var nudge in due)
         {
             var key = nudge.Key.ToString();

@@ -67,13 +67,13 @@ public sealed class SeasonCalendarPages(AppFixture app) : AppTest(app)
 
         var html = await App.PageAs(admin, "/org/calendar?season=2027&from=2027-02-01&to=2027-03-15");
 
-        var rows = Regex.Matches(Regex.Match(html, "<table data-testid=\"preview\">.*?</table>", RegexOptions.Singleline).Value, "<tr>\\s*<td>.*?</tr>", RegexOptions.Singleline)
-            .Select(m => PageForms.Text(m.Value)).ToList();
-        rows.Count.ShouldBe(3);
-        // 14, 7 and 2 days before March 10 at 9:00 New York time.
-        rows[0].ShouldContain($"Wed 24 Feb 2027, 9:00 AM {name} Rank list, 14 days before (2027) Planned");
-        rows[1].ShouldContain("Wed 3 Mar 2027, 9:00 AM");
-        rows[2].ShouldContain("Mon 8 Mar 2027, 9:00 AM");
+        // 14, 7 and 2 days before March 10 at 9:00 New York time: a day each.
+        Regex.Matches(html, "<h3>(.*?)</h3>").Select(m => m.Groups[1].Value).ShouldBe(["Wednesday 24 February 2027", "Wednesday 3 March 2027", "Monday 8 March 2027"]);
+        var groups = Regex.Matches(html, "<table data-testid=\"preview-group\">.*?</table>", RegexOptions.Singleline).Select(m => PageForms.Text(m.Value)).ToList();
+        groups.Count.ShouldBe(3);
+        groups[0].ShouldContain($"Rank list reminder, 2027 Match: 1 nudge Candidate Time Before the rank order list deadline Status Email {name} 9:00 AM 14 days Will be sent View this email");
+        groups[1].ShouldContain($"{name} 9:00 AM 7 days Will be sent");
+        groups[2].ShouldContain($"{name} 9:00 AM 2 days Will be sent");
         await using var session = App.Session(org);
         (await session.Query<NudgeDelivery>().CountAsync()).ShouldBe(0);
     }

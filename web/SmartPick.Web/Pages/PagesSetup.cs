@@ -10,6 +10,7 @@ public static class PagesSetup
         services.Configure<TryLimiterOptions>(configuration.GetSection("TryLimiter"));
         services.AddSingleton<TryLimiter>();
         services.AddScoped<CandidateFilePages>();
+        services.AddSingleton<Org.TestMailLimiter>();
         // Password reset links leave from a background queue (the API's /api/auth/forgot uses it too).
         services.AddSingleton<Auth.PasswordResetMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<Auth.PasswordResetMailer>());

@@ -17,6 +17,15 @@ namespace SmartPick.Web.Pages.Org;
 /// <summary>One editable milestone of the season form: its API field name, label and value in the agency's wall-clock time.</summary>
 public sealed record MilestoneField(string Field, string Label, string? Value);
 
+/// <summary>The previewed nudges of one kind and season that fall due on one day.</summary>
+public sealed record PreviewGroup(string Kind, int Season, IReadOnlyList<NudgePreviewLine> Lines);
+
+/// <summary>One day of the preview (in the agency's time zone) and its nudges by kind.</summary>
+public sealed record PreviewDay(DateOnly Day, IReadOnlyList<PreviewGroup> Groups)
+{
+    public string Heading => Day.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-US"));
+}
+
 /// <summary>
 /// A season's calendar in the agency's time zone, editable; the nudges the rules would send in a window (nothing
 /// is sent); and the agency's calendar feed link. Through the same functions as <c>/api/org/calendar</c>,
@@ -120,12 +129,19 @@ public sealed class CalendarModel(IDocumentStore store, IOrganizationSettings or
 
     public string Local(DateTimeOffset at) => OrgTime.FormatLong(at, TimeZone);
 
-    /// <summary>"Wed 24 Feb 2027, 9:00 AM" in the agency's zone, for table cells.</summary>
-    public string Short(DateTimeOffset at) => OrgTime.ToOrgLocal(at, TimeZone).ToString("ddd d MMM yyyy, h:mm tt", CultureInfo.GetCultureInfo("en-US"));
+    /// <summary>"9:00 AM" in the agency's zone.</summary>
+    public string Time(DateTimeOffset at) => OrgTime.ToOrgLocal(at, TimeZone).ToString("h:mm tt", CultureInfo.GetCultureInfo("en-US"));
 
-    /// <summary>A nudge key with break opportunities after its separators, so a narrow column can wrap it.</summary>
-    public static Microsoft.AspNetCore.Html.IHtmlContent Breakable(string key) => new Microsoft.AspNetCore.Html.HtmlString(
-        string.Join(":<wbr>", key.Split(':').Select(System.Text.Encodings.Web.HtmlEncoder.Default.Encode)));
+    /// <summary>The preview by day in the agency's zone, then by kind (reapplication first) and season, each in due order.</summary>
+    public IReadOnlyList<PreviewDay> Days => Preview is not { } preview ? [] : preview.Nudges
+        .GroupBy(n => DateOnly.FromDateTime(OrgTime.ToOrgLocal(n.DueUtc, TimeZone).DateTime))
+        .OrderBy(day => day.Key)
+        .Select(day => new PreviewDay(day.Key, day
+            .GroupBy(n => (n.Kind, n.Season))
+            .OrderBy(g => g.Key.Kind == "reapplication" ? 0 : 1).ThenBy(g => g.Key.Season)
+            .Select(g => new PreviewGroup(g.Key.Kind, g.Key.Season, g.OrderBy(n => n.DueUtc).ThenBy(n => n.Name, StringComparer.CurrentCulture).ToList()))
+            .ToList()))
+        .ToList();
 
     private async Task<string> ZoneAsync(CancellationToken ct) =>
         await organizations.GetAsync(User.Tenant(), ct) is { } org && OrgTime.IsKnownZone(org.TimeZone) ? org.TimeZone : SeasonCalendarRules.EasternTimeZoneId;

@@ -80,6 +80,36 @@ public static class Display
         return char.ToUpperInvariant(text[0]) + text[1..];
     }
 
+    /// <summary>A nudge kind as the preview's code ("rank_list") or the rules' value, in plain words.</summary>
+    public static string NudgeKindWords(string? kind) => kind switch
+    {
+        "reapplication" => "Reapplication reminder",
+        "rank_list" => "Rank list reminder",
+        _ => Words(kind),
+    };
+
+    public static string NudgeKindWords(SmartPick.Nudges.Rules.NudgeKind kind) => NudgeKindWords(NudgeCode(kind));
+
+    /// <summary>The date a nudge kind counts down to.</summary>
+    public static string NudgeMilestoneWords(string? kind) => kind == "reapplication" ? "ERAS opens" : "the rank order list deadline";
+
+    public static string NudgeMilestoneWords(SmartPick.Nudges.Rules.NudgeKind kind) => NudgeMilestoneWords(NudgeCode(kind));
+
+    /// <summary>Where a previewed nudge stands, in the words an admin would use.</summary>
+    public static string NudgeStatusWords(string? status) => status switch
+    {
+        "planned" => "Will be sent",
+        "opted_out" => "Opted out",
+        "address_suppressed" => "Address refused earlier",
+        "claimed" => "Being sent",
+        "sent" => "Sent",
+        "failed" => "Failed",
+        "suppressed" => "Address refused",
+        _ => Words(status),
+    };
+
+    private static string NudgeCode(SmartPick.Nudges.Rules.NudgeKind kind) => SmartPick.Nudges.Rules.NudgeKey.KindText(kind).Replace('-', '_');
+
     /// <summary>Codes whose words alone would read badly.</summary>
     private static readonly Dictionary<string, string> Phrases = new(StringComparer.Ordinal)
     {
