@@ -81,7 +81,7 @@ public sealed class AdminPagesInTheBrowser(RunningApp app)
         var page = await app.SignedInAsync(RunningApp.OrgAdmin);
         await page.GotoAsync("/org/calendar?season=2027&from=2027-01-15&to=2027-03-15");
         (await page.GetByTestId("calendar").InnerTextAsync()).ShouldContain("Match Day");
-        (await page.GetByTestId("preview").CountAsync() + await page.GetByTestId("preview-empty").CountAsync()).ShouldBe(1);
+        (await page.GetByTestId("preview-count").CountAsync() + await page.GetByTestId("preview-empty").CountAsync()).ShouldBe(1);
         await app.ScreenshotAsync(page, "org-calendar");
 
         var edit = page.GetByTestId("calendar-edit");

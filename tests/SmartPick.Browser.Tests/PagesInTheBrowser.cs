@@ -189,10 +189,8 @@ public sealed class PagesInTheBrowser(RunningApp app)
 
         var admin = await app.SignedInAsync(RunningApp.OrgAdmin);
         var email = $"cand-{Guid.NewGuid():N}@example.org";
-        var created = await admin.APIRequest.PostAsync("/api/org/invitations", new APIRequestContextOptions
-        {
-            DataObject = new Dictionary<string, object> { ["email"] = email, ["role"] = "candidate", ["candidate_id"] = candidateId },
-        });
+        var created = await admin.PostJsonAsync("/api/org/invitations",
+            new Dictionary<string, object> { ["email"] = email, ["role"] = "candidate", ["candidate_id"] = candidateId });
         created.Status.ShouldBe(201, await created.TextAsync());
         var token = (await created.JsonAsync())!.Value.GetProperty("token").GetString();
 
