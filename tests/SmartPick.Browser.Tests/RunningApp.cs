@@ -38,6 +38,7 @@ public sealed class RunningApp : IAsyncLifetime
     public const string Password = "Demo-Password-2026!";
     public const string Advisor = "advisor@demo.smartpick.local";
     public const string OrgAdmin = "admin@demo.smartpick.local";
+    public const string Candidate = "candidate@demo.smartpick.local";
 
     private Process? _app;
     private IPlaywright? _playwright;
@@ -45,7 +46,14 @@ public sealed class RunningApp : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
-    public string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    /// <summary>
+    /// Where screenshots are kept as test artifacts: <c>screenshots</c> under <c>SMARTPICK_ARTIFACTS</c> when set (CI),
+    /// otherwise <c>.data/artifacts/screenshots</c> in the repository (not committed).
+    /// </summary>
+    public string ScreenshotDir { get; } = Path.Combine(
+        Environment.GetEnvironmentVariable("SMARTPICK_ARTIFACTS") is { Length: > 0 } artifacts ? Path.GetFullPath(artifacts) : Path.Combine(RepositoryRoot(), ".data", "artifacts"),
+        "screenshots");
 
     public async Task InitializeAsync()
     {
