@@ -105,10 +105,8 @@ public sealed class AccessibilityInTheBrowser(RunningApp app)
         var found = new AccessibilityPass(app, Widths);
 
         // An invitation waiting, so its row and buttons are checked too.
-        var invited = await page.APIRequest.PostAsync("/api/org/invitations", new APIRequestContextOptions
-        {
-            DataObject = new Dictionary<string, object> { ["email"] = $"pending-{Guid.NewGuid():N}@example.org", ["role"] = "advisor" },
-        });
+        var invited = await page.PostJsonAsync("/api/org/invitations",
+            new Dictionary<string, object> { ["email"] = $"pending-{Guid.NewGuid():N}@example.org", ["role"] = "advisor" });
         invited.Status.ShouldBe(201, await invited.TextAsync());
         await page.GotoAsync("/org");
         await page.GetByTestId("members").WaitForAsync();
