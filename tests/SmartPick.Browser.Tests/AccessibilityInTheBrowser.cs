@@ -48,13 +48,7 @@ public sealed class AccessibilityInTheBrowser(RunningApp app)
         missing!.Status.ShouldBe(404);
         await found.CheckAsync(page, "not-found");
 
-        await page.GotoAsync("/try");
-        await page.GetByLabel("Year of graduation").FillAsync("2019");
-        await page.GetByLabel("Match season").FillAsync("2027");
-        await page.GetByLabel("Step 2 CK score").FillAsync("232");
-        await page.GetByLabel("Hands-on US clinical experience (months)").FillAsync("4");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rank programs" }).ClickAsync();
-        await page.GetByTestId("try-result").WaitForAsync();
+        await PagesInTheBrowser.TryAProfileAsync(page);
         await found.CheckAsync(page, "try");
 
         found.ShouldBeClean();
