@@ -88,6 +88,9 @@ public sealed class AccessibilityPass(RunningApp app, params int[] widths)
             var violations = await Accessibility.ViolationsAsync(page);
             await page.EvaluateAsync("() => window.closedForAxe.forEach(d => d.open = false)");
             if (violations.Length > 0) _report.Append($"{name} at {width} px ({new Uri(page.Url).PathAndQuery}):\n{violations}");
+            // WCAG 1.4.10 (reflow), which axe cannot see: the page itself never scrolls sideways (a wide table may, in its own region).
+            var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (pageWidth > width) _report.Append($"{name} at {width} px ({new Uri(page.Url).PathAndQuery}):\n- the page is {pageWidth} px wide and scrolls sideways\n");
         }
         await page.SetViewportSizeAsync(widths[0], 900);
     }

@@ -31,6 +31,16 @@ public sealed class AccessibilityInTheBrowser(RunningApp app)
         violations.ShouldContain("#unnamed");
         violations.ShouldContain("scrollable-region-focusable (serious)");
         violations.ShouldContain("#scrolls");
+
+        // A page wider than the phone fails the pass too (reflow), though axe finds nothing wrong with it.
+        await page.SetContentAsync("""
+            <!DOCTYPE html><html lang="en"><head><title>Wide</title></head><body><main><h1>Wide</h1>
+            <p style="width: 600px">A line of text laid out wider than a phone</p>
+            </main></body></html>
+            """);
+        var wide = new AccessibilityPass(app, 390);
+        await wide.CheckAsync(page, "reflow-self-test");
+        Should.Throw<Xunit.Sdk.XunitException>(wide.ShouldBeClean).Message.ShouldContain("the page is 6");
         await page.Context.CloseAsync();
     }
 

@@ -76,6 +76,28 @@ public sealed class AdminPagesInTheBrowser(RunningApp app)
     }
 
     [BrowserFact]
+    public async Task on_a_phone_the_catalog_is_a_stack_of_program_cards_that_still_sorts()
+    {
+        var phone = await app.SignedInAsync(RunningApp.OrgAdmin, width: 360);
+        await phone.GotoAsync("/catalog");
+        var card = phone.GetByTestId("catalog-table").Locator("tbody tr").First;
+        (await card.EvaluateAsync<string>("r => getComputedStyle(r).display")).ShouldBe("block");
+        var box = (await card.BoundingBoxAsync())!;
+        (box.X + box.Width).ShouldBeLessThanOrEqualTo(360);
+        (await card.Locator("td[data-label='Interview rate']").IsVisibleAsync()).ShouldBeTrue();
+
+        // The column headers that sort are a row of links above the cards.
+        await phone.GetByRole(AriaRole.Link, new() { Name = "IMG share" }).ClickAsync();
+        await phone.WaitForURLAsync(url => url.Contains("sort=img_share", StringComparison.Ordinal));
+        var shares = await phone.GetByTestId("catalog-table").Locator("td[data-label='IMG share']").AllInnerTextsAsync();
+        var values = shares.Where(v => v.EndsWith('%')).Select(v => int.Parse(v.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        values.Count.ShouldBeGreaterThan(5);
+        values.ShouldBe(values.OrderByDescending(v => v).ToList());
+        (await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
+        await app.ScreenshotAsync(phone, "catalog-cards-360");
+    }
+
+    [BrowserFact]
     public async Task when_an_admin_moves_a_deadline_with_a_bad_order_the_field_says_why_and_the_preview_shows()
     {
         var page = await app.SignedInAsync(RunningApp.OrgAdmin);

@@ -17,7 +17,21 @@ public sealed class PagesInTheBrowser(RunningApp app)
         (await page.GetByTestId("role").InnerTextAsync()).ShouldBe("Advisor");
         await page.GetByTestId("cohort-table").WaitForAsync();
         await app.ScreenshotAsync(page, "cohort");
+        (await page.GetByTestId("cohort-table").Locator("tbody tr").First.EvaluateAsync<string>("r => getComputedStyle(r).display")).ShouldBe("table-row");
+
+        // On a phone each candidate is a card: every field on a line of its own (none dropped), nothing scrolls sideways,
+        // and the charts' words keep a readable size.
         var phone = await app.SignedInAsync(RunningApp.Advisor, width: 360);
+        var card = phone.GetByTestId("cohort-table").Locator("tbody tr").First;
+        (await card.EvaluateAsync<string>("r => getComputedStyle(r).display")).ShouldBe("block");
+        var box = (await card.BoundingBoxAsync())!;
+        (box.X + box.Width).ShouldBeLessThanOrEqualTo(360);
+        (await card.Locator("td[data-label='Next deadline']").IsVisibleAsync()).ShouldBeTrue();
+        (await card.Locator("td[data-label='Hands-on USCE']").IsVisibleAsync()).ShouldBeTrue();
+        (await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360, "the cohort scrolls sideways on a phone");
+        var smallest = await phone.GetByTestId("cohort-charts").EvaluateAsync<double>(
+            "c => Math.min(...[...c.querySelectorAll('.hbar-label, .hbar-value')].map(e => parseFloat(getComputedStyle(e).fontSize)))");
+        smallest.ShouldBeGreaterThanOrEqualTo(12, "the charts' words shrink below a readable size on a phone");
         await app.ScreenshotAsync(phone, "cohort-360");
     }
 
@@ -164,14 +178,13 @@ public sealed class PagesInTheBrowser(RunningApp app)
         await page.GetByTestId("import-changes").Locator("summary").ClickAsync();
         (await page.GetByTestId("import-changes").InnerTextAsync()).ShouldContain(stamp);
         await app.ScreenshotAsync(page, "catalog-import-update");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply this import" }).ClickAsync();
-        await page.GetByTestId("import-applied").WaitForAsync();
 
-        // The same sheet as the whole catalog would remove every other program: it asks for that number first.
-        await page.GotoAsync("/catalog/import");
-        await page.GetByLabel("Sheet file").SetInputFilesAsync(file);
+        // The file stays chosen: the same sheet as the whole catalog, without choosing it again, would remove every
+        // other program, and applying that asks for the number first.
+        (await page.GetByTestId("import-kept-file").InnerTextAsync()).ShouldContain("two-rows.csv");
         await page.GetByLabel("Replace the whole catalog with this sheet").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Preview import" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview again" }).ClickAsync();
+        (await page.GetByTestId("import-preview").Locator("h2").InnerTextAsync()).ShouldContain("two-rows.csv");
         var removed = int.Parse(await page.GetByTestId("import-removed").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         removed.ShouldBeGreaterThan(100);
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply this import" }).ClickAsync();
@@ -181,7 +194,17 @@ public sealed class PagesInTheBrowser(RunningApp app)
         await app.ScreenshotAsync(page, "catalog-import-replace-confirm");
         // Not applied: the catalog keeps its programs.
         var summary = await page.APIRequest.GetAsync("/api/catalog");
-        (await summary.JsonAsync())!.Value.GetProperty("program_count").GetInt32().ShouldBeGreaterThan(100);
+        var programs = (await summary.JsonAsync())!.Value.GetProperty("program_count").GetInt32();
+        programs.ShouldBeGreaterThan(100);
+
+        // Back to an update of the two rows, still without choosing the file again, and applied.
+        await page.GetByLabel("Update the programs in this sheet").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview again" }).ClickAsync();
+        (await page.GetByTestId("import-removed").InnerTextAsync()).ShouldBe("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply this import" }).ClickAsync();
+        await page.GetByTestId("import-applied").WaitForAsync();
+        var after = await page.APIRequest.GetAsync("/api/catalog");
+        (await after.JsonAsync())!.Value.GetProperty("program_count").GetInt32().ShouldBe(programs);
     }
 
     [BrowserFact]

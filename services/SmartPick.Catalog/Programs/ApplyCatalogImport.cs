@@ -58,6 +58,7 @@ public static class ApplyCatalogImport
         // The programs now live in the catalog; the import keeps its preview counts and errors as a record.
         var programCount = import.Programs.Count;
         import.Programs = [];
+        import.SheetPrograms = [];
         import.AppliedAt = now;
         import.AppliedBy = by;
         session.Store(import);

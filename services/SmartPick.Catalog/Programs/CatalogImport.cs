@@ -28,8 +28,13 @@ public sealed class CatalogImport
     public string BaseVersion { get; set; } = "";
     /// <summary>The version the catalog would have after applying (the sheet's content hash).</summary>
     public string ResultingVersion { get; set; } = "";
-    /// <summary>The valid programs, one per code, in sheet order.</summary>
+    /// <summary>The programs the catalog would hold after applying: the sheet's over the current ones, or the sheet's alone.</summary>
     public IReadOnlyList<CatalogProgram> Programs { get; set; } = [];
+    /// <summary>
+    /// The sheet's own valid programs, one per code, in sheet order: kept until the import is applied so the same
+    /// sheet can be previewed again (in the other mode, or against a catalog that moved on) without uploading it again.
+    /// </summary>
+    public IReadOnlyList<CatalogProgram> SheetPrograms { get; set; } = [];
     public IReadOnlyList<SheetIssue> Errors { get; set; } = [];
     public IReadOnlyList<SheetIssue> Warnings { get; set; } = [];
     public CatalogChangeCounts Counts { get; set; } = new(0, 0, 0, 0);

@@ -39,6 +39,15 @@ public sealed class CatalogWrites(IDocumentStore store, OutboxedSessionFactory s
         return preview;
     }
 
+    /// <summary>The sheet of an import not yet applied, previewed again in <paramref name="mode"/> (see <see cref="PreviewCatalogImport.PreviewAgainAsync"/>).</summary>
+    public async Task<CatalogWrite<CatalogImportPreview>> PreviewAgainAsync(string tenant, Guid importId, ImportMode mode, RecordedBy by, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession(tenant);
+        var outcome = await PreviewCatalogImport.PreviewAgainAsync(importId, mode, session, catalogs, by, clock.GetUtcNow(), ct);
+        if (outcome.Accepted is not null) await session.SaveChangesAsync(ct);
+        return outcome;
+    }
+
     /// <summary>The preview of an import not yet applied, as it was shown; null when there is none.</summary>
     public async Task<CatalogImportPreview?> PreviewOfAsync(string tenant, Guid importId, CancellationToken ct)
     {

@@ -85,25 +85,53 @@ public static class PreviewCatalogImport
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(catalogs);
         var sheet = Read(upload);
+        return await StageAsync(upload.FileName, upload.Format, sheet.Catalog.Programs, sheet.Errors, sheet.Warnings,
+            session, catalogs, by, now, mode, ct);
+    }
+
+    /// <summary>
+    /// The sheet of an import not yet applied, previewed again as a new import in <paramref name="mode"/> against the
+    /// catalog as it is now, without uploading it again; 404 when the organization has no such import waiting.
+    /// </summary>
+    public static async Task<CatalogWrite<CatalogImportPreview>> PreviewAgainAsync(Guid id, ImportMode mode, IDocumentSession session,
+        OrganizationCatalogs catalogs, RecordedBy by, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var earlier = await session.LoadAsync<CatalogImport>(id, ct);
+        if (earlier is null) return CatalogProblems.NotFound("no such import in this organization");
+        if (earlier.AppliedAt is not null)
+            return CatalogProblems.Conflict($"this import was already applied at {earlier.AppliedAt:u}; upload the sheet again to preview it");
+        if (earlier.SheetPrograms.Count != earlier.SheetRows)
+            return CatalogProblems.Conflict("this preview does not keep its sheet; upload the sheet again");
+        return await StageAsync(earlier.FileName, earlier.Format, earlier.SheetPrograms, earlier.Errors, earlier.Warnings,
+            session, catalogs, by, now, mode, ct);
+    }
+
+    private static async Task<CatalogImportPreview> StageAsync(string fileName, string format, IReadOnlyList<SmartPick.Matching.Model.CatalogProgram> sheetPrograms,
+        IReadOnlyList<SheetIssue> errors, IReadOnlyList<SheetIssue> warnings, IDocumentSession session, OrganizationCatalogs catalogs,
+        RecordedBy by, DateTimeOffset now, ImportMode mode, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(catalogs);
         var current = await catalogs.CurrentAsync(session, ct);
         // Update: the sheet's rows replace or join the catalog's programs, and the others stay as they are.
-        var incoming = mode == ImportMode.Replace ? sheet.Catalog.Programs : Merge(current.Programs, sheet.Catalog.Programs);
+        var incoming = mode == ImportMode.Replace ? sheetPrograms : Merge(current.Programs, sheetPrograms);
         var diff = CatalogDiff.Between(current.Programs, incoming);
         var import = new CatalogImport
         {
             Id = Guid.NewGuid(),
-            FileName = upload.FileName,
-            Format = upload.Format,
+            FileName = fileName,
+            Format = format,
             UploadedBy = by,
             UploadedAt = now,
             BaseVersion = current.Version,
             ResultingVersion = SmartPick.Matching.Model.Catalog.ComputeVersion(incoming),
             Programs = incoming,
+            SheetPrograms = sheetPrograms,
             Mode = mode,
-            SheetRows = sheet.Catalog.Programs.Count,
+            SheetRows = sheetPrograms.Count,
             Changes = [.. diff.Changes.Take(500)],
-            Errors = sheet.Errors,
-            Warnings = sheet.Warnings,
+            Errors = errors,
+            Warnings = warnings,
             Counts = diff.Counts,
         };
         session.Insert(import);
@@ -141,4 +169,19 @@ public static class PreviewCatalogImport
         using var reader = new StreamReader(new MemoryStream(upload.Content, writable: false), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         return CatalogCsv.Read(reader);
     }
+}
+
+/// <summary>
+/// The endpoint previewing a waiting import's sheet again, in a class of its own: the upload's load and validate steps
+/// (<see cref="PreviewCatalogImport.LoadAsync"/>, <see cref="PreviewCatalogImport.Validate"/>) apply to every endpoint of their class.
+/// </summary>
+public static class PreviewCatalogImportAgain
+{
+    [EndpointSummary("Preview the sheet of an import not yet applied again, in either mode, without uploading it again")]
+    [EndpointDescription("`?mode=replace` or `mode=update` (the default), as for an upload. The answer is a new preview, computed against the catalog as it is now; the earlier one can still be applied while the catalog has not moved on.")]
+    [WolverinePost("/api/catalog/imports/{id}/preview")]
+    [Authorize(Policy = SmartPickPolicies.OrgAdmin)]
+    public static async Task<IResult> PostAgain(Guid id, IDocumentSession session, OrganizationCatalogs catalogs,
+        ClaimsPrincipal user, TimeProvider clock, HttpRequest request, CancellationToken ct)
+        => (await PreviewCatalogImport.PreviewAgainAsync(id, PreviewCatalogImport.ModeOf(request.Query["mode"]), session, catalogs, user.Actor(), clock.GetUtcNow(), ct)).ToHttp();
 }

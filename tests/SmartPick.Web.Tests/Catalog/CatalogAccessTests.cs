@@ -77,6 +77,7 @@ public sealed class CatalogAccessTests(AppFixture app) : CatalogTest(app)
             ProbeRequest.Get("/api/catalog/programs/9999140C0/history"),
             ProbeRequest.Put("/api/catalog/programs/9999140C0", new { program_name = "x" }),
             ProbeRequest.Post($"/api/catalog/imports/{unapplied.GetProperty("import_id").GetString()}/apply"),
+            ProbeRequest.Post($"/api/catalog/imports/{unapplied.GetProperty("import_id").GetString()}/preview?mode=replace"),
         ], secretName);
 
         var outsiderView = await GetJsonAs(outsider, $"/api/catalog/programs/{cells[0]}");

@@ -156,6 +156,38 @@ public sealed class CatalogImportTests(AppFixture app) : CatalogTest(app)
     }
 
     [Fact]
+    public async Task a_previewed_sheet_is_previewed_again_the_other_way_without_uploading_it_again()
+    {
+        var org = await App.CreateOrgAsync("catagain");
+        var admin = await App.OrgAdminAsync(org);
+        var csv = await ExportCsvAs(admin);
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var update = await Json(await UploadBodyAs(admin, string.Join("\r\n", lines[0], lines[1], lines[2]) + "\r\n"));
+        update.GetProperty("removed").GetInt32().ShouldBe(0);
+        var id = update.GetProperty("import_id").GetString()!;
+
+        var replace = await Json(await As(admin, x => x.Post.Url($"/api/catalog/imports/{id}/preview?mode=replace")));
+
+        replace.GetProperty("mode").GetString().ShouldBe("replace");
+        replace.GetProperty("file_name").GetString().ShouldBe(update.GetProperty("file_name").GetString());
+        replace.GetProperty("sheet_rows").GetInt32().ShouldBe(2);
+        replace.GetProperty("program_count").GetInt32().ShouldBe(2);
+        replace.GetProperty("removed").GetInt32().ShouldBe(lines.Length - 3);
+        replace.GetProperty("import_id").GetString().ShouldNotBe(id);
+        // And back: the same sheet as an update keeps every program again.
+        var back = await Json(await As(admin, x => x.Post.Url($"/api/catalog/imports/{replace.GetProperty("import_id").GetString()}/preview?mode=update")));
+        back.GetProperty("removed").GetInt32().ShouldBe(0);
+        back.GetProperty("program_count").GetInt32().ShouldBe(lines.Length - 1);
+
+        // Applied, or another organization's, or unknown: not previewed again.
+        await ApplyAs(admin, id);
+        await As(admin, x => { x.Post.Url($"/api/catalog/imports/{id}/preview"); x.StatusCodeShouldBe(409); });
+        var other = await App.OrgAdminAsync(await App.CreateOrgAsync("catother"));
+        await As(other, x => { x.Post.Url($"/api/catalog/imports/{back.GetProperty("import_id").GetString()}/preview"); x.StatusCodeShouldBe(404); });
+        await As(await App.AdvisorAsync(org), x => { x.Post.Url($"/api/catalog/imports/{back.GetProperty("import_id").GetString()}/preview"); x.StatusCodeShouldBe(403); });
+    }
+
+    [Fact]
     public async Task an_xlsx_export_imports_back_to_the_same_catalog()
     {
         var org = await App.CreateOrgAsync("cat");

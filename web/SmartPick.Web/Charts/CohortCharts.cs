@@ -7,14 +7,15 @@ using SmartPick.Advising.Views;
 namespace SmartPick.Web.Charts;
 
 /// <summary>
-/// The cohort as pictures, drawn on the server as inline SVG (the strict CSP allows no script or inline style):
-/// the funnel by status, the spread of chances, and interviews so far against those expected from the applications.
-/// Each has a title and a description saying in words what it shows.
+/// The cohort as pictures, drawn on the server (the strict CSP allows no script or inline style): the funnel by
+/// status, the spread of chances, and interviews so far against those expected from the applications. Each is a grid
+/// of rows, label, bar and figure, whose words are page text (readable at any width: a phone does not shrink them as it
+/// would a whole SVG drawing) and whose bars are small SVGs stretched to the column; each has a title and a
+/// description saying in words what it shows.
 /// </summary>
 public static class CohortCharts
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private const int Width = 560, Label = 150, Right = 50, Bar = 22, Gap = 8;
 
     /// <summary>Where the candidates stand in the season, in the order a season runs.</summary>
     public static readonly (CandidateStatus Status, string Name)[] FunnelOrder =
@@ -49,51 +50,50 @@ public static class CohortCharts
     /// <summary>Interviews so far against those the candidate's applications are expected to bring, one row each.</summary>
     public static IHtmlContent Interviews(IReadOnlyList<(string Name, int Interviews, double Expected)> rows)
     {
-        var enc = HtmlEncoder.Default;
         var max = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => Math.Max(r.Interviews, r.Expected)));
-        var height = 20 + rows.Count * (Bar + Gap) + 20;
         var behind = rows.Count(r => r.Interviews < r.Expected * 0.5);
         var summary = rows.Count == 0 ? "No candidate has applied this season yet."
             : $"{rows.Count} candidates have applied; {behind} have fewer than half the interviews their applications are expected to bring.";
-        var sb = new StringBuilder();
-        sb.Append(Inv, $"<svg class=\"chart bars\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-labelledby=\"interviews-chart-title interviews-chart-desc\" data-testid=\"interviews-chart\">");
-        sb.Append("<title id=\"interviews-chart-title\">Interviews so far against those expected from the applications</title>");
-        sb.Append($"<desc id=\"interviews-chart-desc\">{enc.Encode(summary)}</desc>");
-        double X(double v) => Label + v / max * (Width - Label - Right);
-        var y = 20;
+        var sb = Open("interviews-chart", "Interviews so far against those expected from the applications", summary);
         foreach (var (name, interviews, expected) in rows)
         {
-            var shortName = name.Length > 22 ? name[..21] + "…" : name;
-            sb.Append(Inv, $"<text x=\"{Label - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{enc.Encode(shortName)}</text>");
-            sb.Append(Inv, $"<rect class=\"{(interviews < expected * 0.5 ? "bar-bad" : "bar-now")}\" x=\"{Label}\" y=\"{y}\" width=\"{Math.Max(1, X(interviews) - Label):0.#}\" height=\"{Bar}\" rx=\"3\"/>");
-            sb.Append(Inv, $"<line class=\"marker\" x1=\"{X(expected):0.#}\" x2=\"{X(expected):0.#}\" y1=\"{y - 3}\" y2=\"{y + Bar + 3}\"/>");
-            sb.Append(Inv, $"<text x=\"{X(Math.Max(interviews, expected)) + 6:0.#}\" y=\"{y + 15}\">{interviews} of ~{expected:0.#}</text>");
-            y += Bar + Gap;
+            var bar = interviews == 0 ? 0 : Math.Max(1, interviews / max * 100);
+            var mark = expected / max * 100;
+            Row(sb, name, interviews < expected * 0.5 ? "bar-bad" : "bar-now", bar,
+                string.Create(Inv, $"<line class=\"marker\" x1=\"{mark:0.#}\" x2=\"{mark:0.#}\" y1=\"0\" y2=\"10\"/>"),
+                string.Create(Inv, $"{interviews} of ~{expected:0.#}"));
         }
-        sb.Append("</svg>");
-        return new HtmlString(sb.ToString());
+        return Close(sb);
     }
 
     private static IHtmlContent Bars(string id, string title, string summary, IReadOnlyList<(string Name, int Count, string Class)> rows)
     {
-        var enc = HtmlEncoder.Default;
         var max = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => r.Count));
-        var height = 10 + rows.Count * (Bar + Gap) + 10;
-        var sb = new StringBuilder();
-        sb.Append(Inv, $"<svg class=\"chart bars\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" data-testid=\"{id}\">");
-        sb.Append($"<title id=\"{id}-title\">{enc.Encode(title)}</title><desc id=\"{id}-desc\">{enc.Encode(summary)}</desc>");
-        var y = 10;
+        var sb = Open(id, title, summary);
         foreach (var (name, count, cls) in rows)
-        {
-            var w = count == 0 ? 0 : Math.Max(2, (double)count / max * (Width - Label - Right));
-            sb.Append(Inv, $"<text x=\"{Label - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{enc.Encode(name)}</text>");
-            sb.Append(Inv, $"<rect class=\"{cls}\" x=\"{Label}\" y=\"{y}\" width=\"{w:0.#}\" height=\"{Bar}\" rx=\"3\"/>");
-            sb.Append(Inv, $"<text x=\"{Label + w + 6:0.#}\" y=\"{y + 15}\">{count}</text>");
-            y += Bar + Gap;
-        }
-        sb.Append("</svg>");
-        return new HtmlString(sb.ToString());
+            Row(sb, name, cls, count == 0 ? 0 : Math.Max(1, (double)count / max * 100), "", count.ToString(Inv));
+        return Close(sb);
     }
+
+    private static StringBuilder Open(string id, string title, string summary)
+    {
+        var enc = HtmlEncoder.Default;
+        var sb = new StringBuilder();
+        sb.Append(Inv, $"<div class=\"hbars\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" data-testid=\"{id}\">");
+        sb.Append(Inv, $"<span id=\"{id}-title\" hidden>{enc.Encode(title)}</span><span id=\"{id}-desc\" hidden>{enc.Encode(summary)}</span>");
+        return sb;
+    }
+
+    /// <summary>One row: its label, a bar <paramref name="percent"/> of the track long (plus any <paramref name="extra"/> SVG), its figure.</summary>
+    private static void Row(StringBuilder sb, string label, string cls, double percent, string extra, string figure)
+    {
+        var enc = HtmlEncoder.Default;
+        sb.Append(Inv, $"<span class=\"hbar-label\">{enc.Encode(label)}</span>");
+        sb.Append(Inv, $"<svg class=\"hbar-track\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect class=\"{cls}\" x=\"0\" y=\"1\" width=\"{percent:0.##}\" height=\"8\"/>{extra}</svg>");
+        sb.Append(Inv, $"<span class=\"hbar-value\">{enc.Encode(figure)}</span>");
+    }
+
+    private static HtmlString Close(StringBuilder sb) => new(sb.Append("</div>").ToString());
 
     private static double Median(IReadOnlyList<double> values)
     {

@@ -25,8 +25,25 @@ public sealed class ImportModel(CatalogWrites writes) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    /// <summary>
+    /// Previews an uploaded sheet; with no file chosen but the preview just shown (<paramref name="importId"/>), previews
+    /// that sheet again in the chosen mode, so switching between update and replace does not mean choosing the file again.
+    /// </summary>
+    public async Task<IActionResult> OnPostPreviewAsync(Guid? importId, CancellationToken ct)
     {
+        if (importId is { } earlier && Request.HasFormContentType && (await Request.ReadFormAsync(ct)).Files.Count == 0)
+        {
+            var again = await writes.PreviewAgainAsync(User.Tenant(), earlier, Mode, User.Actor(), ct);
+            if (again.Accepted is { } preview)
+            {
+                Preview = preview;
+                return Page();
+            }
+            if (again.Refused is { Status: StatusCodes.Status404NotFound }) return NotFound();
+            Errors.Add("file", "Choose the sheet file again: " + (again.Refused?.Detail ?? "the earlier preview cannot be used") + ".");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         var upload = await CatalogReads.UploadedSheetAsync(Request, ct);
         if (upload.Problem is { } problem)
         {
