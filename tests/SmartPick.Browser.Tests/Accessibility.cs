@@ -91,6 +91,16 @@ public sealed class AccessibilityPass(RunningApp app, params int[] widths)
             // WCAG 1.4.10 (reflow), which axe cannot see: the page itself never scrolls sideways (a wide table may, in its own region).
             var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             if (pageWidth > width) _report.Append($"{name} at {width} px ({new Uri(page.Url).PathAndQuery}):\n- the page is {pageWidth} px wide and scrolls sideways\n");
+            // On a phone a table fits its width too, unless it is a comparison meant to scroll (data-scrolls on its wrapper).
+            if (width < 600)
+            {
+                var wide = await page.EvaluateAsync<string[]>("""
+                    () => [...document.querySelectorAll('.table-wrap:not([data-scrolls])')]
+                        .filter(w => w.offsetParent !== null && w.scrollWidth > w.clientWidth + 1)
+                        .map(w => (w.querySelector('caption')?.textContent ?? w.querySelector('table')?.dataset.testid ?? 'a table').trim().slice(0, 60) + ` (${w.scrollWidth} px in ${w.clientWidth})`)
+                    """);
+                foreach (var table in wide) _report.Append($"{name} at {width} px ({new Uri(page.Url).PathAndQuery}):\n- scrolls sideways: {table}\n");
+            }
         }
         await page.SetViewportSizeAsync(widths[0], 900);
     }

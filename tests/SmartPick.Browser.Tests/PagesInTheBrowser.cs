@@ -251,7 +251,7 @@ public sealed class PagesInTheBrowser(RunningApp app)
         var signals = plan.GetByTestId("plan-signals");
         (await signals.Locator("tbody tr").CountAsync()).ShouldBeGreaterThan(0);
         await plan.Locator("summary", new() { HasText = "The curve against money" }).ClickAsync();
-        (await plan.GetByTestId("plan-curve-cost").InnerTextAsync()).ShouldContain("(recommended)");
+        (await plan.GetByTestId("plan-curve-cost").InnerTextAsync()).ShouldContain("recommended");
         await app.ScreenshotAsync(page, "application-plan");
 
         // The advisor never names the Pacific division and keeps a gold signal at the last listed program.
@@ -312,6 +312,9 @@ public sealed class PagesInTheBrowser(RunningApp app)
         await phone.GotoAsync(fileUrl + "/list");
         var chanceCell = await phone.GetByTestId("program-row").First.Locator("td.chance").BoundingBoxAsync();
         (chanceCell!.X + chanceCell.Width).ShouldBeLessThanOrEqualTo(390, "the chance column is not cut off on a phone");
+        var curveText = await phone.GetByTestId("curve-chart").EvaluateAsync<double>(
+            "svg => Math.min(...[...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect().height))");
+        curveText.ShouldBeGreaterThanOrEqualTo(9, "the curve's words are drawn too small to read on a phone");
         await app.ScreenshotAsync(phone, "list-compact-390");
     }
 

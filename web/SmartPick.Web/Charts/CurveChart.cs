@@ -13,7 +13,7 @@ namespace SmartPick.Web.Charts;
 /// </summary>
 public static class CurveChart
 {
-    private const int Width = 640, Left = 52, Right = 20, Top = 20;
+    private const int Width = 640, Left = 64, Right = 34, Top = 20;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static IHtmlContent Render(IReadOnlyList<CurvePoint> curve, int recommended, string id = "curve",
@@ -44,7 +44,7 @@ public static class CurveChart
         }
 
         var sb = new StringBuilder();
-        sb.Append(Inv, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" data-testid=\"curve-chart\">");
+        sb.Append(Inv, $"<svg class=\"chart curve-chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" data-testid=\"curve-chart\">");
         sb.Append(Inv, $"<title id=\"{id}-title\">Estimated chance of matching by number of applications</title>");
         sb.Append(Inv, $"<desc id=\"{id}-desc\">{enc.Encode(summary)}</desc>");
 
@@ -85,7 +85,8 @@ public static class CurveChart
                 var x = X(recommended);
                 sb.Append(Inv, $"<line class=\"marker\" x1=\"{x:0.#}\" x2=\"{x:0.#}\" y1=\"{Top}\" y2=\"{Height - Bottom}\"/>");
                 sb.Append(Inv, $"<circle class=\"dot\" cx=\"{x:0.#}\" cy=\"{Y(atRecommended):0.#}\" r=\"5\"/>");
-                var anchor = x > Width - 170 ? "end" : "start";
+                // The label goes on the side with more room (a phone draws it larger).
+                var anchor = x > Left + (Width - Left - Right) / 2 ? "end" : "start";
                 var dx = anchor == "end" ? -8 : 8;
                 var price = withCosts && costs!.FirstOrDefault(c => c.N == recommended) is { } at ? $" · {Usd(at.CostUsd)}" : "";
                 sb.Append(Inv, $"<text x=\"{x + dx:0.#}\" y=\"{Math.Max(Top + 12, Y(atRecommended) - 10):0.#}\" text-anchor=\"{anchor}\">{recommended} applications: {Pct(atRecommended)}{price}</text>");
