@@ -23,7 +23,7 @@ public sealed class AgencyPages(AppFixture app) : AppTest(app)
         html.ShouldContain("<label for=\"f-sender-email\">Sender email</label>");
         html.ShouldContain("value=\"84, 28, 7\"");
         html.ShouldContain("value=\"14, 7, 2\"");
-        var members = PageForms.Text(Regex.Match(html, "<table data-testid=\"members\">.*?</table>", RegexOptions.Singleline).Value);
+        var members = PageForms.Text(Regex.Match(html, "<table [^>]*data-testid=\"members\">.*?</table>", RegexOptions.Singleline).Value);
         members.ShouldContain($"Ada Agency {admin.Email} Agency admin");
         members.ShouldContain($"{advisor.Email} Advisor");
         members.ShouldContain("2 members");
