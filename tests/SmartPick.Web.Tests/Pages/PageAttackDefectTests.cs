@@ -33,6 +33,19 @@ public sealed class PageAttackDefectTests(AppFixture app) : AppTest(app)
         page.ShouldContain("name=\"Password\"");
     }
 
+    [Theory]
+    [InlineData("lone surrogate", "a%ED%A0%80b")]
+    [InlineData("invalid UTF-8", "a%C3%28b")]
+    [InlineData("stray byte", "a%FFb")]
+    public async Task a_form_field_whose_bytes_are_not_utf8_is_refused_naming_the_field_not_stored_with_replacement_characters(string what, string encoded)
+    {
+        var (status, page) = await PostSignInAsync($"Email={encoded}%40example.org&Password=Wrong-Password-2026");
+
+        status.ShouldBe(400, $"{what}: {page}");
+        page.ShouldContain("<strong>Email</strong> must not contain control characters");
+        page.ShouldNotContain("The email or password is not correct.");
+    }
+
     /// <summary>Posts <paramref name="fields"/> (already url-encoded) to /signin as a browser does: antiforgery pair from a GET first.</summary>
     private async Task<(int Status, string Page)> PostSignInAsync(string fields)
     {
