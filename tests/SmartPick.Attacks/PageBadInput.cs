@@ -52,7 +52,7 @@ public static partial class PageBadInput
             var (form, stream) = Target(group.First(), tenant);
             var actor = ActorFor(form, cast, tenant);
             var token = site.SessionOf(actor).Token;
-            var fields = form.Fields.Select(f => KeyValuePair.Create(f.Key, f.Value.Length > 0 ? f.Value : Plausible(f.Key))).ToList();
+            var fields = form.Fields.Select(f => KeyValuePair.Create(f.Key, f.Value.Length > 0 ? f.Value : Plausible(f.Key, form.Kinds.GetValueOrDefault(f.Key), cast))).ToList();
             form = form with { Fields = fields };
             byte[] Body(IEnumerable<KeyValuePair<string, string>> fs, string? tokenValue, int? raw = null)
             {
@@ -161,6 +161,10 @@ public static partial class PageBadInput
                 report.Finding("400 without the field's error", $"{what}: {Cut(Text(answer.Body))}");
             else if (answer.Status is >= 200 and < 300 && showsFormError)
                 report.Finding("form error answered 2xx", $"{what}: {Cut(Text(answer.Body))}");
+            // A form refused as it was shown (filled with plausible values) means its spoilings mostly stop at the
+            // same check: counted with the page's first error, so a run shows where the corpus stays shallow.
+            if (bad.Mutation == "valid" && answer.Status >= 400)
+                report.Add($"form refused as shown ({answer.Status}): {bad.Route}: {FirstError(answer.Body)}");
             var signedOut = location is not null && location.Contains("/signin", StringComparison.OrdinalIgnoreCase);
             var isAccepted = answer.Status is >= 200 and < 300 && !showsFormError || answer.Status is >= 300 and < 400 && !signedOut;
             if (signedOut) report.Add("redirected to sign in");
@@ -205,7 +209,9 @@ public static partial class PageBadInput
         if (form.Action.StartsWith("/candidates/", StringComparison.OrdinalIgnoreCase) && form.Action.Contains(first, StringComparison.OrdinalIgnoreCase))
         {
             var id = form.Handler.Equals("Archive", StringComparison.OrdinalIgnoreCase) ? tenant.SpareCandidateId : tenant.CandidateIds[1];
-            return (form with { Action = form.Action.Replace(first, id.ToString(), StringComparison.OrdinalIgnoreCase) }, id);
+            // The exam a correction names moves with the file.
+            var fields = form.Fields.Select(f => KeyValuePair.Create(f.Key, f.Value.Equals(tenant.ExamIds[0].ToString(), StringComparison.OrdinalIgnoreCase) ? tenant.ExamIds[1].ToString() : f.Value)).ToList();
+            return (form with { Action = form.Action.Replace(first, id.ToString(), StringComparison.OrdinalIgnoreCase), Fields = fields }, id);
         }
         if (form.Action.StartsWith("/org?", StringComparison.OrdinalIgnoreCase) && Guids().IsMatch(form.Action))
             return (form with { Action = Guids().Replace(form.Action, _ => Guid.NewGuid().ToString()) }, null);
@@ -220,20 +226,47 @@ public static partial class PageBadInput
         return PageSurface.ViewerOf(route?.Viewer ?? PageSurface.Advisor, cast, tenant);
     }
 
-    /// <summary>A value an empty field plausibly takes, by its name (never a cast member's real password).</summary>
-    private static string Plausible(string field)
+    /// <summary>Values the pages' validation accepts for fields they name the same way (by the name's last part).</summary>
+    private static readonly Dictionary<string, string> Known = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["score"] = "231", ["attempt"] = "1", ["months"] = "2", ["count"] = "40", ["programsranked"] = "12", ["budget"] = "60",
+        ["budgetusd"] = "3", ["season"] = "2027", ["yearofgraduation"] = "2019", ["sweep_lookback_hours"] = "24",
+        ["reapplication_offset_days"] = "30", ["rank_list_offset_days"] = "14", ["send_at_local_time"] = "09:00",
+        ["evidence_observed_on"] = "2024-03", ["observed_on"] = "2024-03", ["time_zone"] = "America/New_York", ["country"] = "India", ["state"] = "TX",
+        // Optional lists and codes that must name something real are left empty.
+        ["pinnedsignals"] = "", ["forbiddensignals"] = "", ["preferredstates"] = "", ["avoidedstates"] = "",
+    };
+
+    /// <summary>A value an empty field plausibly takes, by its name and input kind (never a cast member's real password).</summary>
+    private static string Plausible(string field, string? kind, Cast cast)
     {
         var name = field.ToLowerInvariant();
+        var last = name.Split('.')[^1];
+        if (name == "interview.programcode") return cast.ProgramCodes.Count > 0 ? cast.ProgramCodes[0] : "";
+        if (name.EndsWith("programcode", StringComparison.Ordinal)) return "";
+        if (Known.TryGetValue(last, out var known)) return known;
         if (name.Contains("email", StringComparison.Ordinal)) return $"probe-{Guid.NewGuid():N}@example.org";
         if (name.Contains("password", StringComparison.Ordinal)) return "Probe-Password-2026!";
         if (name.Contains("slug", StringComparison.Ordinal)) return "p" + Guid.NewGuid().ToString("N")[..12];
-        if (name.Contains("score", StringComparison.Ordinal)) return "231";
-        if (name.Contains("months", StringComparison.Ordinal)) return "2";
-        if (name.Contains("season", StringComparison.Ordinal)) return "2026";
-        if (name.Contains("year", StringComparison.Ordinal)) return "2019";
-        if (name.Contains("date", StringComparison.Ordinal) || name.EndsWith("on", StringComparison.Ordinal)) return "2024-03-01";
-        if (name.Contains("state", StringComparison.Ordinal)) return "TX";
+        if (kind is null) return "Probe";
+        if (kind.StartsWith("checkbox", StringComparison.Ordinal) || kind.StartsWith("radio", StringComparison.Ordinal)) return kind.Split(' ', 2)[^1];
+        if (kind == "date") return "2024-03-01";
+        if (kind.StartsWith("number", StringComparison.Ordinal))
+        {
+            var range = kind.Split(' ')[1].Split("..");
+            var min = decimal.TryParse(range[0], System.Globalization.CultureInfo.InvariantCulture, out var lo) ? lo : 0;
+            var max = decimal.TryParse(range[1], System.Globalization.CultureInfo.InvariantCulture, out var hi) ? hi : 100;
+            return max <= 1 ? "0.05" : Math.Max(min, Math.Min(max, 1)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         return "Probe";
+    }
+
+    private static string FirstError(string html)
+    {
+        var summary = Regex.Match(html, "data-testid=\"form-errors\"(.*?)</div>", RegexOptions.Singleline);
+        var alert = summary.Success ? summary : Regex.Match(html, "role=\"alert\"(.*?)</div>", RegexOptions.Singleline);
+        var text = alert.Success ? Text("<x " + alert.Groups[1].Value).Trim() : Text(Regex.Match(html, "<h1[^>]*>(.*?)</h1>", RegexOptions.Singleline).Groups[1].Value).Trim();
+        return text.Length > 160 ? text[..160] + "…" : text;
     }
 
     private static string Cut(string text) => text.Length > 400 ? text[..400] + "…" : text;

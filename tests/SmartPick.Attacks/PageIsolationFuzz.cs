@@ -37,7 +37,9 @@ public static partial class PageIsolationFuzz
         {
             var random = new Random(HashCode.Combine(seed, i));
             var probe = probes[i % probes.Count];
-            var actor = cast.Actors[i / probes.Count % cast.Actors.Count];
+            // Addresses and roles step together (shifted by one after each least common multiple), so every pair
+            // comes once in probes × roles requests, and a shorter run still has every role probe a spread of addresses.
+            var actor = cast.Actors[(i + i / Lcm(probes.Count, cast.Actors.Count)) % cast.Actors.Count];
             var session = site.SessionOf(actor);
             var foreign = cast.ForeignTo(actor).ToList();
             var owner = foreign[random.Next(foreign.Count)];
@@ -137,6 +139,10 @@ public static partial class PageIsolationFuzz
     private static bool NamesRecord(PageForm form) => Guids().IsMatch(form.Action) || form.Fields.Any(f => Guids().IsMatch(f.Value));
 
     private static string Randomize(string text) => Guids().Replace(text, _ => Guid.NewGuid().ToString());
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
+
+    private static int Lcm(int a, int b) => a / Gcd(a, b) * b;
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 

@@ -7,6 +7,9 @@ namespace SmartPick.Attacks;
 /// <summary>One form of a page as a browser would send it: where it posts, and its fields with the values the page shows.</summary>
 public sealed record PageForm(string Page, string Action, IReadOnlyList<KeyValuePair<string, string>> Fields)
 {
+    /// <summary>Per field, what kind of input shows it (<c>number 1..300</c>, <c>date</c>, <c>checkbox true</c>, <c>text</c>…), to fill it plausibly.</summary>
+    public IReadOnlyDictionary<string, string> Kinds { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The page handler the form posts to (<c>?handler=Note</c>), or "" for the page's own POST.</summary>
     public string Handler => QueryValue(Action, "handler") ?? "";
 
@@ -42,6 +45,7 @@ public static class PageHtml
             var action = form.GetAttribute("action");
             action = string.IsNullOrEmpty(action) ? pagePath : action.StartsWith('?') ? pagePath.Split('?')[0] + action : action;
             var fields = new List<KeyValuePair<string, string>>();
+            var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var element in form.Elements)
             {
                 switch (element)
@@ -50,6 +54,13 @@ public static class PageHtml
                         if (input.Type is "checkbox" or "radio" && !input.IsChecked && fields.Any(f => f.Key == input.Name)) break;
                         if (input.Type is "submit" or "button" or "file" or "image" or "reset") break;
                         fields.Add(new(input.Name, input.Type is "checkbox" or "radio" && !input.IsChecked ? "" : input.Value));
+                        // The first input of a name says its kind (a checkbox's hidden "false" companion comes after it).
+                        kinds.TryAdd(input.Name, input.Type switch
+                        {
+                            "number" => $"number {input.GetAttribute("min")}..{input.GetAttribute("max")} {input.GetAttribute("step")}".Trim(),
+                            "checkbox" or "radio" => $"{input.Type} {input.Value}",
+                            _ => input.Type ?? "text",
+                        });
                         break;
                     case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
                         var chosen = select.Options.FirstOrDefault(o => o.IsSelected && o.Value.Length > 0)
@@ -61,7 +72,7 @@ public static class PageHtml
                         break;
                 }
             }
-            forms.Add(new PageForm(pagePath.Split('?')[0], action, fields));
+            forms.Add(new PageForm(pagePath.Split('?')[0], action, fields) { Kinds = kinds });
         }
         return forms;
     }

@@ -39,6 +39,8 @@ public static class AttackCommand
             ["AuthThrottle__AttemptsPerMinutePerClient"] = "1000000",
             ["AuthThrottle__InvitationsPerMinute"] = "1000000",
             ["AuthThrottle__AcceptsPerMinute"] = "1000000",
+            // Likewise the anonymous /try page's ranking limit, so its form answers from its own checks rather than 429.
+            ["TryLimiter__RankingsPerMinute"] = "1000000",
         });
         Progress($"host ready in {host.StartedIn.TotalSeconds:F1} s at {host.BaseUrl} (pid {host.ProcessId})");
         using var client = ApiClient.For(host.BaseUrl, concurrency * 2);
