@@ -46,6 +46,31 @@ public sealed class PageAttackDefectTests(AppFixture app) : AppTest(app)
         page.ShouldNotContain("The email or password is not correct.");
     }
 
+    [Fact]
+    public async Task an_empty_specialty_choice_in_the_preferences_form_is_refused_and_the_file_still_opens()
+    {
+        var org = await App.CreateOrgAsync("pad");
+        var advisor = await App.AdvisorAsync(org);
+        var opened = await As(advisor, x =>
+        {
+            x.Post.Json(new
+            {
+                name = "Dr. Empty Choice", email = "empty@example.org", medical_school_country = "Egypt", img_type = "non_us_img",
+                visa_need = "j1", year_of_graduation = 2019, target_specialties = new[] { "internal_medicine" },
+            }).ToUrl("/api/candidates");
+            x.StatusCodeShouldBe(201);
+        });
+        var id = (await opened.ReadAsJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString();
+
+        // The form's empty choice binds to a list of one missing element: it was stored, and the file's timeline
+        // then failed to build on every later read (500 on the file page).
+        var fields = new Dictionary<string, string> { ["prefs.TargetSpecialties"] = "" };
+        var answer = await App.SubmitAs(advisor, $"/candidates/{id}", $"/candidates/{id}?handler=Preferences", fields, 400);
+
+        (await answer.ReadAsTextAsync()).ShouldContain("data-testid=\"form-errors\"");
+        await App.PageAs(advisor, $"/candidates/{id}");
+    }
+
     /// <summary>Posts <paramref name="fields"/> (already url-encoded) to /signin as a browser does: antiforgery pair from a GET first.</summary>
     private async Task<(int Status, string Page)> PostSignInAsync(string fields)
     {
