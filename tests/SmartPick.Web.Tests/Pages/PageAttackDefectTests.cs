@@ -51,16 +51,7 @@ public sealed class PageAttackDefectTests(AppFixture app) : AppTest(app)
     {
         var org = await App.CreateOrgAsync("pad");
         var advisor = await App.AdvisorAsync(org);
-        var opened = await As(advisor, x =>
-        {
-            x.Post.Json(new
-            {
-                name = "Dr. Empty Choice", email = "empty@example.org", medical_school_country = "Egypt", img_type = "non_us_img",
-                visa_need = "j1", year_of_graduation = 2019, target_specialties = new[] { "internal_medicine" },
-            }).ToUrl("/api/candidates");
-            x.StatusCodeShouldBe(201);
-        });
-        var id = (await opened.ReadAsJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString();
+        var id = await OpenFileAsync(advisor, "Dr. Empty Choice");
 
         // The form's empty choice binds to a list of one missing element: it was stored, and the file's timeline
         // then failed to build on every later read (500 on the file page).
@@ -69,6 +60,41 @@ public sealed class PageAttackDefectTests(AppFixture app) : AppTest(app)
 
         (await answer.ReadAsTextAsync()).ShouldContain("data-testid=\"form-errors\"");
         await App.PageAs(advisor, $"/candidates/{id}");
+    }
+
+    [Fact]
+    public async Task a_form_refused_because_the_file_was_archived_meanwhile_shows_why()
+    {
+        var org = await App.CreateOrgAsync("pae");
+        var advisor = await App.AdvisorAsync(org);
+        var id = await OpenFileAsync(advisor, "Dr. Archived Meanwhile");
+        // The form is open in the browser; meanwhile someone else archives the file.
+        var page = $"/candidates/{id}";
+        await As(advisor, x =>
+        {
+            x.Post.Json(new { reason = "moved to another agency" }).ToUrl($"/api/candidates/{id}/archive");
+            x.StatusCodeShouldBeSuccess();
+        });
+
+        var note = await App.SubmitAs(advisor, page, $"{page}?handler=Note", new Dictionary<string, string> { ["note.Text"] = "Called today" }, 409);
+        var unconfirmed = await App.SubmitAs(advisor, page, $"{page}?handler=Archive", new Dictionary<string, string> { ["archive.Reason"] = "again" }, 400);
+
+        (await note.ReadAsTextAsync()).ShouldContain("data-testid=\"form-errors\"");
+        (await unconfirmed.ReadAsTextAsync()).ShouldContain("Tick the box to confirm");
+    }
+
+    private async Task<string> OpenFileAsync(TestUser advisor, string name)
+    {
+        var opened = await As(advisor, x =>
+        {
+            x.Post.Json(new
+            {
+                name, email = $"file-{Guid.NewGuid():N}@example.org", medical_school_country = "Egypt", img_type = "non_us_img",
+                visa_need = "j1", year_of_graduation = 2019, target_specialties = new[] { "internal_medicine" },
+            }).ToUrl("/api/candidates");
+            x.StatusCodeShouldBe(201);
+        });
+        return (await opened.ReadAsJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
     }
 
     /// <summary>Posts <paramref name="fields"/> (already url-encoded) to /signin as a browser does: antiforgery pair from a GET first.</summary>
