@@ -154,7 +154,9 @@ public static partial class PageBadInput
             report.Count(bad.Route, answer.Status);
             var what = $"{bad} → {answer.Status}";
             var location = PageSession.Location(answer);
-            var showsFormError = answer.Body.Contains("data-testid=\"form-errors\"", StringComparison.Ordinal) || answer.Body.Contains("aria-invalid=\"true\"", StringComparison.Ordinal);
+            // A field's error: the page's error summary, an input marked invalid, or an error beside a group of choices.
+            var showsFormError = answer.Body.Contains("data-testid=\"form-errors\"", StringComparison.Ordinal) || answer.Body.Contains("aria-invalid=\"true\"", StringComparison.Ordinal)
+                                 || answer.Body.Contains("class=\"field-error\"", StringComparison.Ordinal);
             if (answer.Status >= 500) report.Finding("5xx", $"{what}: {Cut(answer.Body)}");
             else if (answer.Status >= 400 && !PageIsolationFuzz.IsHtmlPage(answer)) report.Finding("error not an HTML page", $"{what} {answer.ContentType}: {Cut(answer.Body)}");
             else if (answer.Status == 400 && bad.SpoilsField && !showsFormError && !answer.Body.Contains("role=\"alert\"", StringComparison.Ordinal))
