@@ -5,6 +5,9 @@ namespace SmartPick.Attacks;
 /// <summary>Who sends a request: a role, the tenant it belongs to (none for anonymous and the platform admin) and its bearer token.</summary>
 public sealed record Actor(string Role, string? Tenant, string? Token)
 {
+    /// <summary>The address the actor signs in with (none for anonymous), for the pages' cookie sign-in.</summary>
+    public string? Email { get; init; }
+
     public override string ToString() => Tenant is null ? Role : $"{Role}@{Tenant}";
 }
 
@@ -37,16 +40,22 @@ public sealed class Cast
     public const string Password = "Attack-Password-2026!";
     private const string MarkerLetters = "ghjkmnpqrstvwxyz";
 
-    private Cast(IReadOnlyList<TenantData> tenants, IReadOnlyList<Actor> actors, IReadOnlyList<string> programCodes)
+    private Cast(IReadOnlyList<TenantData> tenants, IReadOnlyList<Actor> actors, IReadOnlyList<string> programCodes, string platformPassword)
     {
+        _platformPassword = platformPassword;
         Tenants = tenants;
         Actors = actors;
         ProgramCodes = programCodes;
     }
 
+    private readonly string _platformPassword;
+
     public IReadOnlyList<TenantData> Tenants { get; }
     public IReadOnlyList<Actor> Actors { get; }
     public IReadOnlyList<string> ProgramCodes { get; }
+
+    /// <summary>The password <paramref name="actor"/> signs in with (the pages sign in by cookie, through the sign-in form).</summary>
+    public string PasswordOf(Actor actor) => actor.Role == "platform_admin" ? _platformPassword : Password;
 
     public TenantData Tenant(string slug) => Tenants.Single(t => t.Slug == slug);
 
@@ -56,7 +65,7 @@ public sealed class Cast
     /// <summary>Seeds two tenants; <paramref name="platformEmail"/> is an existing platform admin signing in with <paramref name="platformPassword"/>.</summary>
     public static async Task<Cast> SeedAsync(AttackHttp http, string platformEmail, string platformPassword, int filesPerTenant = 3)
     {
-        var platform = new Actor("platform_admin", null, await SignInAsync(http, platformEmail, platformPassword));
+        var platform = new Actor("platform_admin", null, await SignInAsync(http, platformEmail, platformPassword)) { Email = platformEmail };
         var run = Guid.NewGuid().ToString("N")[..8];
         var tenants = new List<TenantData>();
         foreach (var letter in new[] { "a", "b" })
@@ -71,7 +80,7 @@ public sealed class Cast
         foreach (var item in Items(page)) codes.Add(item.GetProperty("program_code").GetString()!);
         var actors = new List<Actor> { new("anonymous", null, null), platform };
         foreach (var t in tenants) actors.AddRange([t.OrgAdmin, t.Advisor, t.Candidate]);
-        return new Cast(tenants, actors, codes);
+        return new Cast(tenants, actors, codes, platformPassword);
     }
 
     private static async Task SeedTenantAsync(AttackHttp http, Actor platform, TenantData tenant, int files)
@@ -81,11 +90,11 @@ public sealed class Cast
             new { slug = tenant.Slug, name = "Agency " + tenant.Slug, time_zone = "America/New_York" });
         var adminEmail = $"admin.{m}@example.org".ToLowerInvariant();
         var invited = await http.MustAsync(HttpMethod.Post, $"/api/platform/organizations/{tenant.Slug}/invitations", platform.Token, new { email = adminEmail });
-        tenant.OrgAdmin = new Actor("org_admin", tenant.Slug, await AcceptAsync(http, invited, adminEmail, "Admin " + m));
+        tenant.OrgAdmin = new Actor("org_admin", tenant.Slug, await AcceptAsync(http, invited, adminEmail, "Admin " + m)) { Email = adminEmail };
 
         var advisorEmail = $"advisor.{m}@example.org".ToLowerInvariant();
         invited = await http.MustAsync(HttpMethod.Post, "/api/org/invitations", tenant.OrgAdmin.Token, new { email = advisorEmail, role = "advisor" });
-        tenant.Advisor = new Actor("advisor", tenant.Slug, await AcceptAsync(http, invited, advisorEmail, "Advisor " + m));
+        tenant.Advisor = new Actor("advisor", tenant.Slug, await AcceptAsync(http, invited, advisorEmail, "Advisor " + m)) { Email = advisorEmail };
 
         for (var i = 0; i <= files; i++)
         {
@@ -112,7 +121,7 @@ public sealed class Cast
         var candidateEmail = $"candidate.{m}@example.org".ToLowerInvariant();
         invited = await http.MustAsync(HttpMethod.Post, "/api/org/invitations", tenant.OrgAdmin.Token,
             new { email = candidateEmail, role = "candidate", candidate_id = tenant.CandidateIds[0] });
-        tenant.Candidate = new Actor("candidate", tenant.Slug, await AcceptAsync(http, invited, candidateEmail, "Candidate " + m));
+        tenant.Candidate = new Actor("candidate", tenant.Slug, await AcceptAsync(http, invited, candidateEmail, "Candidate " + m)) { Email = candidateEmail };
 
         // An invitation left open: its id is one more of the tenant's ids, its email one more of its secrets.
         var pending = await http.MustAsync(HttpMethod.Post, "/api/org/invitations", tenant.OrgAdmin.Token,

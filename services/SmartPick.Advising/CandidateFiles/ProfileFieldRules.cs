@@ -16,7 +16,12 @@ internal static class ProfileFieldRules
     {
         if (keys is null || keys.Count == 0) return required ? errors.Add(field, "needs at least one specialty") : errors;
         if (keys.Count > 20) return errors.Add(field, "must list at most 20 specialties");
-        for (var i = 0; i < keys.Count; i++) errors.KnownSpecialty($"{field}[{i}]", keys[i]);
+        // A missing element is not "no value": a form's empty choice binds to one, and it names no specialty.
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(keys[i])) errors.Add($"{field}[{i}]", "must name a specialty, not be empty");
+            else errors.KnownSpecialty($"{field}[{i}]", keys[i]);
+        }
         if (keys.Distinct(StringComparer.Ordinal).Count() != keys.Count) errors.Add(field, "must not repeat a specialty");
         return errors;
     }

@@ -11,24 +11,15 @@ namespace SmartPick.Web.Tests.Attacks;
 /// </summary>
 public sealed class AttackTests(AppFixture app) : AppTest(app)
 {
-    private static Task<(AttackHttp Http, ApiSurface Api, Cast Cast)>? _seeded;
+    private static Task<ApiSurface>? _api;
 
-    /// <summary>Two fresh tenants for this class (seeding takes seconds); each attack checks its own before/after state.</summary>
-    private Task<(AttackHttp Http, ApiSurface Api, Cast Cast)> SeededAsync() => _seeded ??= SeedAsync();
-
-    private async Task<(AttackHttp, ApiSurface, Cast)> SeedAsync()
+    private async Task<(AttackHttp Http, ApiSurface Api, Cast Cast)> SeededAsync()
     {
-        // A client address of its own, so the anonymous probes count against no other test's sign-in throttle.
-        var address = AppFixture.ClientAddress();
-        var client = new HttpClient(Host.Server.CreateHandler(c => c.Connection.RemoteIpAddress = address)) { BaseAddress = Host.Server.BaseAddress };
-        var http = new AttackHttp(client);
-        var api = await ApiSurface.LoadAsync(client);
-        var platform = await App.PlatformAdminAsync();
-        var cast = await Cast.SeedAsync(http, platform.Email, AppFixture.Password, filesPerTenant: 2);
-        return (http, api, cast);
+        var (http, cast) = await AttackCast.SeededAsync(App);
+        return (http, await (_api ??= ApiSurface.LoadAsync(http.Client)), cast);
     }
 
-    private static StreamLedger Ledger() => new(Environment.GetEnvironmentVariable("ConnectionStrings__postgres")!);
+    private static StreamLedger Ledger() => AttackCast.Ledger();
 
     [Fact]
     public async Task every_role_probing_every_id_route_with_another_tenants_or_random_ids_sees_none_of_its_data_and_changes_nothing()

@@ -72,6 +72,14 @@ public sealed class InputGateMiddleware(RequestDelegate next, IOptions<HttpJsonO
             {
                 if (!AcceptedText.IsAccepted(key) || values.Any(v => v is not null && !AcceptedText.IsAccepted(v))) Add(errors, key, AcceptedText.RefusedMessage);
             }
+            // The form reader turns bytes that are not UTF-8 (a lone surrogate's, a stray 0xFF) into U+FFFD without a
+            // word: the text would be stored changed. Such a field is refused like any other broken text.
+            if (IsUrlEncoded(request.ContentType))
+            {
+                request.Body.Position = 0;
+                foreach (var key in await FieldsNotUtf8Async(request.Body, context.RequestAborted)) Add(errors, key, AcceptedText.RefusedMessage);
+                request.Body.Position = 0;
+            }
         }
         catch (InvalidDataException)
         {
@@ -102,6 +110,64 @@ public sealed class InputGateMiddleware(RequestDelegate next, IOptions<HttpJsonO
                 return null;
             }
         }
+    }
+
+    private static bool IsUrlEncoded(string? contentType) =>
+        contentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The names of the fields of a url-encoded body whose name or value, once %-decoded, is not valid UTF-8.</summary>
+    private static async Task<IReadOnlyList<string>> FieldsNotUtf8Async(Stream body, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        var bad = new List<string>();
+        for (var start = 0; start < bytes.Length;)
+        {
+            var end = Array.IndexOf(bytes, (byte)'&', start);
+            if (end < 0) end = bytes.Length;
+            var pair = bytes.AsSpan(start, end - start);
+            var eq = pair.IndexOf((byte)'=');
+            var nameText = Utf8OrNull(PercentDecode(eq < 0 ? pair : pair[..eq]));
+            if (nameText is null || (eq >= 0 && Utf8OrNull(PercentDecode(pair[(eq + 1)..])) is null))
+                bad.Add(nameText is { } n && AcceptedText.IsAccepted(n) ? n : BodyField);
+            start = end + 1;
+        }
+        return bad;
+
+        static string? Utf8OrNull(byte[] bytes)
+        {
+            try
+            {
+                return StrictUtf8.GetString(bytes);
+            }
+            catch (DecoderFallbackException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>%XX escapes and '+' decoded to bytes, as the form reader decodes them (a malformed escape stays as it is).</summary>
+    private static byte[] PercentDecode(ReadOnlySpan<byte> text)
+    {
+        var bytes = new byte[text.Length];
+        var n = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '+') bytes[n++] = (byte)' ';
+            else if (text[i] == '%' && i + 2 < text.Length && IsHex(text[i + 1]) && IsHex(text[i + 2]))
+            {
+                bytes[n++] = (byte)(Convert.ToInt32(((char)text[i + 1]).ToString() + (char)text[i + 2], 16));
+                i += 2;
+            }
+            else bytes[n++] = text[i];
+        }
+        return bytes[..n];
+
+        static bool IsHex(byte b) => b is >= (byte)'0' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F';
     }
 
     private async Task CheckJsonBodyAsync(HttpContext context, Type bodyType, SortedDictionary<string, List<string>> errors)

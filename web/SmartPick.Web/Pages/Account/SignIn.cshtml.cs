@@ -29,7 +29,11 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, PasswordCheck pas
         else if (Email.Length > 254) Errors.Add(nameof(Email), "Email is at most 254 characters.");
         if (string.IsNullOrEmpty(Password)) Errors.Add(nameof(Password), "Enter your password.");
         else if (Password.Length > 256) Errors.Add(nameof(Password), "Password is at most 256 characters.");
-        if (Errors.Any) return Page();
+        if (Errors.Any)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
 
         var email = Email!.Trim();
         if (!throttle.TryAcquireClient(HttpContext) || !throttle.TryAcquire("login:" + email.ToUpperInvariant()))
@@ -47,6 +51,8 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, PasswordCheck pas
         }
         // One message whether the account exists or not, so the form does not reveal who has an account.
         Errors.AddGeneral("The email or password is not correct.");
+        // As the API's sign-in answers: not signed in (the form again, with the message).
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
 
