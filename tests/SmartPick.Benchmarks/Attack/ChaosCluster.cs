@@ -109,7 +109,7 @@ public sealed class ChaosCluster : IAsyncDisposable
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand("""
             select distinct a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
-            where l.locktype = 'advisory' and l.granted and a.application_name like 'smartpick-%' and a.application_name <> 'smartpick-harness'
+            where l.locktype = 'advisory' and l.granted and a.datname = current_database() and a.application_name like 'smartpick-%' and a.application_name <> 'smartpick-harness'
             """, conn);
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync()) holders.Add(reader.GetString(0));
@@ -124,7 +124,7 @@ public sealed class ChaosCluster : IAsyncDisposable
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand("""
             select a.application_name, ((l.classid::bigint << 32) | l.objid::bigint) from pg_locks l join pg_stat_activity a on a.pid = l.pid
-            where l.locktype = 'advisory' and l.granted order by 1, 2
+            where l.locktype = 'advisory' and l.granted and a.datname = current_database() order by 1, 2
             """, conn);
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync()) rows.Add($"{reader.GetString(0)}: {reader.GetInt64(1)}");
