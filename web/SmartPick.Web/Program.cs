@@ -6,7 +6,6 @@ using Hangfire.PostgreSql;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
-using JasperFx.Events.Daemon;
 using JasperFx.MultiTenancy;
 using JasperFx.Resources;
 using Marten;
@@ -38,6 +37,8 @@ var connectionString = PostgresConnection.Tuned(builder.Configuration.GetConnect
     ? cs
     : "Host=127.0.0.1;Port=5432;Database=smartpick;Username=postgres");
 var isProduction = builder.Environment.IsProduction();
+// One node alone on its database, or one of several (Cluster:Enabled; Production by default): see NodeTopology.
+var topology = NodeTopology.From(builder.Configuration, builder.Environment);
 // A command-line verb other than `run` (rank, evaluate, codegen, db-apply, nudges…) does one job and exits:
 // no job server, no start-up seeding.
 var commandMode = args.Length > 0 && !args[0].StartsWith('-') && args[0] != "run";
@@ -165,14 +166,14 @@ builder.Services.AddMarten(opts =>
         SmartPick.Web.Modules.ConfigureMarten(opts);
     })
     .UseLightweightSessions()
-    .AddAsyncDaemon(builder.Environment.IsProduction() ? DaemonMode.HotCold : DaemonMode.Solo)
+    .AddAsyncDaemon(topology.Daemon)
     .IntegrateWithWolverine();
 
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
-    opts.Durability.Mode = isProduction ? DurabilityMode.Balanced : DurabilityMode.Solo;
+    opts.Durability.Mode = topology.Durability;
     // Development and tests generate handler code at run time; production images pre-generate it (`codegen write`).
     opts.CodeGeneration.TypeLoadMode = isProduction && !commandMode ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
     if (schemaIsCurrent) opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;

@@ -1,21 +1,79 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 using SmartPick.Benchmarks.Harness;
 
 namespace SmartPick.Benchmarks.Attack;
 
 /// <summary>
-/// <c>attack chaos</c>: the host and a nudge sweep worker are killed with SIGKILL, again and again, under mixed load
+/// The size and shape of a chaos run. <c>Hosts</c> 1: the host alone, killed and restarted each round; 2: two hosts on
+/// one database behind nginx, each round killing one of them and restarting it while the other carries the load. With
+/// two hosts, every <c>OutageEvery</c> kills (0: never) the killed host stays down <c>OutageSeconds</c> before it
+/// restarts, long enough for the survivor to take over what it held; with <c>HangfireJobs</c> the product's sweep job
+/// is enqueued in Hangfire while a host is dead, and every such job must have run by the end.
+/// </summary>
+public sealed record ChaosSettings(string ConnectionString, int Kills = 50, int Files = 20, int Clients = 4, int Seed = 1, int Hosts = 1,
+    int OutageEvery = 0, int OutageSeconds = 75, bool HangfireJobs = true);
+
+/// <summary>A chaos run's outcome: the ledger, the checks, and with two hosts what each round saw of the handover.</summary>
+public sealed record ChaosResult(ChaosSettings Settings, TimeSpan Elapsed, IReadOnlyList<double> HostStarts, Acknowledged Ledger, Figures Figures,
+    IReadOnlyList<Handover> Handovers, int HangfireJobsNotSucceeded)
+{
+    public bool Clean => Figures.Clean(Settings.Kills) && HangfireJobsNotSucceeded == 0;
+
+    public string Describe()
+    {
+        var lines = new List<string>
+        {
+            $"{Settings.Kills} SIGKILLs {(Settings.Hosts == 1 ? "of the host" : "of one of two hosts behind nginx")} (and of a nudge sweep worker running beside it) " +
+            $"under {Settings.Clients} clients of mixed load, {Elapsed.TotalMinutes:F1} min; host restarts took {HostStarts.DefaultIfEmpty().Average():F1} s on average (max {HostStarts.DefaultIfEmpty().Max():F1} s).",
+            $"Acknowledged: {Ledger.Describe()}.",
+            Figures.Describe(Settings.Kills),
+        };
+        if (Handovers.Count > 0) lines.Add(HandoverTable());
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>What moved to the surviving host, summed over the rounds.</summary>
+    public string HandoverTable()
+    {
+        static string Median(IEnumerable<double?> values)
+        {
+            var sorted = values.OfType<double>().Order().ToList();
+            return sorted.Count == 0 ? "–" : $"{sorted[sorted.Count / 2]:F1} s";
+        }
+        var h = Handovers;
+        var lockKills = h.Where(r => r.VictimHeldLocks).ToList();
+        var leaderKills = h.Where(r => r.VictimWasLeader).ToList();
+        var agentKills = h.Where(r => r.VictimHadDurabilityAgent).ToList();
+        var jobs = h.Where(r => r.Job is not null).ToList();
+        return $"""
+
+            | While one host was dead (two hosts) | Count |
+            |---|---:|
+            | kills; time until the killed host was back | {h.Count}; {Median(h.Select(r => (double?)r.DeadFor))} median, {h.Max(r => r.DeadFor):F1} s max |
+            | writes acknowledged through nginx while one host was dead | {h.Sum(r => r.WritesWhileDown)} (in {h.Count(r => r.WritesWhileDown > 0)} of {h.Count} kills) |
+            | kills of the host holding the advisory locks (HotCold daemon, Wolverine leadership) / all taken by the survivor before it was back | {lockKills.Count} / {lockKills.Count(r => r.LocksMoved is not null)} (median {Median(lockKills.Select(r => r.LocksMoved))} after the kill) |
+            | kills after which the async projections advanced before the killed host was back (of those of the lock holder) | {h.Count(r => r.DaemonProgressed is not null)} of {h.Count} ({lockKills.Count(r => r.DaemonProgressed is not null)} of {lockKills.Count}) |
+            | kills of Wolverine's leader / leadership on the survivor before it was back | {leaderKills.Count} / {leaderKills.Count(r => r.LeaderMoved is not null)} (median {Median(leaderKills.Select(r => r.LeaderMoved))}) |
+            | kills of the node running the durability agent / agent on the survivor before it was back | {agentKills.Count} / {agentKills.Count(r => r.DurabilityAgentMoved is not null)} (median {Median(agentKills.Select(r => r.DurabilityAgentMoved))}) |
+            | durable-inbox messages the killed node owned / handled before it was back | {h.Sum(r => r.InboxOwnedAtKill)} / {h.Sum(r => r.InboxHandledWhileDown)} |
+            | Hangfire sweep jobs enqueued while a host was dead / run by the survivor before it was back / not succeeded at the end | {jobs.Count} / {jobs.Count(r => r.JobRanOn == "survivor" && r.JobState == "Succeeded")} / {HangfireJobsNotSucceeded} |
+            """;
+    }
+}
+
+/// <summary>
+/// <c>attack chaos</c>: hosts and a nudge sweep worker are killed with SIGKILL, again and again, under mixed load
 /// (advisor notes; USCE added, which regenerates the list through the durable queue; new files that make a nudge
-/// due), then restarted. At the end one more host and one sweep run to completion, and the event store, the durable
+/// due), then restarted. With <c>--hosts 2</c>, two hosts run on one database behind nginx and each round kills one of
+/// them (every other round the one holding the async daemon's and Wolverine's leadership locks), watching what the survivor takes over until it is
+/// back. At the end the queues are drained and one sweep runs to completion, and the event store, the durable
 /// inbox, the dead letters and the SMTP sink are counted: acknowledged writes lost, streams with a gap, lists never
 /// regenerated after an acknowledged change, messages dead-lettered, nudges lost or received twice.
-/// Options: --kills 50 --files 20 --clients 4 --seed 1 --database smartpick_bench_chaos. Exits 1 on any loss or gap,
-/// any dead letter, or more duplicate nudges than kills.
+/// Options: --kills 50 --files 20 --clients 4 --seed 1 --hosts 1 --outage-every 10 --outage-seconds 75
+/// --database smartpick_bench_chaos. Exits 1 on any loss or gap, any dead letter, or more duplicate nudges than kills.
 /// </summary>
 public static class ChaosCommand
 {
@@ -23,15 +81,24 @@ public static class ChaosCommand
 
     public static async Task<int> RunAsync(HarnessOptions options)
     {
-        var kills = options.Int("kills", 50);
-        var files = options.Int("files", 20);
-        var clients = options.Int("clients", 4);
-        var seed = options.Int("seed", 1);
-        var database = options.Text("database", "smartpick_bench_chaos");
-        var cs = options.ConnectionTo(database);
+        var hosts = options.Int("hosts", 1);
+        if (hosts is not (1 or 2)) throw new HarnessUsageException("--hosts is 1 or 2.");
+        if (hosts == 2 && NginxProxy.Find() is null) throw new HarnessUsageException("--hosts 2 runs the hosts behind nginx: " + NginxProxy.InstallHint);
+        var settings = new ChaosSettings(options.ConnectionTo(options.Text("database", "smartpick_bench_chaos")),
+            options.Int("kills", 50), options.Int("files", 20), options.Int("clients", 4), options.Int("seed", 1), hosts,
+            options.Int("outage-every", hosts == 2 ? 10 : 0), options.Int("outage-seconds", 75));
         options.RejectUnknown();
+        var result = await RunAsync(settings, Progress);
+        Console.WriteLine();
+        Console.WriteLine($"Machine: {MachineFacts.Describe(null)}; load average after: {MachineFacts.LoadAverage()}.");
+        Console.WriteLine(result.Describe());
+        return result.Clean ? 0 : 1;
+    }
 
-        Progress($"recreating database {database}");
+    public static async Task<ChaosResult> RunAsync(ChaosSettings run, Action<string> progress)
+    {
+        var cs = run.ConnectionString;
+        progress($"recreating database {new Npgsql.NpgsqlConnectionStringBuilder(cs).Database}");
         await BenchDatabase.RecreateAsync(cs);
         BenchUser advisor;
         await using (var provisioning = await InProcessHost.StartAsync(cs))
@@ -48,61 +115,158 @@ public static class ChaosCommand
             ["Nudges__StaleClaimAfter"] = "00:00:02",
             ["AuthThrottle__AttemptsPerMinutePerClient"] = "1000000",
         };
-        var ledger = new Acknowledged();
-        var random = new Random(seed);
-        var clock = Stopwatch.StartNew();
+        var keys = Directory.CreateTempSubdirectory("smartpick-chaos-keys-");
+        try
+        {
+            return run.Hosts == 2
+                ? await TwoHostsAsync(run, ChaosCluster.Settings(settings, keys.FullName), advisor, smtp, progress)
+                : await OneHostAsync(run, settings, advisor, smtp, progress);
+        }
+        finally
+        {
+            keys.Delete(recursive: true);
+        }
+    }
 
+    private static async Task<ChaosResult> OneHostAsync(ChaosSettings run, Dictionary<string, string> settings, BenchUser advisor, SmtpSink smtp, Action<string> progress)
+    {
+        var cs = run.ConnectionString;
+        var ledger = new Acknowledged();
+        var random = new Random(run.Seed);
+        var clock = Stopwatch.StartNew();
         await using (var first = await HostProcess.StartAsync(cs, settings))
         {
-            using var api = ApiClient.For(first.BaseUrl, clients * 2);
-            var token = await api.TokenAsync(advisor);
-            Progress($"opening {files} files with a season and an interview (a rank-list nudge is due as of {AsOf})");
-            for (var i = 0; i < files; i++) await NudgeDueFileAsync(api, token, ledger, i);
-            if (ledger.NudgeDueFiles.Count != files) throw new InvalidOperationException("Opening the first files failed");
+            await OpenFirstFilesAsync(first.BaseUrl, run, advisor, ledger, progress);
         }
 
         var hostStarts = new List<double>();
-        for (var kill = 1; kill <= kills; kill++)
+        for (var kill = 1; kill <= run.Kills; kill++)
         {
             // The worker needs seconds to start: it starts before the host, so that it is sweeping when the kill comes.
             using var worker = SweepWorker(cs, settings, advisor.Organization);
             var host = await HostProcess.StartAsync(cs, settings);
             hostStarts.Add(host.StartedIn.TotalSeconds);
-            using var api = ApiClient.For(host.BaseUrl, clients * 2);
-            var token = await api.TokenAsync(advisor);
-            // Each route generates its code on first use (seconds on a busy machine): one of each first, so the
-            // kill lands on requests in flight rather than on a host still compiling.
-            await LoadAsync(api, token, ledger, new Random(seed + kill), CancellationToken.None, once: true);
-            using var stop = new CancellationTokenSource();
-            var load = Enumerable.Range(0, clients).Select(c => LoadAsync(api, token, ledger, new Random(seed * 1000 + kill * 10 + c), stop.Token)).ToList();
-            if (kill % 2 == 1)
-            {
-                // Every other kill lands while the sweep is sending: right after a mail arrives (the worker may
-                // be killed before it hears the 250, the way a nudge gets sent twice).
-                var mails = smtp.Keys.Count;
-                var deadline = DateTime.UtcNow.AddSeconds(20);
-                while (smtp.Keys.Count == mails && DateTime.UtcNow < deadline && !worker.HasExited) await Task.Delay(20);
-                await Task.Delay(random.Next(150));
-            }
-            else
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(1000 + random.Next(3000)));
-            }
+            await using var load = await Load.StartAsync(host.BaseUrl, run, advisor, ledger, kill);
+            await KillMomentAsync(kill, smtp, worker, random);
             await host.KillAsync();
-            if (!worker.HasExited) worker.Kill(entireProcessTree: true);
-            await worker.WaitForExitAsync();
+            await KillAsync(worker);
             // The load runs on a moment against the dead host (refused, so not acknowledged), then stops.
             await Task.Delay(200);
-            await stop.CancelAsync();
-            await Task.WhenAll(load);
+            await load.StopAsync();
             await host.DisposeAsync();
-            Progress($"kill {kill}/{kills}: {ledger.Describe()}; {smtp.Keys.Count} mails received");
+            progress($"kill {kill}/{run.Kills}: {ledger.Describe()}; {smtp.Keys.Count} mails received");
         }
 
-        Progress("restarting once more: draining the queues and running a sweep to completion");
+        progress("restarting once more: draining the queues and running a sweep to completion");
         // The stale claims of the last killed worker must be older than StaleClaimAfter.
         await Task.Delay(TimeSpan.FromSeconds(3));
         await using var final = await HostProcess.StartAsync(cs, settings);
+        await FinishAsync(cs, settings, advisor, progress);
+        var figures = Figures.Of(ledger, await Figures.ReadAsync(cs, smtp.Keys, advisor.Organization), advisor.Organization);
+        return new ChaosResult(run, clock.Elapsed, hostStarts, ledger, figures, [], 0);
+    }
+
+    private static async Task<ChaosResult> TwoHostsAsync(ChaosSettings run, Dictionary<string, string> settings, BenchUser advisor, SmtpSink smtp, Action<string> progress)
+    {
+        var cs = run.ConnectionString;
+        var ledger = new Acknowledged();
+        var random = new Random(run.Seed);
+        var clock = Stopwatch.StartNew();
+        await using var cluster = await ChaosCluster.StartAsync(cs, settings, progress);
+        await OpenFirstFilesAsync(cluster.BaseUrl, run, advisor, ledger, progress);
+        progress(await cluster.AdvisoryLocksAsync());
+
+        var hostStarts = new List<double>();
+        var handovers = new List<Handover>();
+        for (var kill = 1; kill <= run.Kills; kill++)
+        {
+            using var worker = SweepWorker(cs, settings, advisor.Organization);
+            // Every other round kills the host running the async daemon (the one holding the advisory locks), otherwise either.
+            var holder = await cluster.LockHolderAsync();
+            var victim = kill % 2 == 1 && holder >= 0 ? holder : random.Next(2);
+            await using var load = await Load.StartAsync(cluster.BaseUrl, run, advisor, ledger, kill);
+            await KillMomentAsync(kill, smtp, worker, random);
+            var outage = run.OutageEvery > 0 && kill % run.OutageEvery == 0 ? TimeSpan.FromSeconds(run.OutageSeconds) : TimeSpan.Zero;
+            var handover = await Handover.WatchAsync(cluster, victim, ledger, advisor.Organization,
+                kill: async () =>
+                {
+                    await cluster.KillAsync(victim);
+                    await KillAsync(worker);
+                },
+                bringBack: async () =>
+                {
+                    await Task.Delay(outage);
+                    return await cluster.RestartAsync(victim);
+                },
+                enqueueJob: run.HangfireJobs);
+            hostStarts.Add(cluster.Host(victim).StartedIn.TotalSeconds);
+            handovers.Add(handover);
+            await load.StopAsync();
+            progress($"kill {kill}/{run.Kills}: {handover.Describe()}");
+            progress($"  {ledger.Describe()}; {smtp.Keys.Count} mails received");
+        }
+
+        progress("draining the queues and running a sweep to completion");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await FinishAsync(cs, settings, advisor, progress);
+        var notSucceeded = 0;
+        if (run.HangfireJobs)
+        {
+            // A job a host fetched before it was killed becomes visible again after the invisibility timeout (4 min).
+            var deadline = DateTime.UtcNow.AddMinutes(6);
+            var jobs = handovers.Where(h => h.Job is not null).Select(h => h.Job!).ToList();
+            while (true)
+            {
+                var states = new List<string?>();
+                foreach (var job in jobs) states.Add((await cluster.JobAsync(job)).State);
+                notSucceeded = states.Count(s => s != "Succeeded");
+                if (notSucceeded == 0 || DateTime.UtcNow > deadline) break;
+                progress($"waiting for {notSucceeded} Hangfire job(s): {string.Join(", ", states.Where(s => s != "Succeeded").Distinct())}");
+                await Task.Delay(TimeSpan.FromSeconds(10));
+            }
+            await new ListQueue(cs).DrainAsync(TimeSpan.FromMinutes(10));
+        }
+        var figures = Figures.Of(ledger, await Figures.ReadAsync(cs, smtp.Keys, advisor.Organization), advisor.Organization);
+        return new ChaosResult(run, clock.Elapsed, hostStarts, ledger, figures, handovers, notSucceeded);
+    }
+
+    private static async Task OpenFirstFilesAsync(string baseUrl, ChaosSettings run, BenchUser advisor, Acknowledged ledger, Action<string> progress)
+    {
+        using var api = ApiClient.For(baseUrl, run.Clients * 2);
+        var token = await api.TokenAsync(advisor);
+        progress($"opening {run.Files} files with a season and an interview (a rank-list nudge is due as of {AsOf})");
+        for (var i = 0; i < run.Files; i++) await NudgeDueFileAsync(api, token, ledger, i);
+        if (ledger.NudgeDueFiles.Count != run.Files) throw new InvalidOperationException("Opening the first files failed");
+    }
+
+    /// <summary>
+    /// Every other kill lands while the sweep is sending: right after a mail arrives (the worker may be killed before it
+    /// hears the 250, the way a nudge gets sent twice); the others 1–4 s into the load.
+    /// </summary>
+    private static async Task KillMomentAsync(int kill, SmtpSink smtp, Process worker, Random random)
+    {
+        if (kill % 2 == 1)
+        {
+            var mails = smtp.Keys.Count;
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (smtp.Keys.Count == mails && DateTime.UtcNow < deadline && !worker.HasExited) await Task.Delay(20);
+            await Task.Delay(random.Next(150));
+        }
+        else
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(1000 + random.Next(3000)));
+        }
+    }
+
+    private static async Task KillAsync(Process worker)
+    {
+        if (!worker.HasExited) worker.Kill(entireProcessTree: true);
+        await worker.WaitForExitAsync();
+    }
+
+    /// <summary>Drains the durable inbox, runs one sweep to completion, drains again.</summary>
+    private static async Task FinishAsync(string cs, IReadOnlyDictionary<string, string> settings, BenchUser advisor, Action<string> progress)
+    {
         var queue = new ListQueue(cs);
         await queue.DrainAsync(TimeSpan.FromMinutes(10));
         using (var worker = SweepWorker(cs, settings, advisor.Organization))
@@ -112,15 +276,42 @@ public static class ChaosCommand
             if (worker.ExitCode != 0) throw new InvalidOperationException($"The final sweep exited {worker.ExitCode}: {await worker.StandardError.ReadToEndAsync()}");
         }
         await queue.DrainAsync(TimeSpan.FromMinutes(10));
+        progress("queues drained, final sweep done");
+    }
 
-        var figures = await CountAsync(cs, ledger, smtp, advisor.Organization);
-        Console.WriteLine();
-        Console.WriteLine($"Machine: {MachineFacts.Describe(null)}; load average after: {MachineFacts.LoadAverage()}.");
-        Console.WriteLine($"{kills} SIGKILLs of the host (and of a nudge sweep worker running beside it) under {clients} clients of mixed load, " +
-                          $"{clock.Elapsed.TotalMinutes:F1} min; host restarts took {hostStarts.DefaultIfEmpty().Average():F1} s on average (max {hostStarts.DefaultIfEmpty().Max():F1} s).");
-        Console.WriteLine($"Acknowledged: {ledger.Describe()}.");
-        Console.WriteLine(figures.Describe(kills));
-        return figures.Clean(kills) ? 0 : 1;
+    /// <summary>One round's clients: a request of each kind first (each route compiles its code on first use), then mixed load until stopped.</summary>
+    private sealed class Load : IAsyncDisposable
+    {
+        private readonly ApiClient _api;
+        private readonly CancellationTokenSource _stop = new();
+        private List<Task> _clients = [];
+
+        private Load(ApiClient api) => _api = api;
+
+        public static async Task<Load> StartAsync(string baseUrl, ChaosSettings run, BenchUser advisor, Acknowledged ledger, int kill)
+        {
+            var load = new Load(ApiClient.For(baseUrl, run.Clients * 2));
+            var token = await load._api.TokenAsync(advisor);
+            // Each route generates its code on first use (seconds on a busy machine): one of each first, so the
+            // kill lands on requests in flight rather than on a host still compiling.
+            await LoadAsync(load._api, token, ledger, new Random(run.Seed + kill), CancellationToken.None, once: true);
+            load._clients = Enumerable.Range(0, run.Clients)
+                .Select(c => LoadAsync(load._api, token, ledger, new Random(run.Seed * 1000 + kill * 10 + c), load._stop.Token)).ToList();
+            return load;
+        }
+
+        public async Task StopAsync()
+        {
+            await _stop.CancelAsync();
+            await Task.WhenAll(_clients);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync();
+            _stop.Dispose();
+            _api.Dispose();
+        }
     }
 
     /// <summary>One client's mixed load until stopped: notes, USCE (list regeneration through the durable queue) and nudge-due files.</summary>
@@ -190,122 +381,13 @@ public static class ChaosCommand
 
     private static Process SweepWorker(string cs, IReadOnlyDictionary<string, string> settings, string organization)
     {
-        var project = Path.Combine(Repository.Root, "web", "SmartPick.Web");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        foreach (var argument in new[] { Path.Combine(project, "bin", "Release", "net10.0", "SmartPick.Web.dll"), "nudges", "sweep", "--org", organization, "--as-of", AsOf })
-            start.ArgumentList.Add(argument);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Benchmark";
-        start.Environment["ConnectionStrings__postgres"] = cs;
-        start.Environment["Hangfire__Server"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (name, value) in settings) start.Environment[name] = value;
+        // A worker of its own: no job server, whatever the hosts run.
+        var start = HostProcess.Command(cs, new Dictionary<string, string>(settings) { ["Hangfire__Server"] = "false" }, "sweep",
+            [HostProcess.WebDll, "nudges", "sweep", "--org", organization, "--as-of", AsOf]);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the sweep worker");
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         return process;
-    }
-
-    /// <summary>Writes the host acknowledged (a 2xx reached the client), by what makes each findable in the event store.</summary>
-    private sealed class Acknowledged
-    {
-        public ConcurrentDictionary<Guid, bool> Files { get; } = new();
-        public ConcurrentDictionary<Guid, bool> NudgeDueFiles { get; } = new();
-        public ConcurrentDictionary<string, Guid> Notes { get; } = new(StringComparer.Ordinal);
-        public ConcurrentDictionary<string, Guid> Usce { get; } = new(StringComparer.Ordinal);
-
-        public ConcurrentDictionary<int, int> RefusedByStatus { get; } = new();
-
-        /// <summary>A refusal (a 409 on a stale version, say) is no loss: it was never acknowledged. Counted for the report.</summary>
-        public void Refused(HttpResponseMessage response) => RefusedByStatus.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
-
-        public string Describe() => $"{Files.Count} files ({NudgeDueFiles.Count} with a nudge due), {Notes.Count} notes, {Usce.Count} USCE" +
-            (RefusedByStatus.IsEmpty ? "" : "; refused: " + string.Join(", ", RefusedByStatus.OrderBy(r => r.Key).Select(r => $"{r.Key} × {r.Value}")));
-    }
-
-    private sealed record Figures(int FilesLost, int NotesLost, int UsceLost, int StreamsWithGaps, int ListsNotRegenerated, long DeadLetters,
-        long InboxNotHandled, int NudgesLost, int DuplicateNudges, int MailsReceived, int NudgesExpected)
-    {
-        public bool Clean(int kills) => FilesLost + NotesLost + UsceLost + StreamsWithGaps + ListsNotRegenerated + NudgesLost == 0
-                                        && DeadLetters == 0 && InboxNotHandled == 0 && DuplicateNudges <= kills;
-
-        public string Describe(int kills) =>
-            $"""
-             | Check | Count |
-             |---|---:|
-             | acknowledged files lost | {FilesLost} |
-             | acknowledged notes lost | {NotesLost} |
-             | acknowledged USCE lost | {UsceLost} |
-             | streams with a gap or a version mismatch | {StreamsWithGaps} |
-             | files whose list regeneration never considered their last acknowledged USCE | {ListsNotRegenerated} |
-             | messages dead-lettered | {DeadLetters} |
-             | inbox messages not handled after the drain | {InboxNotHandled} |
-             | nudges due (files acknowledged with a season and an interview) | {NudgesExpected} |
-             | nudges lost | {NudgesLost} |
-             | nudges received twice or more (extra copies; allowed: ≤ 1 per kill = {kills}) | {DuplicateNudges} |
-             | mails received | {MailsReceived} |
-             """;
-    }
-
-    private static async Task<Figures> CountAsync(string cs, Acknowledged ack, SmtpSink smtp, string organization)
-    {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        var streams = new HashSet<Guid>();
-        await using (var cmd = new NpgsqlCommand("select id from smartpick.mt_streams where tenant_id = $1", conn))
-        {
-            cmd.Parameters.AddWithValue(organization);
-            await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) streams.Add(reader.GetGuid(0));
-        }
-        var notes = await TextsAsync(conn, "advisor_note_added", "Text", organization);
-        var usce = await TextsAsync(conn, "usce_added", "Institution", organization);
-        var gaps = (int)await ScalarAsync(conn, """
-            select count(*) from (
-              select s.id from smartpick.mt_streams s left join smartpick.mt_events e on e.stream_id = s.id and e.tenant_id = s.tenant_id
-              where s.tenant_id = $1 group by s.id, s.version
-              having count(e.seq_id) <> s.version or coalesce(max(e.version), 0) <> s.version or coalesce(min(e.version), 1) <> 1) broken
-            """, organization);
-        // A file whose last USCE is newer than what its list regeneration last considered (its mark's version; a
-        // regeneration that finds the list unchanged appends nothing but still moves the mark): a regeneration lost.
-        var stale = (int)await ScalarAsync(conn, """
-            select count(*) from (
-              select e.stream_id, max(e.version) filter (where e.type = 'usce_added') as last_usce, (m.data->>'UpToVersion')::bigint as mark
-              from smartpick.mt_events e
-              left join smartpick.mt_doc_listregenerationmark m on m.id = e.stream_id and m.tenant_id = e.tenant_id
-              where e.tenant_id = $1 group by e.stream_id, m.data) files
-            where last_usce is not null and (mark is null or mark < last_usce)
-            """, organization);
-        var deadLetters = await ScalarAsync(conn, "select count(*) from smartpick.wolverine_dead_letters", null);
-        var notHandled = await ScalarAsync(conn, "select count(*) from smartpick.wolverine_incoming_envelopes where status <> 'Handled'", null);
-
-        var received = smtp.Keys.ToList();
-        var expected = ack.NudgeDueFiles.Keys.Select(id => $"nudge:{organization}:{id:N}:rank-list:2027:14d").ToHashSet(StringComparer.Ordinal);
-        var lost = expected.Count(k => !received.Contains(k));
-        var duplicates = received.GroupBy(k => k).Sum(g => g.Count() - 1);
-        return new Figures(ack.Files.Keys.Count(f => !streams.Contains(f)), ack.Notes.Keys.Count(n => !notes.Contains(n)),
-            ack.Usce.Keys.Count(u => !usce.Contains(u)), gaps, stale, deadLetters, notHandled, lost, duplicates, received.Count, expected.Count);
-    }
-
-    private static async Task<HashSet<string>> TextsAsync(NpgsqlConnection conn, string type, string field, string tenant)
-    {
-        var texts = new HashSet<string>(StringComparer.Ordinal);
-        await using var cmd = new NpgsqlCommand($"select data->>'{field}' from smartpick.mt_events where type = $1 and tenant_id = $2", conn);
-        cmd.Parameters.AddWithValue(type);
-        cmd.Parameters.AddWithValue(tenant);
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) if (!reader.IsDBNull(0)) texts.Add(reader.GetString(0));
-        return texts;
-    }
-
-    private static async Task<long> ScalarAsync(NpgsqlConnection conn, string sql, string? parameter)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        if (parameter is not null) cmd.Parameters.AddWithValue(parameter);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     private static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");

@@ -8,8 +8,9 @@ namespace SmartPick.Benchmarks.Harness;
 /// <summary>
 /// The Release build of SmartPick.Web as a child process on a free loopback port, against the harness's
 /// database. Environment "Benchmark": not Development (no demo organization), not Production (so, like a
-/// development or test node: run-time code generation, Solo durability and daemon). The job server is off
-/// and logging is at Warning so that neither competes with the requests being measured.
+/// development or test node: run-time code generation, and Solo durability and daemon unless the settings give
+/// <c>Cluster__Enabled</c>). The job server is off unless the settings turn it on, and logging is at Warning, so that
+/// neither competes with the requests being measured.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -17,13 +18,17 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly StringBuilder _log = new();
 
     public string BaseUrl { get; }
+    public string Name { get; }
+    public int Port => new Uri(BaseUrl).Port;
     public int ProcessId => _process.Id;
+    public bool HasExited => _process.HasExited;
     public TimeSpan StartedIn { get; private set; }
 
-    private HostProcess(Process process, string baseUrl)
+    private HostProcess(Process process, string baseUrl, string name)
     {
         _process = process;
         BaseUrl = baseUrl;
+        Name = name;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -44,35 +49,19 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the host; <paramref name="settings"/> are extra configuration values (environment variable names).</summary>
-    public static async Task<HostProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the host; <paramref name="settings"/> are extra configuration values (environment variable names).
+    /// <paramref name="name"/> names it in the database (its sessions' application name, <c>smartpick-{name}</c>), and
+    /// <paramref name="port"/> is where it listens (a free one when not given; a restarted host keeps its port behind a proxy).
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null,
+        string? name = null, int? port = null)
     {
-        var project = Path.Combine(Repository.Root, "web", "SmartPick.Web");
-        var dll = Path.Combine(project, "bin", "Release", "net10.0", "SmartPick.Web.dll");
-        if (!File.Exists(dll))
-        {
-            throw new HarnessUsageException($"{dll} is missing: run the harness with 'dotnet run -c Release', which builds the host in Release.");
-        }
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(url);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
-        start.Environment["ConnectionStrings__postgres"] = connectionString;
-        start.Environment["Hangfire__Server"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        // The harness signs in a handful of users many times over a run.
-        start.Environment["AuthThrottle__SignInsPerMinute"] = "10000";
-        start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
-
+        var url = $"http://127.0.0.1:{port ?? FreePort()}";
+        var start = Command(connectionString, settings, name, [WebDll, "--urls", url]);
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host");
-        var host = new HostProcess(process, url);
+        var host = new HostProcess(process, url, name ?? "host");
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(180);
         while (true)
@@ -124,6 +113,51 @@ public sealed class HostProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+    }
+
+    /// <summary>The Release build of the web host, as built by <c>dotnet run -c Release</c> or the test build.</summary>
+    public static string WebDll
+    {
+        get
+        {
+            var dll = Path.Combine(Repository.Root, "web", "SmartPick.Web", "bin", "Release", "net10.0", "SmartPick.Web.dll");
+            return File.Exists(dll)
+                ? dll
+                : throw new HarnessUsageException($"{dll} is missing: run the harness with 'dotnet run -c Release', which builds the host in Release.");
+        }
+    }
+
+    /// <summary>
+    /// A command of the web host (serving, or a verb such as <c>nudges sweep</c>) in environment "Benchmark", with an
+    /// environment of its own: only what a process needs to run is taken from the caller, since the host reads every
+    /// environment variable as configuration (a caller's <c>Smtp__Host</c> or <c>SMARTPICK_DEMO_PASSWORD</c> must not
+    /// change a run).
+    /// </summary>
+    public static ProcessStartInfo Command(string connectionString, IReadOnlyDictionary<string, string>? settings, string? name, IEnumerable<string> arguments)
+    {
+        var project = Path.Combine(Repository.Root, "web", "SmartPick.Web");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        string[] needed = ["PATH", "HOME", "USER", "TMPDIR", "LANG", "LC_ALL", "DOTNET_ROOT", "DOTNET_ROOT_X64", "SSL_CERT_DIR", "SSL_CERT_FILE"];
+        var caller = start.Environment.ToDictionary(e => e.Key, e => e.Value);
+        start.Environment.Clear();
+        foreach (var key in needed.Where(caller.ContainsKey)) start.Environment[key] = caller[key];
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Benchmark";
+        start.Environment["ConnectionStrings__postgres"] = name is null
+            ? connectionString
+            : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "smartpick-" + name }.ConnectionString;
+        start.Environment["Hangfire__Server"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The harness signs in a handful of users many times over a run.
+        start.Environment["AuthThrottle__SignInsPerMinute"] = "10000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        return start;
     }
 
     private static int FreePort()
