@@ -271,7 +271,8 @@ public static class ChaosCommand
         await queue.DrainAsync(TimeSpan.FromMinutes(10));
         using (var worker = SweepWorker(cs, settings, advisor.Organization))
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            // Every nudge due still unsent goes out now, at the sink's pace (200 ms a mail): a long run leaves thousands.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(45));
             await worker.WaitForExitAsync(timeout.Token);
             if (worker.ExitCode != 0) throw new InvalidOperationException($"The final sweep exited {worker.ExitCode}: {await worker.StandardError.ReadToEndAsync()}");
         }
