@@ -174,6 +174,8 @@ public static partial class PageBadInput
             {
                 report.Add("accepted");
                 report.Add("accepted: " + bad.Mutation.Split(": ")[^1]);
+                // Which field took a value of a megabyte: one the page stores wants a length limit.
+                if (bad.Mutation.EndsWith("1 MB value", StringComparison.Ordinal)) report.Add($"1 MB value accepted: {bad.Route} [{bad.Mutation}]");
                 if (bad.SpoilsToken) report.Finding("accepted without a valid antiforgery token", what);
                 if (BrokenText.Any(b => bad.Mutation.EndsWith(b, StringComparison.Ordinal))) report.Finding("broken text accepted", what);
                 if (bad.Stream is { } s) accepted.AddOrUpdate(s, 1, (_, k) => k + 1);

@@ -25,7 +25,7 @@ public sealed class CandidateFile
     {
         Id = e.CandidateId,
         VisaNeed = e.VisaNeed,
-        TargetSpecialties = [.. e.TargetSpecialties],
+        TargetSpecialties = ProfileFieldRules.Named(e.TargetSpecialties),
         PreferredStates = [.. e.PreferredStates],
         AvoidedStates = [.. e.AvoidedStates],
         ApplicationBudget = e.ApplicationBudget,
@@ -35,7 +35,7 @@ public sealed class CandidateFile
     public void Apply(PreferencesChanged e)
     {
         VisaNeed = e.VisaNeed;
-        TargetSpecialties = [.. e.TargetSpecialties];
+        TargetSpecialties = ProfileFieldRules.Named(e.TargetSpecialties);
         PreferredStates = [.. e.PreferredStates];
         AvoidedStates = [.. e.AvoidedStates];
         ApplicationBudget = e.ApplicationBudget;

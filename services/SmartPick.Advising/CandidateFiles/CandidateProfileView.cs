@@ -75,7 +75,7 @@ public partial class CandidateProfileProjection : SingleStreamProjection<Candida
         ImgType = e.ImgType,
         VisaNeed = e.VisaNeed,
         YearOfGraduation = e.YearOfGraduation,
-        TargetSpecialties = [.. e.TargetSpecialties],
+        TargetSpecialties = ProfileFieldRules.Named(e.TargetSpecialties),
         PreferredStates = [.. e.PreferredStates],
         AvoidedStates = [.. e.AvoidedStates],
         ApplicationBudget = e.ApplicationBudget,
@@ -87,7 +87,7 @@ public partial class CandidateProfileProjection : SingleStreamProjection<Candida
     public void Apply(PreferencesChanged e, CandidateProfileView view)
     {
         view.VisaNeed = e.VisaNeed;
-        view.TargetSpecialties = [.. e.TargetSpecialties];
+        view.TargetSpecialties = ProfileFieldRules.Named(e.TargetSpecialties);
         view.PreferredStates = [.. e.PreferredStates];
         view.AvoidedStates = [.. e.AvoidedStates];
         view.ApplicationBudget = e.ApplicationBudget;

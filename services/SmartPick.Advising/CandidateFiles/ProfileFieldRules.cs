@@ -6,6 +6,12 @@ namespace SmartPick.Advising.CandidateFiles;
 /// <summary>Field rules of a candidate's profile shared by several commands, so every route says the same thing about the same field.</summary>
 internal static class ProfileFieldRules
 {
+    /// <summary>
+    /// The specialties a stored event names, without blank elements: the commands refuse them now, but a file may hold
+    /// an event recorded before they did (an empty form choice), and reading it must not fail.
+    /// </summary>
+    public static List<string> Named(IEnumerable<string?> keys) => [.. keys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k!)];
+
     public static FieldErrors KnownSpecialty(this FieldErrors errors, string field, string? key)
         => key is not null && !Specialties.IsKnown(key) ? errors.Add(field, $"'{FieldErrors.Clip(key)}' is not a known specialty") : errors;
 

@@ -60,10 +60,10 @@ public sealed class CandidateSummary
     public static CandidateSummary Open(CandidateFileOpened e) => new CandidateSummary
     {
         Id = e.CandidateId, Name = e.Name, Email = e.Email, Status = CandidateStatus.Open, UsImg = e.ImgType == ImgType.UsImg,
-        TargetSpecialties = [.. e.TargetSpecialties], LastActivityAt = e.RecordedAt,
+        TargetSpecialties = ProfileFieldRules.Named(e.TargetSpecialties), LastActivityAt = e.RecordedAt,
     }.Refreshed();
 
-    public void Apply(PreferencesChanged e) { TargetSpecialties = [.. e.TargetSpecialties]; Touch(e.RecordedAt); }
+    public void Apply(PreferencesChanged e) { TargetSpecialties = ProfileFieldRules.Named(e.TargetSpecialties); Touch(e.RecordedAt); }
 
     public void Apply(ExamTaken e)
     {

@@ -115,7 +115,7 @@ public partial class TimelineProjection : SingleStreamProjection<Timeline, Guid>
 
     private static string SpecialtyName(string key) => Specialties.ByKey(key)?.Name ?? Words(key);
 
-    private static string SpecialtyNames(IEnumerable<string> keys) => string.Join(", ", keys.Select(SpecialtyName));
+    private static string SpecialtyNames(IEnumerable<string> keys) => string.Join(", ", ProfileFieldRules.Named(keys).Select(SpecialtyName));
 
     private static string UsceKindName(UsceKind kind) => kind switch
     {

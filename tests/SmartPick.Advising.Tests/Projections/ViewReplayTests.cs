@@ -202,6 +202,19 @@ public class ViewReplayTests
     }
 
     [Fact]
+    public void a_stored_blank_target_specialty_is_read_as_no_specialty_by_every_view()
+    {
+        // The commands refuse a blank element now; an event recorded before they did must still be readable
+        // (it made every later read of the file's timeline fail).
+        var blank = new PreferencesChanged(Id, VisaNeed.J1, ["internal_medicine", null!, " "], ["NY"], [], 120, null, Advisor, Day(1));
+
+        var timeline = Replay.Projection<TimelineProjection, Timeline>(Opened(), blank);
+        timeline.Entries[1].Summary.ShouldBe("Preferences changed: targets Internal Medicine, budget 120 applications");
+        Replay.Projection<CandidateProfileProjection, CandidateProfileView>(Opened(), blank).TargetSpecialties.ShouldBe(["internal_medicine"]);
+        Replay.Projection<CandidateSummaryProjection, CandidateSummary>(Opened(), blank).TargetSpecialties.ShouldBe(["internal_medicine"]);
+    }
+
+    [Fact]
     public void the_cohort_row_tracks_status_risk_and_attention()
     {
         // A chance far below the specialty's published rate calls for action, one near certainty is on track.
