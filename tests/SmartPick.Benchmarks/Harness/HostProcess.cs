@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 
 namespace SmartPick.Benchmarks.Harness;
 
@@ -14,8 +12,7 @@ namespace SmartPick.Benchmarks.Harness;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _log = new();
+    private readonly ChildProcess _process;
 
     public string BaseUrl { get; }
     public string Name { get; }
@@ -24,29 +21,11 @@ public sealed class HostProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public TimeSpan StartedIn { get; private set; }
 
-    private HostProcess(Process process, string baseUrl, string name)
+    private HostProcess(ChildProcess process, string baseUrl, string name)
     {
         _process = process;
         BaseUrl = baseUrl;
         Name = name;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        // A harness stopped with Ctrl+C or SIGTERM takes its host down with it.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
-        Console.CancelKeyPress += (_, _) => Stop();
-    }
-
-    private void Stop()
-    {
-        try
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-        }
     }
 
     /// <summary>
@@ -57,10 +36,10 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null,
         string? name = null, int? port = null)
     {
-        var url = $"http://127.0.0.1:{port ?? FreePort()}";
+        var url = $"http://127.0.0.1:{port ?? ChildProcess.FreePort()}";
         var start = Command(connectionString, settings, name, [WebDll, "--urls", url]);
         var clock = Stopwatch.StartNew();
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host");
+        var process = ChildProcess.Start(start, "the host");
         var host = new HostProcess(process, url, name ?? "host");
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(180);
@@ -82,38 +61,12 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL, as a crash or an out-of-memory kill would end it: no shutdown hook, no drain.</summary>
-    public async Task KillAsync()
-    {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => _process.KillAsync();
 
     /// <summary>The host's output (warnings and errors only, at the level it runs with).</summary>
-    public string Log()
-    {
-        lock (_log) return _log.ToString();
-    }
+    public string Log() => _process.Output();
 
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (_log)
-        {
-            // Keep the last ~200 KB: enough to explain a failure, bounded over a long run.
-            if (_log.Length > 200_000) _log.Remove(0, 100_000);
-            _log.AppendLine(line);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     /// <summary>The Release build of the web host, as built by <c>dotnet run -c Release</c> or the test build.</summary>
     public static string WebDll
@@ -158,12 +111,5 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["AuthThrottle__SignInsPerMinute"] = "10000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         return start;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

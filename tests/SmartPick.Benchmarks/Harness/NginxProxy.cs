@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace SmartPick.Benchmarks.Harness;
 
@@ -16,21 +15,14 @@ namespace SmartPick.Benchmarks.Harness;
 /// </summary>
 public sealed class NginxProxy : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ChildProcess _process;
     private readonly string _folder;
-    private readonly StringBuilder _log = new();
 
-    private NginxProxy(Process process, string folder, string baseUrl)
+    private NginxProxy(ChildProcess process, string folder, string baseUrl)
     {
         _process = process;
         _folder = folder;
         BaseUrl = baseUrl;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
-        Console.CancelKeyPress += (_, _) => Stop();
     }
 
     public string BaseUrl { get; }
@@ -91,14 +83,14 @@ public sealed class NginxProxy : IAsyncDisposable
     {
         var nginx = Find() ?? throw new HarnessUsageException(InstallHint);
         var folder = Directory.CreateTempSubdirectory("smartpick-nginx-").FullName;
-        var port = FreePort();
+        var port = ChildProcess.FreePort();
         var conf = Path.Combine(folder, "nginx.conf");
         // Run as root, nginx's workers would otherwise be "nobody", who cannot enter this folder.
         var asRoot = Environment.UserName == "root";
         await File.WriteAllTextAsync(conf, Configuration(folder, port, hostPorts, asRoot));
-        var start = new ProcessStartInfo(nginx) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(nginx);
         foreach (var argument in new[] { "-p", folder, "-c", conf, "-e", Path.Combine(folder, "error.log"), "-g", "daemon off;" }) start.ArgumentList.Add(argument);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start nginx");
+        var process = ChildProcess.Start(start, "nginx");
         var proxy = new NginxProxy(process, folder, $"http://127.0.0.1:{port}");
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
@@ -122,31 +114,12 @@ public sealed class NginxProxy : IAsyncDisposable
     public string Log()
     {
         var errors = Path.Combine(_folder, "error.log");
-        lock (_log) return _log + (File.Exists(errors) ? File.ReadAllText(errors) : "");
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (_log) _log.AppendLine(line);
-    }
-
-    private void Stop()
-    {
-        try
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-        }
+        return _process.Output() + (File.Exists(errors) ? File.ReadAllText(errors) : "");
     }
 
     public async ValueTask DisposeAsync()
     {
-        Stop();
-        await _process.WaitForExitAsync();
-        _process.Dispose();
+        await _process.DisposeAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -157,12 +130,5 @@ public sealed class NginxProxy : IAsyncDisposable
         catch (UnauthorizedAccessException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
