@@ -210,7 +210,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
 builder.Services.AddApiDocument();
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new SmartPick.Web.Pages.Shared.UnreadableValuesFilter()));
 // The antiforgery cookie keeps its default (Secure on HTTPS): with "always" antiforgery refuses plain-HTTP requests outright.
 builder.Services.AddAntiforgery(o =>
 {

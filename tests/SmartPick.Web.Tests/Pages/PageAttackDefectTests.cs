@@ -97,6 +97,48 @@ public sealed class PageAttackDefectTests(AppFixture app) : AppTest(app)
         return (await opened.ReadAsJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
     }
 
+    [Fact]
+    public async Task a_choice_the_form_does_not_offer_is_a_field_error_not_its_default()
+    {
+        var org = await App.CreateOrgAsync("pac");
+        var advisor = await App.AdvisorAsync(org);
+        var opened = await As(advisor, x =>
+        {
+            x.Post.Json(new
+            {
+                name = "Dr. Odd Choice", email = "odd@example.org", medical_school_country = "Egypt", img_type = "non_us_img",
+                visa_need = "j1", year_of_graduation = 2019, target_specialties = new[] { "internal_medicine" },
+            }).ToUrl("/api/candidates");
+            x.StatusCodeShouldBe(201);
+        });
+        var id = (await opened.ReadAsJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString();
+        var file = $"/candidates/{id}";
+
+        // A tick box's value replaced by other text was read as the box's default (a letter from the US became
+        // one recorded as such without the advisor saying so; research lost its US collaborators), and a pass/fail
+        // choice the form does not offer as "not stated".
+        var letter = await App.SubmitAs(advisor, file, file + "?handler=Letter",
+            new Dictionary<string, string> { ["letter.Us"] = "perhaps", ["letter.Strength"] = "Strong" }, 400);
+        var page = await letter.ReadAsTextAsync();
+        page.ShouldContain("data-testid=\"form-errors\"");
+        page.ShouldContain("&#x27;perhaps&#x27; is not one of the values this form offers");
+        var exam = await App.SubmitAs(advisor, file, file + "?handler=Exam",
+            new Dictionary<string, string> { ["exam.Kind"] = "Step1", ["exam.Passed"] = "perhaps" }, 400);
+        (await exam.ReadAsTextAsync()).ShouldContain("Result: choose one of the choices offered.");
+
+        var profile = await (await As(advisor, x => x.Get.Url($"/api/candidates/{id}"))).ReadAsJsonAsync<System.Text.Json.JsonElement>();
+        profile.GetProperty("letters").GetArrayLength().ShouldBe(0);
+        profile.GetProperty("exams").GetArrayLength().ShouldBe(0);
+
+        // The candidate's own reminders: an unreadable tick was read as "off".
+        var candidate = await App.CreateUserAsync(org, SmartPick.Contracts.SmartPickRoles.Candidate, Guid.Parse(id!));
+        var reminders = await App.SubmitAs(candidate, "/me/nudges", "/me/nudges?handler=Preferences",
+            new Dictionary<string, string> { ["Reapplication"] = "perhaps", ["RankList"] = "true" }, 400);
+        (await reminders.ReadAsTextAsync()).ShouldContain("data-testid=\"form-errors\"");
+        var kept = await (await As(candidate, x => x.Get.Url("/api/me/nudges"))).ReadAsJsonAsync<System.Text.Json.JsonElement>();
+        kept.GetProperty("reapplication").GetBoolean().ShouldBeTrue();
+    }
+
     /// <summary>Posts <paramref name="fields"/> (already url-encoded) to /signin as a browser does: antiforgery pair from a GET first.</summary>
     private async Task<(int Status, string Page)> PostSignInAsync(string fields)
     {

@@ -17,7 +17,7 @@ namespace SmartPick.Web.Pages.Candidates;
 /// recorded what, when) and one form per kind of fact. Another organization's file is simply not found.
 /// </summary>
 [Authorize(Policy = SmartPickPolicies.Staff)]
-public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, FileRanking ranking, TimeProvider clock) : PageModel
+public sealed class FileModel(IDocumentStore store, CandidateFilePages writes, FileRanking ranking, TimeProvider clock) : PageModel, IFormPage
 {
     /// <summary>While the candidate is interviewing: the chance by how many interviews are ranked, the NRMP fees, the deadline.</summary>
     public SmartPick.Matching.Model.RankListAdvice? RankListAdvice { get; private set; }

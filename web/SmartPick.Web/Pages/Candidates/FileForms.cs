@@ -83,7 +83,7 @@ public sealed class ExamForm
         var score = FormParse.Int(e, "exam.Score", Score, "Score");
         var attempt = FormParse.Int(e, "exam.Attempt", Attempt, "Attempt");
         var takenOn = FormParse.Date(e, "exam.TakenOn", TakenOn, "Date taken");
-        bool? passed = Passed switch { "true" => true, "false" => false, _ => null };
+        var passed = FormParse.PassFail(e, "exam.Passed", Passed, "Result");
         return new RecordExam(kind is { } k ? new ExamResult(k, score, passed, attempt ?? 1) : null, takenOn);
     }
 }
@@ -269,7 +269,7 @@ public sealed class CorrectionForm
         var attempt = FormParse.Int(e, "correction.Attempt", Attempt, "Attempt");
         var takenOn = FormParse.Date(e, "correction.TakenOn", TakenOn, "Date taken");
         if (string.IsNullOrWhiteSpace(Reason)) e.Add("correction.Reason", "Say why the result is corrected (a typo, a re-scored exam…).");
-        bool? passed = Passed switch { "true" => true, "false" => false, _ => null };
+        var passed = FormParse.PassFail(e, "correction.Passed", Passed, "Result");
         return new CorrectExamResult(score, passed, attempt, takenOn, Reason) { ExamId = examId };
     }
 }

@@ -16,7 +16,7 @@ namespace SmartPick.Web.Pages.Me;
 /// <c>/api/me/calendar-feed</c>, with the signed-in user; the file comes only from the sign-in claim.
 /// </summary>
 [Authorize(Policy = SmartPickPolicies.Candidate)]
-public sealed class NudgesModel(IDocumentStore store, NudgeOptions options, TimeProvider clock) : PageModel
+public sealed class NudgesModel(IDocumentStore store, NudgeOptions options, TimeProvider clock) : PageModel, IFormPage
 {
     public MyNudgePreferences Preferences { get; private set; } = null!;
 
@@ -29,6 +29,8 @@ public sealed class NudgesModel(IDocumentStore store, NudgeOptions options, Time
     /// <summary>What the last POST did, for the status line.</summary>
     public string? Saved { get; private set; }
 
+    public FormErrors Errors { get; } = new();
+
     [BindProperty] public bool Reapplication { get; set; }
     [BindProperty] public bool RankList { get; set; }
 
@@ -36,6 +38,11 @@ public sealed class NudgesModel(IDocumentStore store, NudgeOptions options, Time
 
     public async Task<IActionResult> OnPostPreferencesAsync(CancellationToken ct)
     {
+        if (Errors.Any)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await LoadAsync(ct, keepChoices: true) ? Page() : NotFound();
+        }
         await using (var session = store.LightweightSession(User.Tenant()))
         {
             var answer = await new ChangeMyNudgePreferences(Reapplication, RankList).ApplyAsync(session, User.CandidateFile(), clock.GetUtcNow(), ct);
@@ -67,13 +74,13 @@ public sealed class NudgesModel(IDocumentStore store, NudgeOptions options, Time
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    private async Task<bool> LoadAsync(CancellationToken ct, bool keepChoices = false)
     {
         if (User.CandidateFile() is not { } id) return false;
         await using var session = store.QuerySession(User.Tenant());
         if ((await MyNudgePreferences.OfAsync(session, id, ct)).Value is not { } preferences) return false;
         Preferences = preferences;
-        (Reapplication, RankList) = (preferences.Reapplication, preferences.RankList);
+        if (!keepChoices) (Reapplication, RankList) = (preferences.Reapplication, preferences.RankList);
         var owner = CalendarFeedSubscription.OwnerFor(id);
         FeedCreatedAt = (await session.Query<CalendarFeedSubscription>().Where(s => s.Owner == owner).ToListAsync(ct))
             .Select(s => (DateTimeOffset?)s.CreatedAt).Max();

@@ -5,6 +5,20 @@ namespace SmartPick.Web.Pages.Shared;
 /// <summary>Reads typed text into values, with a message a person can act on when it cannot be read.</summary>
 public static class FormParse
 {
+    /// <summary>A pass/fail choice: "true", "false", or empty for "not stated"; anything else is not one of the choices.</summary>
+    public static bool? PassFail(FormErrors errors, string field, string? text, string label)
+    {
+        switch (text?.Trim())
+        {
+            case null or "": return null;
+            case "true": return true;
+            case "false": return false;
+            default:
+                errors.Add(field, $"{label}: choose one of the choices offered.");
+                return null;
+        }
+    }
+
     public static int? Int(FormErrors errors, string field, string? text, string label)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
