@@ -43,7 +43,11 @@ public static partial class PageBadInput
     /// <summary>Spoilings the product refuses in every text it takes (the gate's promise): accepting one stores changed or broken text.</summary>
     private static readonly string[] BrokenText = ["NUL", "escape character", "bidi override", "lone surrogate as bytes", "invalid UTF-8", "raw invalid byte"];
 
-    public static IReadOnlyList<BadFormPost> Build(PageSite site, Cast cast, TenantData tenant)
+    /// <summary>
+    /// <paramref name="sheet"/>: a catalog sheet as the organization exports it (CSV), the base of the spoiled uploads of
+    /// a form with a file input; without one, a sheet of the header and one made-up row.
+    /// </summary>
+    public static IReadOnlyList<BadFormPost> Build(PageSite site, Cast cast, TenantData tenant, string? sheet = null)
     {
         var corpus = new List<BadFormPost>();
         foreach (var group in FormsOf(site, tenant).GroupBy(f => PageSite.RouteOf("POST", f.Action), StringComparer.Ordinal))
@@ -73,6 +77,15 @@ public static partial class PageBadInput
             Add("empty body", [], spoilsToken: true);
             Add("unknown field", Body(fields.Append(new("zz_unknown_field", "1")), token));
             Add("raw invalid byte", [.. Body(fields, token), .. "&zz="u8, 0xFF, 0xFE]);
+            foreach (var input in form.Files)
+            {
+                foreach (var (what, fileName, contentType, content, spoilsField) in Uploads(sheet))
+                {
+                    var (body, type) = PageHtml.Multipart(fields.Append(new(PageHtml.AntiforgeryField, token)),
+                        what == "no file part" ? [] : what == "two files" ? [(input, fileName, contentType, content), (input, fileName, contentType, content)] : [(input, fileName, contentType, content)]);
+                    Add($"{input}: upload {what}", body, type, field: spoilsField);
+                }
+            }
             for (var i = 0; i < fields.Count; i++)
             {
                 var name = fields[i].Key;
@@ -87,6 +100,45 @@ public static partial class PageBadInput
             }
         }
         return corpus;
+    }
+
+    /// <summary>
+    /// Files to upload where a form takes one: the sheet as exported (accepted for a preview), and spoiled: empty, no
+    /// file at all, two files, NUL / an escape / invalid UTF-8 / a megabyte in a cell, ten thousand columns, random bytes
+    /// and a broken zip named .xlsx, a file name with a path, NUL and a bidi override, and one byte over the size limit.
+    /// <c>SpoilsField</c>: the page must say what is wrong with the file (a field error), not only refuse.
+    /// </summary>
+    private static IEnumerable<(string What, string FileName, string ContentType, byte[] Content, bool SpoilsField)> Uploads(string? sheet)
+    {
+        var lines = (sheet ?? "program_code,program_name,institution,city,state,specialty_code,positions\r\n9999999999,Probe Program,Probe Hospital,Austin,TX,140,4\r\n")
+            .Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).Take(3).ToList();
+        var header = lines[0];
+        var row = lines.Count > 1 ? lines[1] : string.Join(',', header.Split(',').Select(_ => ""));
+        var cells = row.Split(',');
+        // The second cell (the program's name in an exported sheet) takes each spoiled value.
+        byte[] WithCell(byte[] value)
+        {
+            var before = Encoding.UTF8.GetBytes(header + "\r\n" + cells[0] + ",");
+            var after = Encoding.UTF8.GetBytes((cells.Length > 2 ? "," + string.Join(',', cells[2..]) : "") + "\r\n");
+            return [.. before, .. value, .. after];
+        }
+        const string csv = "text/csv";
+        yield return ("sheet as exported", "catalog.csv", csv, Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n"), false);
+        yield return ("empty file", "catalog.csv", csv, [], true);
+        yield return ("no file part", "", csv, [], true);
+        yield return ("two files", "catalog.csv", csv, Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n"), false);
+        yield return ("NUL in a cell", "catalog.csv", csv, WithCell("a\0b"u8.ToArray()), false);
+        yield return ("escape character in a cell", "catalog.csv", csv, WithCell("a\u001Bb"u8.ToArray()), false);
+        yield return ("invalid UTF-8 in a cell", "catalog.csv", csv, WithCell([0x61, 0xC3, 0x28, 0x62]), false);
+        yield return ("1 MB cell", "catalog.csv", csv, WithCell(Encoding.ASCII.GetBytes(new string('x', 1 << 20))), false);
+        yield return ("10,000 columns", "catalog.csv", csv, Encoding.ASCII.GetBytes(string.Join(',', Enumerable.Range(0, 10_000).Select(i => "c" + i)) + "\r\n"), true);
+        var random = new byte[64 * 1024];
+        new Random(7).NextBytes(random);
+        const string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        yield return ("random bytes as .xlsx", "catalog.xlsx", xlsx, random, true);
+        yield return ("broken zip as .xlsx", "catalog.xlsx", xlsx, [.. "PK\u0003\u0004"u8, .. random[..4096]], true);
+        yield return ("file name with a path, NUL and a bidi override", "..\\..\\etc\\a\0b\u202Ecsv.csv", csv, Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n"), false);
+        yield return ("over the size limit", "catalog.csv", csv, Encoding.ASCII.GetBytes(header + "\r\n" + new string('x', 20 * 1024 * 1024 + 1)), true);
     }
 
     /// <summary>
@@ -120,7 +172,9 @@ public static partial class PageBadInput
     {
         var report = new AttackReport("Page bad-input corpus");
         var tenant = cast.Tenants[0];
-        var corpus = Build(site, cast, tenant).ToList();
+        // The organization's own sheet, as its admin exports it, is the base of the spoiled uploads.
+        var export = await site.SessionOf(tenant.OrgAdmin).GetAsync(http, "/api/catalog/export?format=csv", ct);
+        var corpus = Build(site, cast, tenant, export.Status == 200 ? export.Body : null).ToList();
         report.Add("corpus size", corpus.Count);
         report.Add("form handlers", corpus.Select(c => c.Route).Distinct().Count());
         report.Add("fields", corpus.Where(c => c.Mutation == "valid").Sum(c => c.Form.Fields.Count));

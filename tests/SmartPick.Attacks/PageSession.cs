@@ -10,6 +10,9 @@ public sealed record PageForm(string Page, string Action, IReadOnlyList<KeyValue
     /// <summary>Per field, what kind of input shows it (<c>number 1..300</c>, <c>date</c>, <c>checkbox true</c>, <c>text</c>…), to fill it plausibly.</summary>
     public IReadOnlyDictionary<string, string> Kinds { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The names of the form's file inputs (a form with one posts as multipart/form-data).</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
     /// <summary>The page handler the form posts to (<c>?handler=Note</c>), or "" for the page's own POST.</summary>
     public string Handler => QueryValue(Action, "handler") ?? "";
 
@@ -46,10 +49,14 @@ public static class PageHtml
             action = string.IsNullOrEmpty(action) ? pagePath : action.StartsWith('?') ? pagePath.Split('?')[0] + action : action;
             var fields = new List<KeyValuePair<string, string>>();
             var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
+            var files = new List<string>();
             foreach (var element in form.Elements)
             {
                 switch (element)
                 {
+                    case IHtmlInputElement { Type: "file" } file when !string.IsNullOrEmpty(file.Name):
+                        files.Add(file.Name);
+                        break;
                     case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Name != AntiforgeryField:
                         if (input.Type is "checkbox" or "radio" && !input.IsChecked && fields.Any(f => f.Key == input.Name)) break;
                         if (input.Type is "submit" or "button" or "file" or "image" or "reset") break;
@@ -72,7 +79,7 @@ public static class PageHtml
                         break;
                 }
             }
-            forms.Add(new PageForm(pagePath.Split('?')[0], action, fields) { Kinds = kinds });
+            forms.Add(new PageForm(pagePath.Split('?')[0], action, fields) { Kinds = kinds, Files = files });
         }
         return forms;
     }
@@ -85,6 +92,28 @@ public static class PageHtml
     }
 
     /// <summary>A form body, <c>application/x-www-form-urlencoded</c>; values already encoded are passed as they are.</summary>
+    /// <summary>
+    /// A multipart/form-data body as a browser sends a form with files: the fields as text parts, then each file as a
+    /// part with its file name and content type; returns the body and its content type (with the boundary).
+    /// </summary>
+    public static (byte[] Body, string ContentType) Multipart(IEnumerable<KeyValuePair<string, string>> fields,
+        IEnumerable<(string Name, string FileName, string ContentType, byte[] Content)> files)
+    {
+        var boundary = "----SmartPickAttack" + Guid.NewGuid().ToString("N");
+        using var body = new MemoryStream();
+        void Write(string text) => body.Write(Encoding.UTF8.GetBytes(text));
+        foreach (var (name, value) in fields)
+            Write($"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n");
+        foreach (var (name, fileName, contentType, content) in files)
+        {
+            Write($"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{fileName}\"\r\nContent-Type: {contentType}\r\n\r\n");
+            body.Write(content);
+            Write("\r\n");
+        }
+        Write($"--{boundary}--\r\n");
+        return (body.ToArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
     public static byte[] Encode(IEnumerable<KeyValuePair<string, string>> fields, IReadOnlySet<int>? rawIndexes = null)
     {
         var s = new StringBuilder();

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
+using SmartPick.Catalog.Sheet;
 using SmartPick.Matching.Model;
 
 namespace SmartPick.Catalog.Programs;
@@ -84,7 +85,7 @@ public static class CatalogReads
             if (file is null) return UploadedSheet.Refused("the form has no file; send the sheet as the form field 'file'");
             if (file.Length > UploadedSheet.MaxBytes)
                 return UploadedSheet.Refused($"the file is larger than {UploadedSheet.MaxBytes / (1024 * 1024)} MB");
-            fileName = Path.GetFileName(file.FileName);
+            fileName = ShownText.Of(Path.GetFileName(file.FileName)) ?? "";
             contentType = file.ContentType;
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
@@ -94,7 +95,7 @@ public static class CatalogReads
         {
             fileName = request.Headers.ContentDisposition.Count > 0
                 && System.Net.Http.Headers.ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition)
-                ? Path.GetFileName((disposition.FileNameStar ?? disposition.FileName ?? "").Trim('"'))
+                ? ShownText.Of(Path.GetFileName((disposition.FileNameStar ?? disposition.FileName ?? "").Trim('"'))) ?? ""
                 : "";
             contentType = request.ContentType;
             using var buffer = new MemoryStream();

@@ -166,8 +166,27 @@ public static class PreviewCatalogImport
             using var stream = new MemoryStream(upload.Content, writable: false);
             return CatalogXlsx.Read(stream);
         }
+        // A sheet saved in another encoding (Windows-1252 is what many spreadsheets write as "CSV") would be read with
+        // U+FFFD in place of every accented letter and imported so, without a word: it is refused, naming the line.
+        if (FirstLineNotUtf8(upload.Content) is { } line)
+            return new SheetReadResult([], [], [new SheetIssue(line, null, null,
+                "this line is not UTF-8 text (the sheet was saved in another encoding); save it as \"CSV UTF-8\" and upload it again")], []);
         using var reader = new StreamReader(new MemoryStream(upload.Content, writable: false), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         return CatalogCsv.Read(reader);
+    }
+
+    /// <summary>The 1-based line holding the first byte that is not UTF-8, or null when the whole content is UTF-8.</summary>
+    public static int? FirstLineNotUtf8(ReadOnlySpan<byte> content)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(content)) return null;
+        var line = 1;
+        for (var i = 0; i < content.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(content[i..], out _, out var read) != System.Buffers.OperationStatus.Done) return line;
+            if (content[i] == (byte)'\n') line++;
+            i += read;
+        }
+        return line;
     }
 }
 

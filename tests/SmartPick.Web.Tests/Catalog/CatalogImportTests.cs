@@ -241,6 +241,49 @@ public sealed class CatalogImportTests(AppFixture app) : CatalogTest(app)
     }
 
     [Fact]
+    public async Task a_cell_or_file_name_with_a_nul_is_previewed_with_the_error_shown_not_a_500()
+    {
+        var org = await App.CreateOrgAsync("cat");
+        var admin = await App.OrgAdminAsync(org);
+        var lines = (await ExportCsvAs(admin)).Split("\r\n");
+        var cells = lines[1].Split(',');
+        cells[1] = "Bad\0Name\u202E" + new string('x', 5_000); // program_name: NUL, a bidi override, far too long
+        lines[1] = string.Join(',', cells);
+
+        // The refused cell's text is stored with the preview to show it back; PostgreSQL cannot store a NUL in a
+        // JSON document, and the preview answered 500 (the page's import form too, and for a file name with a NUL).
+        var preview = await Json(await UploadFileAs(admin, Encoding.UTF8.GetBytes(string.Join("\r\n", lines)), "odd\0name\u202E.csv", CsvType));
+
+        preview.GetProperty("file_name").GetString().ShouldBe("odd\u2400name\uFFFD.csv");
+        preview.GetProperty("can_apply").GetBoolean().ShouldBeFalse();
+        var error = preview.GetProperty("errors")[0];
+        error.GetProperty("line").GetInt32().ShouldBe(2);
+        error.GetProperty("column").GetString().ShouldBe("program_name");
+        var shown = error.GetProperty("value").GetString()!;
+        shown.ShouldStartWith("Bad\u2400Name\uFFFDxxx");
+        shown.Length.ShouldBe(201, "cut at 200 characters, with an ellipsis");
+        // The import it stored reads back (previewed again from what was stored).
+        var again = await Json(await As(admin, x =>
+        {
+            x.Post.Url($"/api/catalog/imports/{preview.GetProperty("import_id").GetString()}/preview?mode=update");
+            x.StatusCodeShouldBe(200);
+        }));
+        again.GetProperty("file_name").GetString().ShouldBe("odd\u2400name\uFFFD.csv");
+
+        // Bytes that are not UTF-8 (a sheet saved as Windows-1252 writes é as the one byte E9) were read as U+FFFD and imported so.
+        var latin1 = (await ExportCsvAs(admin)).Split("\r\n");
+        var third = latin1[2].Split(',');
+        third[1] = "Caf\u0001 " + third[1];
+        var bytes = Encoding.UTF8.GetBytes(string.Join("\r\n", latin1[0], latin1[1], string.Join(',', third)) + "\r\n");
+        var at = Array.IndexOf(bytes, (byte)1);
+        bytes[at] = 0xE9;
+        var refused = await Json(await UploadFileAs(admin, bytes, "latin1.csv", CsvType));
+        refused.GetProperty("can_apply").GetBoolean().ShouldBeFalse();
+        refused.GetProperty("errors")[0].GetProperty("line").GetInt32().ShouldBe(3);
+        refused.GetProperty("errors")[0].GetProperty("message").GetString()!.ShouldContain("not UTF-8");
+    }
+
+    [Fact]
     public async Task an_exported_cell_that_a_spreadsheet_would_run_is_guarded_and_imports_back_unchanged()
     {
         var org = await App.CreateOrgAsync("cat");
