@@ -1,3 +1,4 @@
+using Npgsql;
 using Shouldly;
 using SmartPick.Benchmarks.Attack;
 using Xunit;
@@ -93,5 +94,38 @@ public sealed class ChaosChecksTests
         };
 
         Figures.Of(Ledger(), facts, Org).Clean(kills: 50).ShouldBeFalse();
+    }
+
+    [DatabaseFact]
+    public async Task a_gap_in_a_candidates_stream_counts_and_a_tombstone_marker_for_a_failed_append_does_not()
+    {
+        // The queries over the event store's own two tables, in a database of this test's.
+        var cs = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__postgres")) { Database = "smartpick_bench_chaos_checks" }.ConnectionString;
+        await SmartPick.Benchmarks.Harness.BenchDatabase.RecreateAsync(cs);
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        var whole = Guid.NewGuid();
+        var gapped = Guid.NewGuid();
+        var tombstones = Guid.NewGuid();
+        await using (var setup = new NpgsqlCommand($"""
+            create schema smartpick;
+            create table smartpick.mt_streams (id uuid, tenant_id text, type text, version bigint);
+            create table smartpick.mt_events (seq_id bigint, id uuid, stream_id uuid, tenant_id text, version bigint, type text);
+            insert into smartpick.mt_streams values ('{whole}', '{Org}', 'candidate_file', 2), ('{gapped}', '{Org}', 'candidate_file', 3),
+              ('{tombstones}', '{Org}', null, 0);
+            insert into smartpick.mt_events values (1, gen_random_uuid(), '{whole}', '{Org}', 1, 'candidate_file_opened'),
+              (2, gen_random_uuid(), '{whole}', '{Org}', 2, 'advisor_note_added'),
+              (3, gen_random_uuid(), '{gapped}', '{Org}', 1, 'candidate_file_opened'),
+              (5, gen_random_uuid(), '{gapped}', '{Org}', 3, 'advisor_note_added'),
+              (4737, gen_random_uuid(), '{tombstones}', '{Org}', 4737, 'tombstone'),
+              (4738, gen_random_uuid(), '{tombstones}', '{Org}', 4738, 'tombstone');
+            """, conn))
+        {
+            await setup.ExecuteNonQueryAsync();
+        }
+
+        (await Figures.CountAsync(conn, Figures.GapsQuery, Org)).ShouldBe(1, "the stream missing its version 2, not Marten's tombstones");
+        (await Figures.CountAsync(conn, Figures.TombstonesQuery, Org)).ShouldBe(2);
+        (await Figures.CountAsync(conn, Figures.GapsQuery, "another-org")).ShouldBe(0);
     }
 }

@@ -157,7 +157,10 @@ builder.Services.AddMarten(opts =>
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.UserNameEnabled = true;
         opts.Advanced.DefaultTenantUsageEnabled = false;
-        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        // A build that already brought this database's schema up to date (the fingerprint above) skips Marten's
+        // run-time storage checks: each is a schema comparison taken under a lock the first time a type is used, and a
+        // restarted node meeting a burst of work timed out waiting on that lock (5 s) and dead-lettered a message.
+        opts.AutoCreateSchemaObjects = schemaIsCurrent ? AutoCreate.None : AutoCreate.CreateOrUpdate;
         // Under a steady stream of commands the daemon looks for new events once a second (as it does when quiet)
         // rather than every 250 ms: each pass rewrites the organization's dashboard, so longer passes write it
         // less often. Per-file views are read with FetchLatest, so a read right after a command still shows it;
@@ -177,6 +180,7 @@ builder.Host.UseWolverine(opts =>
     // Development and tests generate handler code at run time; production images pre-generate it (`codegen write`).
     opts.CodeGeneration.TypeLoadMode = isProduction && !commandMode ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
     if (schemaIsCurrent) opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
+    SmartPick.Web.Infrastructure.TransientFaults.Apply(opts);
     SmartPick.Web.Modules.ConfigureWolverine(opts);
 });
 builder.Services.AddWolverineHttp();

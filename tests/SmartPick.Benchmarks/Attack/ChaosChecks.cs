@@ -28,7 +28,11 @@ public sealed class Acknowledged
 /// <summary>What the event store, the durable inbox and the SMTP sink hold after a run, as the checks compare it with the ledger.</summary>
 public sealed record StoreFacts(
     IReadOnlySet<Guid> Streams, IReadOnlySet<string> NoteTexts, IReadOnlySet<string> UsceInstitutions,
-    int StreamsWithGaps, int ListsNotRegenerated, long DeadLetters, long InboxNotHandled, IReadOnlyList<string> MailKeys);
+    int StreamsWithGaps, int ListsNotRegenerated, long DeadLetters, long InboxNotHandled, IReadOnlyList<string> MailKeys)
+{
+    /// <summary>Appends that failed after taking their sequence numbers, which Marten marked with tombstone events (see <see cref="Figures.TombstonesQuery"/>).</summary>
+    public long Tombstones { get; init; }
+}
 
 /// <summary>The run's verdict: what was lost, broken or sent twice.</summary>
 public sealed record Figures(int FilesLost, int NotesLost, int UsceLost, int StreamsWithGaps, int ListsNotRegenerated, long DeadLetters,
@@ -49,8 +53,11 @@ public sealed record Figures(int FilesLost, int NotesLost, int UsceLost, int Str
             facts.StreamsWithGaps, facts.ListsNotRegenerated, facts.DeadLetters, facts.InboxNotHandled,
             expected.Count(k => !received.Contains(k)),
             facts.MailKeys.GroupBy(k => k, StringComparer.Ordinal).Sum(g => g.Count() - 1),
-            facts.MailKeys.Count, expected.Count);
+            facts.MailKeys.Count, expected.Count) { Tombstones = facts.Tombstones };
     }
+
+    /// <summary>Failed appends Marten marked with tombstones: reported, not a failure (nothing acknowledged was in them).</summary>
+    public long Tombstones { get; init; }
 
     public bool Clean(int kills) => FilesLost + NotesLost + UsceLost + StreamsWithGaps + ListsNotRegenerated + NudgesLost == 0
                                     && DeadLetters == 0 && InboxNotHandled == 0 && DuplicateNudges <= kills;
@@ -70,6 +77,7 @@ public sealed record Figures(int FilesLost, int NotesLost, int UsceLost, int Str
          | nudges lost | {NudgesLost} |
          | nudges received twice or more (extra copies; allowed: ≤ 1 per kill = {kills}) | {DuplicateNudges} |
          | mails received | {MailsReceived} |
+         | appends that failed and that Marten marked with tombstone events (never acknowledged; not a gap) | {Tombstones} |
          """;
 
     /// <summary>Reads the facts of one organization from the database and the sink.</summary>
@@ -86,12 +94,8 @@ public sealed record Figures(int FilesLost, int NotesLost, int UsceLost, int Str
         }
         var notes = await TextsAsync(conn, "advisor_note_added", "Text", organization);
         var usce = await TextsAsync(conn, "usce_added", "Institution", organization);
-        var gaps = (int)await ScalarAsync(conn, """
-            select count(*) from (
-              select s.id from smartpick.mt_streams s left join smartpick.mt_events e on e.stream_id = s.id and e.tenant_id = s.tenant_id
-              where s.tenant_id = $1 group by s.id, s.version
-              having count(e.seq_id) <> s.version or coalesce(max(e.version), 0) <> s.version or coalesce(min(e.version), 1) <> 1) broken
-            """, organization);
+        var gaps = (int)await ScalarAsync(conn, GapsQuery, organization);
+        var tombstones = await ScalarAsync(conn, TombstonesQuery, organization);
         // A file whose last USCE is newer than what its list regeneration last considered (its mark's version; a
         // regeneration that finds the list unchanged appends nothing but still moves the mark): a regeneration lost.
         var stale = (int)await ScalarAsync(conn, """
@@ -104,8 +108,29 @@ public sealed record Figures(int FilesLost, int NotesLost, int UsceLost, int Str
             """, organization);
         var deadLetters = await ScalarAsync(conn, "select count(*) from smartpick.wolverine_dead_letters", null);
         var notHandled = await ScalarAsync(conn, "select count(*) from smartpick.wolverine_incoming_envelopes where status <> 'Handled'", null);
-        return new StoreFacts(streams, notes, usce, gaps, stale, deadLetters, notHandled, mailKeys.ToList());
+        return new StoreFacts(streams, notes, usce, gaps, stale, deadLetters, notHandled, mailKeys.ToList()) { Tombstones = tombstones };
     }
+
+    /// <summary>
+    /// Streams of the organization whose events do not run 1, 2, … up to the stream's version. Marten's own markers
+    /// are left out: when an append fails after it took its sequence numbers (a lost race, a timeout), Marten writes
+    /// "tombstone" events with those numbers into a stream of their own (no type, version 0, each event's version its
+    /// sequence number) so the async daemon does not wait on the hole; such a stream never held a candidate's event.
+    /// </summary>
+    public const string GapsQuery = """
+        select count(*) from (
+          select s.id from smartpick.mt_streams s left join smartpick.mt_events e on e.stream_id = s.id and e.tenant_id = s.tenant_id
+          where s.tenant_id = $1
+            and not exists (select 1 from smartpick.mt_events t where t.stream_id = s.id and t.tenant_id = s.tenant_id and t.type = 'tombstone')
+          group by s.id, s.version
+          having count(e.seq_id) <> s.version or coalesce(max(e.version), 0) <> s.version or coalesce(min(e.version), 1) <> 1) broken
+        """;
+
+    /// <summary>How many tombstone events Marten wrote for the organization: one per sequence number of a failed append.</summary>
+    public const string TombstonesQuery = "select count(*) from smartpick.mt_events where tenant_id = $1 and type = 'tombstone'";
+
+    /// <summary>Runs one of the count queries above for <paramref name="organization"/>.</summary>
+    public static Task<long> CountAsync(NpgsqlConnection conn, string query, string organization) => ScalarAsync(conn, query, organization);
 
     private static async Task<HashSet<string>> TextsAsync(NpgsqlConnection conn, string type, string field, string tenant)
     {
