@@ -102,16 +102,7 @@ public sealed class PageAttackDefectTests(AppFixture app) : AppTest(app)
     {
         var org = await App.CreateOrgAsync("pac");
         var advisor = await App.AdvisorAsync(org);
-        var opened = await As(advisor, x =>
-        {
-            x.Post.Json(new
-            {
-                name = "Dr. Odd Choice", email = "odd@example.org", medical_school_country = "Egypt", img_type = "non_us_img",
-                visa_need = "j1", year_of_graduation = 2019, target_specialties = new[] { "internal_medicine" },
-            }).ToUrl("/api/candidates");
-            x.StatusCodeShouldBe(201);
-        });
-        var id = (await opened.ReadAsJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString();
+        var id = await OpenFileAsync(advisor, "Dr. Odd Choice");
         var file = $"/candidates/{id}";
 
         // A tick box's value replaced by other text was read as the box's default (a letter from the US became
@@ -131,7 +122,7 @@ public sealed class PageAttackDefectTests(AppFixture app) : AppTest(app)
         profile.GetProperty("exams").GetArrayLength().ShouldBe(0);
 
         // The candidate's own reminders: an unreadable tick was read as "off".
-        var candidate = await App.CreateUserAsync(org, SmartPick.Contracts.SmartPickRoles.Candidate, Guid.Parse(id!));
+        var candidate = await App.CreateUserAsync(org, SmartPick.Contracts.SmartPickRoles.Candidate, Guid.Parse(id));
         var reminders = await App.SubmitAs(candidate, "/me/nudges", "/me/nudges?handler=Preferences",
             new Dictionary<string, string> { ["Reapplication"] = "perhaps", ["RankList"] = "true" }, 400);
         (await reminders.ReadAsTextAsync()).ShouldContain("data-testid=\"form-errors\"");
