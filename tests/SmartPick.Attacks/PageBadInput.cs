@@ -105,7 +105,8 @@ public static partial class PageBadInput
     /// <summary>
     /// Files to upload where a form takes one: the sheet as exported (accepted for a preview), and spoiled: empty, no
     /// file at all, two files, NUL / an escape / invalid UTF-8 / a megabyte in a cell, ten thousand columns, random bytes
-    /// and a broken zip named .xlsx, a file name with a path, NUL and a bidi override, and one byte over the size limit.
+    /// and a broken zip named .xlsx, a file name with a NUL, a bidi override and a path, and one byte over the size limit.
+    /// (A file name is only shown back, so its NUL and override are neutralised, not refused: not "broken text accepted".)
     /// <c>SpoilsField</c>: the page must say what is wrong with the file (a field error), not only refuse.
     /// </summary>
     private static IEnumerable<(string What, string FileName, string ContentType, byte[] Content, bool SpoilsField)> Uploads(string? sheet)
@@ -137,7 +138,7 @@ public static partial class PageBadInput
         const string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         yield return ("random bytes as .xlsx", "catalog.xlsx", xlsx, random, true);
         yield return ("broken zip as .xlsx", "catalog.xlsx", xlsx, [.. "PK\u0003\u0004"u8, .. random[..4096]], true);
-        yield return ("file name with a path, NUL and a bidi override", "..\\..\\etc\\a\0b\u202Ecsv.csv", csv, Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n"), false);
+        yield return ("file name with a NUL, a bidi override and a path", "..\\..\\etc\\a\0b\u202Ecsv.csv", csv, Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n"), false);
         yield return ("over the size limit", "catalog.csv", csv, Encoding.ASCII.GetBytes(header + "\r\n" + new string('x', 20 * 1024 * 1024 + 1)), true);
     }
 
