@@ -75,6 +75,16 @@ public static class BadInputCorpus
             Add("no content type", valid, null);
             Add("100 KB header", valid, "application/json", new Dictionary<string, string> { ["X-Probe"] = new string('h', 100_000) });
             Add("control character in header", valid, "application/json", new Dictionary<string, string> { ["X-Probe"] = "a\u0001b" });
+            // The catalog import takes a sheet as a multipart file: the same spoiled uploads as the page's import form.
+            if (route is { Method: "POST", Template: "/api/catalog/imports" })
+            {
+                foreach (var (what, fileName, type, content, _) in PageBadInput.Uploads(null))
+                {
+                    (string, string, string, byte[])[] files = what == "no file part" ? [] : what == "two files" ? [("file", fileName, type, content), ("file", fileName, type, content)] : [("file", fileName, type, content)];
+                    var (upload, uploadType) = PageHtml.Multipart([], files);
+                    Add("upload " + what, upload, uploadType);
+                }
+            }
 
             foreach (var field in route.Fields)
             {

@@ -109,7 +109,7 @@ public static partial class PageBadInput
     /// (A file name is only shown back, so its NUL and override are neutralised, not refused: not "broken text accepted".)
     /// <c>SpoilsField</c>: the page must say what is wrong with the file (a field error), not only refuse.
     /// </summary>
-    private static IEnumerable<(string What, string FileName, string ContentType, byte[] Content, bool SpoilsField)> Uploads(string? sheet)
+    public static IEnumerable<(string What, string FileName, string ContentType, byte[] Content, bool SpoilsField)> Uploads(string? sheet)
     {
         var lines = (sheet ?? "program_code,program_name,institution,city,state,specialty_code,positions\r\n9999999999,Probe Program,Probe Hospital,Austin,TX,140,4\r\n")
             .Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).Take(3).ToList();
